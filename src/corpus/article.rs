@@ -1,0 +1,143 @@
+//! One article: its file, original text, segments and title.
+//!
+//! In: a path to a `.txt` or `.md` file (or a name and its text). Out: an
+//! [`Article`] whose `text` is the file's exact content, or a reason the file
+//! cannot be one (not UTF-8, empty, unusable name).
+//!
+//! Rules: the title is the text of the `title` segment when the article has
+//! one; otherwise it is inferred from the first sentence, cut to
+//! [`TITLE_FALLBACK_WORDS`] words, and `title_inferred` says so.
+
+use crate::text::{Segment, SegmentKind, segment};
+use std::fs;
+use std::path::Path;
+
+/// Words kept when a title is taken from the first sentence: enough to tell
+/// articles apart in a list, short enough for one line.
+pub const TITLE_FALLBACK_WORDS: usize = 12;
+
+#[derive(Debug)]
+pub struct Article {
+    /// The file name without its extension; stable across restarts.
+    pub id: String,
+    /// The file name inside the story folder.
+    pub file: String,
+    /// The file's exact content.
+    pub text: String,
+    pub segments: Vec<Segment>,
+    pub title: String,
+    pub title_inferred: bool,
+}
+
+impl Article {
+    /// Reads and segments the file at `path`.
+    pub fn load(path: &Path) -> Result<Article, String> {
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| "file name is not UTF-8".to_string())?
+            .to_string();
+        let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        Article::from_text(file, text)
+    }
+
+    /// Builds an article from a file name and its content.
+    pub fn from_text(file: String, text: String) -> Result<Article, String> {
+        let id = Path::new(&file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        if !super::is_valid_id(&id) {
+            return Err(
+                "file name cannot be an article id (use letters, digits, '-', '_' and '.')".into(),
+            );
+        }
+        if text.trim().is_empty() {
+            return Err("empty file: it holds no text".into());
+        }
+        let segments = segment(&text);
+        let (title, title_inferred) = infer_title(&text, &segments);
+        Ok(Article {
+            id,
+            file,
+            text,
+            segments,
+            title,
+            title_inferred,
+        })
+    }
+
+    pub fn segment_text(&self, segment: &Segment) -> &str {
+        segment.text(&self.text)
+    }
+
+    /// How many segments of `kind` the article has.
+    pub fn count(&self, kind: SegmentKind) -> usize {
+        self.segments.iter().filter(|s| s.kind == kind).count()
+    }
+}
+
+fn infer_title(text: &str, segments: &[Segment]) -> (String, bool) {
+    if let Some(t) = segments.iter().find(|s| s.kind == SegmentKind::Title) {
+        return (t.text(text).to_string(), false);
+    }
+    let first = segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Sentence)
+        .or_else(|| segments.iter().find(|s| s.kind != SegmentKind::Metadata))
+        .or(segments.first());
+    let Some(first) = first else {
+        return (String::new(), true);
+    };
+    let words: Vec<&str> = first.text(text).split_whitespace().collect();
+    let mut title = words[..words.len().min(TITLE_FALLBACK_WORDS)].join(" ");
+    if words.len() > TITLE_FALLBACK_WORDS {
+        title.push('…');
+    }
+    (title, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_is_the_title() {
+        let a = Article::from_text(
+            "x.txt".into(),
+            "فيضانات في ليبيا\nغمرت المياه مدينة درنة.".into(),
+        )
+        .unwrap();
+        assert_eq!(a.title, "فيضانات في ليبيا");
+        assert!(!a.title_inferred);
+        assert_eq!(a.id, "x");
+    }
+
+    #[test]
+    fn title_inferred_from_first_sentence() {
+        let text = "غمرت المياه مدينة درنة بعد انهيار سدين في الشرق الليبي خلال عاصفة قوية ضربت المنطقة. وقال مسؤولون إن آلاف السكان فقدوا.";
+        let a = Article::from_text("y.txt".into(), text.into()).unwrap();
+        assert!(a.title_inferred);
+        assert_eq!(
+            a.title,
+            "غمرت المياه مدينة درنة بعد انهيار سدين في الشرق الليبي خلال عاصفة…"
+        );
+    }
+
+    #[test]
+    fn empty_and_badly_named_files_are_refused() {
+        assert!(
+            Article::from_text("z.txt".into(), " \n ".into())
+                .unwrap_err()
+                .contains("empty")
+        );
+        assert!(Article::from_text("a b.txt".into(), "نص".into()).is_err());
+    }
+}

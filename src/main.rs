@@ -1,0 +1,152 @@
+//! The `mizan` command: parses flags and starts things.
+//!
+//! - `mizan serve [--corpus DIR] [--host 127.0.0.1] [--port 3000]` loads the
+//!   corpus, prints `listening on http://ADDR` once it accepts connections
+//!   and serves until Ctrl-C.
+//! - `mizan export [--corpus DIR] [--story ID]` prints story JSON on standard
+//!   output; logs and load problems go to standard error.
+
+use clap::{Parser, Subcommand};
+use mizan::corpus::{self, Corpus};
+use mizan::story_json::{corpus_doc, story_doc};
+use mizan::web::{self, AppState};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mizan",
+    version,
+    about = "Compare Arabic news articles about one event, sentence by sentence"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app on the corpus.
+    Serve {
+        /// Folder of articles (one story) or of story folders.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// Address to listen on. Anything but a loopback address exposes the
+        /// articles to the network: Mizan has no login.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Port to listen on; 0 picks a free one (and prints it).
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
+    /// Print the story JSON of a story (or of every story) on standard output.
+    Export {
+        /// Folder of articles (one story) or of story folders.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// The story to export; without it, the only story, or all of them.
+        #[arg(long)]
+        story: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve { corpus, host, port } => serve(&corpus, &host, port),
+        Command::Export { corpus, story } => export(&corpus, story.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mizan: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(dir: &Path) -> Result<Corpus, String> {
+    let started = std::time::Instant::now();
+    let corpus = corpus::load(dir).map_err(|e| e.to_string())?;
+    for problem in &corpus.problems {
+        tracing::warn!("skipped {problem}");
+    }
+    let articles: usize = corpus.stories.iter().map(|s| s.articles.len()).sum();
+    tracing::info!(
+        "loaded {} stories, {articles} articles from {} in {:.1} ms",
+        corpus.stories.len(),
+        dir.display(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(corpus)
+}
+
+fn export(dir: &Path, story: Option<&str>) -> Result<(), String> {
+    let corpus = load(dir)?;
+    let json = match (story, corpus.stories.as_slice()) {
+        (Some(id), _) => {
+            let story = corpus
+                .story(id)
+                .ok_or_else(|| format!("no story {id:?} in {}", dir.display()))?;
+            serde_json::to_string_pretty(&story_doc(story))
+        }
+        (None, []) => return Err(format!("no stories in {}", dir.display())),
+        (None, [only]) => serde_json::to_string_pretty(&story_doc(only)),
+        (None, _) => serde_json::to_string_pretty(&corpus_doc(&corpus)),
+    }
+    .map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+fn serve(dir: &Path, host: &str, port: u16) -> Result<(), String> {
+    let corpus = load(dir)?;
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((host, port))
+            .await
+            .map_err(|e| format!("cannot listen on {host}:{port}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        if !addr.ip().is_loopback() {
+            tracing::warn!(
+                "listening on {addr}, which other machines can reach: Mizan has no login, so anyone who can \
+                 reach this address can read every article. Put a reverse proxy with authentication in front."
+            );
+        }
+        println!("listening on http://{addr}");
+        let _ = std::io::stdout().flush();
+        web::serve(listener, AppState::new(corpus), shutdown_signal()).await.map_err(|e| e.to_string())
+    })
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

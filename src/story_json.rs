@@ -1,0 +1,148 @@
+//! Story JSON, version 1: what Mizan understood of a story, as one document.
+//!
+//! In: a loaded [`Story`] (or a whole [`Corpus`]). Out: serialisable structs
+//! following `shared/spec/story-json.md`; the same document is printed by
+//! `mizan export` and served at `/api/v1/stories/{story}`.
+//!
+//! Rules: field names are the spec's and never change; extra fields (such as
+//! `title_inferred`) may be added. Segment ids are `{article id}:{index}`,
+//! with the index counting the article's segments in file order.
+
+use crate::corpus::{Corpus, Story};
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct StoryDoc<'a> {
+    pub version: u32,
+    pub story: &'a str,
+    pub title: &'a str,
+    pub articles: Vec<ArticleDoc<'a>>,
+    pub links: Vec<LinkDoc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleDoc<'a> {
+    pub id: &'a str,
+    pub file: &'a str,
+    pub title: &'a str,
+    pub title_inferred: bool,
+    pub segments: Vec<SegmentDoc<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SegmentDoc<'a> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub lang: &'static str,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkDoc {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    pub relation: &'static str,
+    pub differences: Vec<DifferenceDoc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DifferenceDoc {
+    pub kind: &'static str,
+    pub a: String,
+    pub b: String,
+    pub note: String,
+}
+
+/// Several stories at once: what `export` prints for a corpus of many
+/// stories and what `GET /api/v1/stories` serves.
+#[derive(Debug, Serialize)]
+pub struct CorpusDoc<'a> {
+    pub version: u32,
+    pub stories: Vec<StoryDoc<'a>>,
+}
+
+/// The id of segment `index` of article `article`.
+pub fn segment_id(article: &str, index: usize) -> String {
+    format!("{article}:{index}")
+}
+
+pub fn story_doc(story: &Story) -> StoryDoc<'_> {
+    StoryDoc {
+        version: VERSION,
+        story: &story.id,
+        title: &story.title,
+        articles: story
+            .articles
+            .iter()
+            .map(|a| ArticleDoc {
+                id: &a.id,
+                file: &a.file,
+                title: &a.title,
+                title_inferred: a.title_inferred,
+                segments: a
+                    .segments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| SegmentDoc {
+                        id: segment_id(&a.id, i),
+                        start: s.start,
+                        end: s.end,
+                        kind: s.kind.as_str(),
+                        lang: s.lang,
+                        text: a.segment_text(s),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        links: Vec::new(),
+    }
+}
+
+pub fn corpus_doc(corpus: &Corpus) -> CorpusDoc<'_> {
+    CorpusDoc {
+        version: VERSION,
+        stories: corpus.stories.iter().map(story_doc).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    #[test]
+    fn segments_carry_ids_offsets_and_exact_text() {
+        let article = Article::from_text(
+            "a1.txt".into(),
+            "حريق في السوق\nاندلع حريق في السوق. وأخمدته فرق الدفاع المدني.".into(),
+        )
+        .unwrap();
+        let story = Story {
+            id: "fire".into(),
+            title: "حريق".into(),
+            title_inferred: false,
+            dir: "fire".into(),
+            articles: vec![article],
+        };
+        let json = serde_json::to_value(story_doc(&story)).unwrap();
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["story"], "fire");
+        let segs = json["articles"][0]["segments"].as_array().unwrap();
+        assert_eq!(segs.len(), 3);
+        assert_eq!(segs[0]["id"], "a1:0");
+        assert_eq!(segs[0]["kind"], "title");
+        assert_eq!(segs[2]["text"], "وأخمدته فرق الدفاع المدني.");
+        let text = &story.articles[0].text;
+        let (s, e) = (
+            segs[1]["start"].as_u64().unwrap() as usize,
+            segs[1]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], segs[1]["text"].as_str().unwrap());
+        assert!(json["links"].as_array().unwrap().is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+//! The one error type of the web layer and its error page.
+//!
+//! In: a reason (in Arabic, shown to the reader). Out: an HTML page with the
+//! right status code: 404 for what does not exist, 400 for a malformed
+//! request, 500 only for a template that failed to render.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+#[derive(Debug)]
+pub enum WebError {
+    NotFound(String),
+    BadRequest(String),
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    code: u16,
+    heading: &'a str,
+    english: &'a str,
+    message: &'a str,
+}
+
+impl WebError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound(_) => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+impl From<axum::extract::rejection::PathRejection> for WebError {
+    fn from(rejection: axum::extract::rejection::PathRejection) -> Self {
+        WebError::BadRequest(format!("عنوان غير صالح: {}", rejection.body_text()))
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let (heading, english, message) = match &self {
+            WebError::NotFound(m) => ("غير موجود", "Not found", m.as_str()),
+            WebError::BadRequest(m) => ("طلب غير صالح", "Bad request", m.as_str()),
+        };
+        let page = ErrorPage {
+            code: status.as_u16(),
+            heading,
+            english,
+            message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error page failed to render",
+            )
+                .into_response(),
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The home page: the stories of the corpus and the files that were skipped.
+//!
+//! In: `GET /`. Out: a list of stories with their titles, ids and article
+//! counts, and the load problems (path and reason), so a user sees why a
+//! file they dropped in is missing.
+
+use super::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+pub struct StoryRow {
+    pub id: String,
+    pub title: String,
+    pub articles: usize,
+    pub sentences: usize,
+}
+
+pub struct ProblemRow {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub stories: Vec<StoryRow>,
+    pub problems: Vec<ProblemRow>,
+}
+
+pub async fn handler(State(state): State<AppState>) -> HomePage {
+    let corpus = state.corpus();
+    let stories = corpus
+        .stories
+        .iter()
+        .map(|s| StoryRow {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            articles: s.articles.len(),
+            sentences: s
+                .articles
+                .iter()
+                .map(|a| a.count(crate::text::SegmentKind::Sentence))
+                .sum(),
+        })
+        .collect();
+    let problems = corpus
+        .problems
+        .iter()
+        .map(|p| ProblemRow {
+            path: p.path.display().to_string(),
+            reason: p.reason.clone(),
+        })
+        .collect();
+    HomePage { stories, problems }
+}

@@ -1,0 +1,121 @@
+//! The web layer: thin handlers over the library, one file per page.
+//!
+//! In: an [`AppState`] holding a loaded corpus. Out: an axum [`Router`]
+//! serving HTML pages (askama templates, right to left, Arabic first), the
+//! story JSON API and the embedded static files.
+//!
+//! Rules: handlers only look things up and fill templates; every failure is
+//! a [`WebError`] rendered as an error page (404 for unknown ids, 400 for
+//! malformed ones), never a panic or a bare error text. Every response
+//! carries the security headers of [`security_headers`].
+
+mod api;
+mod article;
+mod assets;
+mod error;
+mod home;
+mod story;
+
+pub use error::WebError;
+
+use crate::corpus::{Corpus, is_valid_id};
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::get;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every handler can see.
+#[derive(Clone)]
+pub struct AppState {
+    corpus: Arc<Corpus>,
+}
+
+impl AppState {
+    pub fn new(corpus: Corpus) -> Self {
+        AppState {
+            corpus: Arc::new(corpus),
+        }
+    }
+
+    pub fn corpus(&self) -> Arc<Corpus> {
+        Arc::clone(&self.corpus)
+    }
+}
+
+/// The Content-Security-Policy of every response: only this server's own
+/// scripts, styles and fonts, no inline code, never framed.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     font-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; \
+     frame-ancestors 'none'";
+
+/// Headers set on every response.
+pub fn security_headers() -> [(HeaderName, HeaderValue); 4] {
+    [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    ]
+}
+
+/// All routes of Mizan.
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new()
+        .route("/", get(home::handler))
+        .route("/stories/{story}", get(story::handler))
+        .route("/stories/{story}/articles/{article}", get(article::handler))
+        .route("/api/v1/stories", get(api::stories))
+        .route("/api/v1/stories/{story}", get(api::story))
+        .route("/static/{*path}", get(assets::handler))
+        .fallback(|| async {
+            WebError::NotFound("لا توجد صفحة بهذا العنوان".into())
+        })
+        .with_state(state);
+    for (name, value) in security_headers() {
+        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    router
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Path parameters whose extraction failures (for example bad
+/// percent-encoding) become the 400 page instead of axum's plain text.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(WebError))]
+pub struct PathParams<T>(pub T);
+
+/// Checks a path parameter: a malformed id is a 400, not a 404.
+fn check_id(id: &str) -> Result<&str, WebError> {
+    if is_valid_id(id) {
+        Ok(id)
+    } else {
+        Err(WebError::BadRequest(
+            "المعرّف في العنوان غير صالح: يُقبل فقط الحروف والأرقام و- و_ و.".into(),
+        ))
+    }
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, letting
+/// requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
