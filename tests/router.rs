@@ -23,16 +23,31 @@ struct Reply {
 }
 
 async fn get(state: AppState, uri: &str) -> Reply {
-    let response = router(state).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let response = router(state)
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let content_type = headers.get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let content_type = headers
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, content_type, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply {
+        status,
+        content_type,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 fn assert_html_page(r: &Reply) {
-    assert!(r.content_type.starts_with("text/html"), "{}", r.content_type);
+    assert!(
+        r.content_type.starts_with("text/html"),
+        "{}",
+        r.content_type
+    );
     assert!(r.body.contains(r#"<html lang="ar" dir="rtl">"#));
     assert!(r.body.contains("<main id=\"main\">"));
 }
@@ -52,11 +67,26 @@ async fn story_page_lists_articles_with_titles_and_counts() {
     let r = get(seeds_state(), "/stories/seeds").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_html_page(&r);
-    for id in ["000_4906ad26d71f513b", "001_8ab169b4d2caeb14", "002_9dc6a4681efa834b", "003_355682fa40c797f5", "004_e8f8cdd3166bab5f"] {
-        assert!(r.body.contains(&format!("/stories/seeds/articles/{id}")), "{id}");
+    for id in [
+        "000_4906ad26d71f513b",
+        "001_8ab169b4d2caeb14",
+        "002_9dc6a4681efa834b",
+        "003_355682fa40c797f5",
+        "004_e8f8cdd3166bab5f",
+    ] {
+        assert!(
+            r.body.contains(&format!("/stories/seeds/articles/{id}")),
+            "{id}"
+        );
     }
-    assert!(r.body.contains("بعد محاولة اغتيال الكاظمي.. انتشار مكثف للجيش العراقي تحسبًا للطوارئ"));
-    assert!(r.body.contains("عنوان مستنتج"), "inferred titles are marked");
+    assert!(
+        r.body
+            .contains("بعد محاولة اغتيال الكاظمي.. انتشار مكثف للجيش العراقي تحسبًا للطوارئ")
+    );
+    assert!(
+        r.body.contains("عنوان مستنتج"),
+        "inferred titles are marked"
+    );
 }
 
 #[tokio::test]
@@ -64,15 +94,25 @@ async fn article_page_marks_every_segment_with_a_fragment() {
     let state = seeds_state();
     let corpus = state.corpus();
     let article = corpus.stories[0].article("004_e8f8cdd3166bab5f").unwrap();
-    let r = get(state.clone(), "/stories/seeds/articles/004_e8f8cdd3166bab5f").await;
+    let r = get(
+        state.clone(),
+        "/stories/seeds/articles/004_e8f8cdd3166bab5f",
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_html_page(&r);
     for i in 0..article.segments.len() {
-        assert!(r.body.contains(&format!(r##"id="s{i}""##)), "segment {i} addressable");
+        assert!(
+            r.body.contains(&format!(r##"id="s{i}""##)),
+            "segment {i} addressable"
+        );
         assert!(r.body.contains(&format!(r##"href="#s{i}""##)));
     }
     assert!(r.body.contains(r#"class="seg seg-title" id="s0""#));
-    assert_eq!(r.body.matches("class=\"seg seg-").count(), article.segments.len());
+    assert_eq!(
+        r.body.matches("class=\"seg seg-").count(),
+        article.segments.len()
+    );
 }
 
 #[tokio::test]
@@ -83,7 +123,10 @@ async fn api_serves_the_export_document() {
     let r = get(state.clone(), "/api/v1/stories/seeds").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.content_type.starts_with("application/json"));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&r.body).unwrap(), expected);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&r.body).unwrap(),
+        expected
+    );
     let pretty = get(state.clone(), "/api/v1/stories/seeds?pretty=true").await;
     assert!(pretty.body.contains("\n  \"version\": 1"));
     let all = get(state, "/api/v1/stories").await;
@@ -93,7 +136,13 @@ async fn api_serves_the_export_document() {
 
 #[tokio::test]
 async fn unknown_ids_are_404_pages() {
-    for uri in ["/stories/nope", "/stories/seeds/articles/nope", "/api/v1/stories/nope", "/no/such/page", "/static/nope.css"] {
+    for uri in [
+        "/stories/nope",
+        "/stories/seeds/articles/nope",
+        "/api/v1/stories/nope",
+        "/no/such/page",
+        "/static/nope.css",
+    ] {
         let r = get(seeds_state(), uri).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
         assert_html_page(&r);
@@ -133,10 +182,24 @@ async fn static_files_and_fonts_are_embedded() {
 
 #[tokio::test]
 async fn every_response_has_security_headers() {
-    for uri in ["/", "/stories/seeds", "/nope", "/static/style.css", "/api/v1/stories"] {
+    for uri in [
+        "/",
+        "/stories/seeds",
+        "/nope",
+        "/static/style.css",
+        "/api/v1/stories",
+    ] {
         let r = get(seeds_state(), uri).await;
-        let csp = r.headers.get("content-security-policy").unwrap().to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{uri}");
+        let csp = r
+            .headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{uri}"
+        );
         assert_eq!(r.headers.get("x-content-type-options").unwrap(), "nosniff");
         assert!(r.headers.contains_key("referrer-policy"));
     }

@@ -31,9 +31,17 @@ fn jsonl(suite: &'static str, data: &str) -> Vec<Case> {
             let v: Value = serde_json::from_str(line).expect("valid JSON line");
             Case {
                 suite,
-                name: v["case"].as_str().map(str::to_string).unwrap_or_else(|| format!("#{}", i + 1)),
+                name: v["case"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("#{}", i + 1)),
                 text: v["text"].as_str().unwrap().to_string(),
-                expected: v["expected"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect(),
+                expected: v["expected"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect(),
                 disabled: false,
             }
         })
@@ -43,14 +51,22 @@ fn jsonl(suite: &'static str, data: &str) -> Vec<Case> {
 fn sentencex() -> Vec<Case> {
     let mut cases = Vec::new();
     for (i, block) in SENTENCEX.split("===").enumerate() {
-        let lines: Vec<&str> = block.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("# ")).collect();
+        let lines: Vec<&str> = block
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("# "))
+            .collect();
         if lines.is_empty() {
             continue;
         }
         let disabled = lines.iter().all(|l| l.starts_with('#'));
-        let lines: Vec<&str> =
-            lines.iter().map(|l| l.trim_start_matches('#')).filter(|l| !l.trim().is_empty()).collect();
-        let Some(sep) = lines.iter().position(|l| l.trim() == "---") else { continue };
+        let lines: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim_start_matches('#'))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let Some(sep) = lines.iter().position(|l| l.trim() == "---") else {
+            continue;
+        };
         cases.push(Case {
             suite: "sentencex",
             name: format!("#{}", i + 1),
@@ -63,7 +79,10 @@ fn sentencex() -> Vec<Case> {
 }
 
 fn mizan(text: &str) -> Vec<String> {
-    segment(text).iter().map(|s| s.text(text).to_string()).collect()
+    segment(text)
+        .iter()
+        .map(|s| s.text(text).to_string())
+        .collect()
 }
 
 /// Mizan's conventions where peers differ, as a rewrite of the peer's
@@ -71,8 +90,14 @@ fn mizan(text: &str) -> Vec<String> {
 /// joined to the next one, because for Mizan the mark does not end a
 /// sentence. (mark, reason)
 const JOINING_MARKS: &[(char, &str)] = &[
-    (':', "a colon introduces what follows (a quote, an answer, a dateline's story); it does not end a sentence, as in sentencex"),
-    ('،', "an Arabic comma joins clauses of one sentence and never ends one (sentencex disabled its comma case)"),
+    (
+        ':',
+        "a colon introduces what follows (a quote, an answer, a dateline's story); it does not end a sentence, as in sentencex",
+    ),
+    (
+        '،',
+        "an Arabic comma joins clauses of one sentence and never ends one (sentencex disabled its comma case)",
+    ),
 ];
 
 /// The peer's expectation rewritten to Mizan's convention.
@@ -87,7 +112,9 @@ fn under_mizan_convention(expected: &[String]) -> Vec<String> {
             }
             _ => out.push(piece.clone()),
         }
-        join_next = JOINING_MARKS.iter().any(|(m, _)| piece.trim_end().ends_with(*m));
+        join_next = JOINING_MARKS
+            .iter()
+            .any(|(m, _)| piece.trim_end().ends_with(*m));
     }
     out
 }
@@ -129,7 +156,11 @@ fn pragmatic_segmenter_cases() {
 #[test]
 fn sentencex_cases() {
     let cases = sentencex();
-    assert_eq!(cases.len(), 6, "all six sentencex blocks are read, disabled ones too");
+    assert_eq!(
+        cases.len(),
+        6,
+        "all six sentencex blocks are read, disabled ones too"
+    );
     let (same, diverging) = check(cases);
     assert_eq!((same, diverging), (4, 2));
 }

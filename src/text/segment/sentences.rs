@@ -85,13 +85,11 @@ fn depth_after(chars: &[(usize, char)]) -> Vec<u32> {
             QuoteRole::Close(k) => (k, false, true),
             QuoteRole::Either(k) => (k, true, true),
         };
-        if may_close {
-            if let Some(pos) = stack.iter().rposition(|&(k, _)| k == kind) {
-                let (_, open) = stack[pos];
-                stack.truncate(pos);
-                pairs.push((open, i));
-                continue;
-            }
+        if may_close && let Some(pos) = stack.iter().rposition(|&(k, _)| k == kind) {
+            let (_, open) = stack[pos];
+            stack.truncate(pos);
+            pairs.push((open, i));
+            continue;
         }
         if may_open {
             stack.push((kind, i));
@@ -165,7 +163,7 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    !ABBREVIATIONS.iter().any(|a| *a == lower)
+    !ABBREVIATIONS.contains(&lower)
 }
 
 /// Splits `text[start..end]` into trimmed sentence ranges.

@@ -1,0 +1,211 @@
+//! End to end in a real headless Chromium (fantoccini + chromedriver, both
+//! from Debian; `scripts/test` installs them): open the home page, click
+//! through to an article, and check from screenshots that Arabic glyphs
+//! rendered rather than tofu boxes.
+//!
+//! Screenshots are written to `target/screenshots/` for a person to look at.
+#![cfg(feature = "web")]
+
+mod common;
+
+use common::{Guard, START_TIMEOUT, free_port};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Share of pixels that must be ink (dark) in a line of rendered Arabic:
+/// above zero by a margin, so a blank or background-only image fails.
+const MIN_INK: f64 = 0.01;
+/// Share of pixels two different Arabic strings must differ by. Tofu boxes
+/// are the same box for every missing letter, so two strings of equal
+/// length render identically; real glyphs differ in most columns.
+const MIN_GLYPH_DIFFERENCE: f64 = 0.02;
+
+fn find_program(names: &[&str]) -> PathBuf {
+    for name in names {
+        for dir in std::env::var("PATH").unwrap_or_default().split(':') {
+            let p = Path::new(dir).join(name);
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    panic!(
+        "none of {names:?} is on PATH: run scripts/test, which installs chromium and chromium-driver"
+    );
+}
+
+struct Browser {
+    client: Client,
+    _driver: Guard,
+    _profile: PathBuf,
+}
+
+async fn start_browser(width: u32, height: u32) -> Browser {
+    let driver_bin = find_program(&["chromedriver"]);
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
+    let port = free_port();
+    let driver = Guard(
+        Command::new(driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let profile =
+        std::env::temp_dir().join(format!("mizan-chromium-{}-{port}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&profile);
+    let args = vec![
+        "--headless".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        "--hide-scrollbars".into(),
+        format!("--window-size={width},{height}"),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "binary": chromium.to_str().unwrap(), "args": args }),
+    );
+    let deadline = Instant::now() + START_TIMEOUT;
+    let client = loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => break c,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("cannot start a chromium session through chromedriver: {e}"),
+        }
+    };
+    Browser {
+        client,
+        _driver: driver,
+        _profile: profile,
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Decoded RGB(A) pixels as luminance, with width and height.
+fn luminance(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let lum = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| {
+            if channels >= 3 {
+                ((p[0] as u32 * 3 + p[1] as u32 * 6 + p[2] as u32) / 10) as u8
+            } else {
+                p[0]
+            }
+        })
+        .collect();
+    (info.width, info.height, lum)
+}
+
+fn ink(lum: &[u8]) -> f64 {
+    lum.iter().filter(|&&l| l < 128).count() as f64 / lum.len().max(1) as f64
+}
+
+async fn element_png(client: &Client, css: &str) -> Vec<u8> {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .screenshot()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn click_through_to_an_article_and_see_arabic_glyphs() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let server = common::start_mizan(&seeds, &[]);
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(90), async {
+        c.goto(&server.url).await.unwrap();
+        let lang = c.execute("return document.documentElement.lang + ' ' + document.dir", vec![]).await.unwrap();
+        assert_eq!(lang.as_str(), Some("ar rtl"));
+
+        c.find(Locator::Css(r#"a[href="/stories/seeds"]"#)).await.unwrap().click().await.unwrap();
+        c.wait()
+            .for_element(Locator::Css(r#"a[href="/stories/seeds/articles/004_e8f8cdd3166bab5f"]"#))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
+        assert_eq!(
+            h1.text().await.unwrap(),
+            "بعد محاولة اغتيال الكاظمي.. انتشار مكثف للجيش العراقي تحسبًا للطوارئ"
+        );
+        assert!(c.current_url().await.unwrap().path().ends_with("/articles/004_e8f8cdd3166bab5f"));
+
+        // The bundled font loaded (not only a system fallback).
+        let loaded = c
+            .execute(
+                "return document.fonts.load('16px \"Mizan Naskh\"', 'بسم').then(f => f.map(x => x.status).join(','))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(loaded.as_str().unwrap_or("").contains("loaded"), "Mizan Naskh did not load: {loaded:?}");
+
+        std::fs::write(screenshot_dir().join("article-1280.png"), c.screenshot().await.unwrap()).unwrap();
+
+        // Two different Arabic strings of the same length: tofu would draw
+        // the same boxes for both.
+        c.execute(
+            "for (const [id, text] of [['glyphs-a', 'بحث عن سلام'], ['glyphs-b', 'قصف في ليلة']]) {
+               const p = document.createElement('p'); p.id = id; p.textContent = text;
+               p.style.display = 'inline-block'; p.style.fontSize = '32px'; p.style.margin = '8px';
+               document.querySelector('main').prepend(p);
+             }
+             return document.fonts.ready.then(() => true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let a = luminance(&element_png(c, "#glyphs-a").await);
+        let b = luminance(&element_png(c, "#glyphs-b").await);
+        let title = luminance(&element_png(c, "h1").await);
+        for (name, img) in [("glyphs-a", &a), ("glyphs-b", &b), ("h1", &title)] {
+            assert!(ink(&img.2) > MIN_INK, "{name}: nothing drawn (ink {:.4})", ink(&img.2));
+        }
+        let differing = if (a.0, a.1) == (b.0, b.1) {
+            a.2.iter().zip(&b.2).filter(|(x, y)| x.abs_diff(**y) > 64).count() as f64 / a.2.len() as f64
+        } else {
+            1.0
+        };
+        assert!(differing > MIN_GLYPH_DIFFERENCE, "different words rendered alike: tofu boxes? ({differing:.4})");
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    result.expect("the browser test finished within 90 s");
+}

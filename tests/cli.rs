@@ -1,0 +1,84 @@
+//! The `mizan` command as a user runs it: `export` prints only JSON on
+//! standard output, errors are clear and exit non-zero, `serve` prints the
+//! address it listens on and warns when that address is not loopback.
+#![cfg(feature = "web")]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+fn seeds() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn mizan(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .args(args)
+        .output()
+        .expect("mizan runs")
+}
+
+#[test]
+fn export_prints_only_story_json() {
+    let out = mizan(&["export", "--corpus", seeds().to_str().unwrap()]);
+    assert!(out.status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON document");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["story"], "seeds");
+    assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+    assert!(json["links"].is_array());
+    let by_id = mizan(&[
+        "export",
+        "--corpus",
+        seeds().to_str().unwrap(),
+        "--story",
+        "seeds",
+    ]);
+    assert_eq!(by_id.stdout, out.stdout);
+}
+
+#[test]
+fn export_errors_are_clear() {
+    let out = mizan(&["export", "--corpus", "/nonexistent/mizan"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    let out = mizan(&[
+        "export",
+        "--corpus",
+        seeds().to_str().unwrap(),
+        "--story",
+        "nope",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story \"nope\""));
+}
+
+#[test]
+fn serve_prints_its_address_and_serves() {
+    let server = common::start_mizan(&seeds(), &[]);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    assert!(
+        !server.url.ends_with(":0"),
+        "--port 0 prints the port it picked"
+    );
+    let (status, body) = common::http_get(&server.url, "/");
+    assert!(status.contains("200"), "{status}");
+    assert!(body.contains("محاولة اغتيال"));
+}
+
+#[test]
+fn serve_on_a_network_address_warns_about_no_login() {
+    let server = common::start_mizan(&seeds(), &["--host", "0.0.0.0"]);
+    assert!(server.url.starts_with("http://0.0.0.0:"));
+    let warned = std::iter::from_fn(|| server.stderr.recv_timeout(Duration::from_secs(5)).ok())
+        .any(|line| line.contains("no login"));
+    assert!(warned, "a non-loopback host prints a warning");
+}

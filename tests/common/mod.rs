@@ -1,0 +1,100 @@
+//! Helpers shared by the tests that run real processes: the `mizan` binary
+//! and chromedriver. Every child is killed when its guard drops.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long a child process may take to say it is ready: generous for a
+/// loaded 2-core CI machine, short enough to fail a hung start quickly.
+pub const START_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A child process killed on drop.
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running `mizan serve` and the base URL it printed.
+pub struct Mizan {
+    pub url: String,
+    pub stderr: mpsc::Receiver<String>,
+    _guard: Guard,
+}
+
+/// Starts `mizan serve --port 0 ARGS…` on `corpus` and waits for its
+/// `listening on http://ADDR` line.
+pub fn start_mizan(corpus: &Path, args: &[&str]) -> Mizan {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .arg("serve")
+        .arg("--corpus")
+        .arg(corpus)
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mizan starts");
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let guard = Guard(child);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let (etx, erx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = etx.send(line);
+        }
+    });
+    let line = rx
+        .recv_timeout(START_TIMEOUT)
+        .expect("mizan prints its address");
+    let url = line
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_string();
+    Mizan {
+        url,
+        stderr: erx,
+        _guard: guard,
+    }
+}
+
+/// A port that was free a moment ago.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Sends a plain HTTP/1.0 GET and returns the status line and body.
+pub fn http_get(base: &str, path: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let addr = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).expect("server accepts connections");
+    stream.set_read_timeout(Some(START_TIMEOUT)).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (
+        head.lines().next().unwrap_or("").to_string(),
+        body.to_string(),
+    )
+}
