@@ -153,11 +153,13 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
         assert_eq!(lang.as_str(), Some("ar rtl"));
 
         c.find(Locator::Css(r#"a[href="/stories/seeds"]"#)).await.unwrap().click().await.unwrap();
-        c.wait()
+        let link = c
+            .wait()
             .for_element(Locator::Css(r#"a[href="/stories/seeds/articles/004_e8f8cdd3166bab5f"]"#))
             .await
-            .unwrap()
-            .click()
+            .unwrap();
+        std::fs::write(screenshot_dir().join("story-1280.png"), c.screenshot().await.unwrap()).unwrap();
+        link.click()
             .await
             .unwrap();
         let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
