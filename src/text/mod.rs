@@ -4,8 +4,14 @@
 //! - [`script`]: character classes and language guessing.
 //! - [`segment`]: titles, sentences, boilerplate, foreign text and metadata,
 //!   each with an exact byte span into the original file.
+//! - [`normalize`]: match keys (never display text).
+//! - [`tokenize`]: words and numbers with byte spans.
+//! - [`stem`]: stems, with rust-stemmers' Arabic algorithm behind guards.
 
+pub mod normalize;
 pub mod script;
 pub mod segment;
+pub mod stem;
+pub mod tokenize;
 
 pub use segment::{Segment, SegmentKind, segment};

@@ -1,0 +1,143 @@
+//! Normalisation for matching, never for display.
+//!
+//! In: a word (or any text) exactly as the file has it. Out: a match key, a new
+//! `String`; the article text and its byte offsets are never touched, so a
+//! key always points back to the original through the token that made it.
+//!
+//! Rules, applied one character at a time (so the key of a word never depends
+//! on its neighbours):
+//! - Presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are unfolded by NFKC
+//!   to the letters they draw (ﻻ → لا).
+//! - Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks),
+//!   tatweel, and invisible formatting characters (bidi marks, ZWJ, ZWNJ)
+//!   are dropped.
+//! - Alef forms أ إ آ ٱ become ا; ؤ becomes و; ئ and alef maqsura ى become ي;
+//!   ta marbuta ة becomes ه (final ه and ة are interchangeable in news copy).
+//! - Persian and Urdu letters become their Arabic look-alikes: ک → ك,
+//!   ی ې → ي, گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف, ہ ە → ه.
+//! - Arabic-Indic digits ٠-٩ and extended (Persian) digits ۰-۹ become 0-9; the
+//!   Arabic decimal and thousands separators ٫ ٬ become `.` and `,`.
+//! - Latin letters are lower-cased.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The match key of one character: `None` when it is dropped, otherwise the
+/// character it stands for. Presentation forms are handled by [`normalize`].
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        // Harakat, tanwin, shadda, sukun, maddah/hamza marks, dagger alef,
+        // Quranic annotation marks, tatweel.
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' => {
+            return None;
+        }
+        '\u{0640}' => return None,
+        // Invisible formatting: bidi marks and embeddings, ZWJ, ZWNJ, BOM.
+        '\u{061C}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ؤ' => 'و',
+        'ئ' | 'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' => 'ي',
+        'ة' | 'ہ' | 'ە' | 'ۀ' | 'ۃ' => 'ه',
+        'ک' | 'گ' | 'ڪ' => 'ك',
+        'پ' => 'ب',
+        'چ' => 'ج',
+        'ژ' => 'ز',
+        'ڤ' | 'ڨ' => 'ف',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٫' => '.',
+        '٬' => ',',
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        _ => c,
+    })
+}
+
+/// True for characters in the two Arabic presentation-form blocks.
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// The match key of `text`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Appends the match key of `text` to `out` (no allocation per word).
+pub fn normalize_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if is_presentation_form(c) {
+            for d in c.to_string().nfkc() {
+                if let Some(f) = fold_char(d) {
+                    out.push(f);
+                }
+            }
+        } else if let Some(f) = fold_char(c) {
+            out.push(f);
+        }
+    }
+}
+
+/// True when the character is dropped by normalisation but belongs inside a
+/// word (diacritics, tatweel, joiners): the tokenizer keeps it in the word.
+pub fn is_word_internal_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diacritics_and_tatweel_are_dropped() {
+        assert_eq!(normalize("مُسَيَّرَة"), "مسيره");
+        assert_eq!(normalize("عقَّب"), "عقب");
+        assert_eq!(normalize("تتبنَ"), "تتبن");
+        assert_eq!(normalize("الـعـراق"), "العراق");
+        assert_eq!(normalize("مبانيَ"), "مباني");
+    }
+
+    #[test]
+    fn alef_hamza_maqsura_and_ta_marbuta_fold() {
+        assert_eq!(normalize("أعلن"), normalize("اعلن"));
+        assert_eq!(normalize("إيران"), "ايران");
+        assert_eq!(normalize("آلاف"), "الاف");
+        assert_eq!(normalize("مسؤولية"), "مسووليه");
+        assert_eq!(normalize("الخديمى"), "الخديمي");
+        assert_eq!(normalize("رئيس"), "رييس");
+        assert_eq!(normalize("فى"), normalize("في"));
+        assert_eq!(normalize("قوة"), normalize("قوه"));
+    }
+
+    #[test]
+    fn persian_letters_and_digits_fold() {
+        assert_eq!(normalize("کابل"), "كابل");
+        assert_eq!(normalize("ایران"), "ايران");
+        assert_eq!(normalize("٧ تشرين"), "7 تشرين");
+        assert_eq!(normalize("۱۲۵"), "125");
+        assert_eq!(normalize("٣٫٥"), "3.5");
+        assert_eq!(normalize("١٬٢٠٠"), "1,200");
+    }
+
+    #[test]
+    fn presentation_forms_unfold() {
+        // ﻻ (lam-alef ligature) and ﺑﻐﺪاد written with isolated/initial forms.
+        assert_eq!(normalize("ﻻ"), "لا");
+        assert_eq!(normalize("ﺑﻐﺪﺍﺩ"), "بغداد");
+    }
+
+    #[test]
+    fn invisible_marks_and_latin_case() {
+        assert_eq!(normalize("\u{200F}بغداد\u{200E}"), "بغداد");
+        assert_eq!(normalize("Reuters"), "reuters");
+        assert_eq!(normalize("C-RAM"), "c-ram");
+    }
+}

@@ -1,0 +1,229 @@
+//! Stems: one match key for the forms of a word.
+//!
+//! In: a normalised word (see [`normalize`](super::normalize)). Out: its stem,
+//! a `String` used only for matching.
+//!
+//! The algorithm is rust-stemmers' Arabic (Snowball) stemmer, wrapped so that
+//! its quirks do not split one word into several stems:
+//! - Snowball strips a leading ب, ل, ك, و or ف as if it were a proclitic even
+//!   when it is a radical: بغداد becomes غداد while ببغداد becomes بغداد, and
+//!   بيان becomes يان. Here proclitics are stripped *before* Snowball, by
+//!   evidence: a one-letter proclitic comes off only when what remains is
+//!   itself a word of the story's vocabulary (ببغداد → بغداد because بغداد
+//!   occurs; بغداد stays because غداد does not). The article ال (with
+//!   و ف ب ك ل before it, and لل) comes off whenever at least
+//!   [`MIN_STEM_LETTERS`] letters remain.
+//! - Snowball is then asked only for suffixes: when its answer is not a prefix
+//!   of the word it was given (it stripped something at the front again), the
+//!   light suffix rules below are used instead.
+//! - Snowball strips ات only after ال, so الانتخابات and انتخابات came out as
+//!   انتخاب and انتخابا; with the article gone first, a leftover ا or ت of a
+//!   plural or dual ending (ات، تين، تان) is removed too.
+//! - Ta marbuta is folded to ه by normalisation; Snowball only knows ة, so a
+//!   final ه is handed to it as ة.
+
+use std::collections::HashSet;
+
+/// Letters a stem keeps at least: Arabic roots have three.
+pub const MIN_STEM_LETTERS: usize = 3;
+
+/// The article with the particles that may precede it, longest first.
+const ARTICLE_PREFIXES: &[&str] = &[
+    "وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+];
+
+/// One-letter proclitics: conjunctions و ف and prepositions ب ك ل.
+const PROCLITICS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل'];
+
+/// Light suffixes for when Snowball cannot be trusted, longest first.
+const LIGHT_SUFFIXES: &[&str] = &[
+    "تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "يه", "ها", "هم", "نا", "ه", "ي", "ت",
+];
+
+fn letters(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Stems words, using the vocabulary of a story as evidence for proclitics.
+pub struct Stemmer {
+    snowball: rust_stemmers::Stemmer,
+    /// Normalised words of the story, with and without the article.
+    vocabulary: HashSet<String>,
+}
+
+impl std::fmt::Debug for Stemmer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stemmer")
+            .field("vocabulary", &self.vocabulary.len())
+            .finish()
+    }
+}
+
+impl Default for Stemmer {
+    fn default() -> Self {
+        Stemmer::new(std::iter::empty::<&str>())
+    }
+}
+
+impl Stemmer {
+    /// A stemmer whose evidence is `words` (normalised keys).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Stemmer {
+        let mut vocabulary = HashSet::new();
+        for w in words {
+            vocabulary.insert(w.to_string());
+            vocabulary.insert(strip_article(w).to_string());
+        }
+        Stemmer {
+            snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Arabic),
+            vocabulary,
+        }
+    }
+
+    /// The word without its article and proclitics.
+    pub fn bare<'w>(&self, word: &'w str) -> &'w str {
+        let mut w = strip_article(word);
+        if w.len() != word.len() {
+            return w;
+        }
+        // Up to two one-letter proclitics (وب، فل …), each only on evidence.
+        for _ in 0..2 {
+            let Some(first) = w.chars().next() else { break };
+            if !PROCLITICS.contains(&first) {
+                break;
+            }
+            let rest = &w[first.len_utf8()..];
+            if letters(rest) < MIN_STEM_LETTERS {
+                break;
+            }
+            let stripped = strip_article(rest);
+            if stripped.len() != rest.len() {
+                return stripped;
+            }
+            if self.vocabulary.contains(rest) {
+                w = rest;
+            } else {
+                break;
+            }
+        }
+        w
+    }
+
+    /// The stem of a normalised word.
+    pub fn stem(&self, word: &str) -> String {
+        if !word.chars().all(|c| c.is_alphabetic())
+            || !word.chars().any(super::script::is_arabic_letter)
+        {
+            return word.to_string();
+        }
+        let bare = self.bare(word);
+        if letters(bare) <= MIN_STEM_LETTERS {
+            return bare.to_string();
+        }
+        let input = match bare.strip_suffix('ه') {
+            Some(head) => format!("{head}ة"),
+            None => bare.to_string(),
+        };
+        let snow = super::normalize::normalize(&self.snowball.stem(&input));
+        let mut stem = if bare.starts_with(&snow) && letters(&snow) >= MIN_STEM_LETTERS {
+            snow
+        } else {
+            light_suffix(bare).to_string()
+        };
+        // Leftovers of plural and dual endings that Snowball leaves behind.
+        for (ending, rest) in [
+            ("ات", 'ا'),
+            ("تين", 'ت'),
+            ("تان", 'ت'),
+            ("ات", 'ت'),
+            ("يات", 'ي'),
+        ] {
+            if bare.ends_with(ending) && stem.ends_with(rest) && letters(&stem) > MIN_STEM_LETTERS {
+                stem.pop();
+            }
+        }
+        stem
+    }
+
+    /// Stems straight from rust-stemmers on the normalised word, with none
+    /// of the guards above: kept to measure what the guards change.
+    pub fn snowball_only(&self, word: &str) -> String {
+        super::normalize::normalize(&self.snowball.stem(word))
+    }
+}
+
+/// The word without the article ال and the particles before it.
+pub fn strip_article(word: &str) -> &str {
+    for p in ARTICLE_PREFIXES {
+        if let Some(rest) = word.strip_prefix(p)
+            && letters(rest) >= MIN_STEM_LETTERS
+        {
+            return rest;
+        }
+    }
+    word
+}
+
+/// The word without one light suffix, keeping [`MIN_STEM_LETTERS`].
+pub fn light_suffix(word: &str) -> &str {
+    for s in LIGHT_SUFFIXES {
+        if let Some(rest) = word.strip_suffix(s)
+            && letters(rest) >= MIN_STEM_LETTERS
+        {
+            return rest;
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    fn stemmer(text: &str) -> Stemmer {
+        let words: Vec<String> = text.split_whitespace().map(normalize).collect();
+        Stemmer::new(words.iter().map(String::as_str))
+    }
+
+    fn stem(s: &Stemmer, w: &str) -> String {
+        s.stem(&normalize(w))
+    }
+
+    #[test]
+    fn a_radical_b_is_kept_and_a_proclitic_b_goes() {
+        let s = stemmer("وصل الوفد إلى بيروت ثم غادر ببيروت بعد بيان");
+        assert_eq!(stem(&s, "بيروت"), stem(&s, "ببيروت"));
+        assert_eq!(stem(&s, "بيروت"), stem(&s, "وبيروت"));
+        assert!(stem(&s, "بيان").starts_with('ب'));
+        // Raw Snowball takes the ب off.
+        assert!(!s.snowball_only("بيان").starts_with('ب'));
+    }
+
+    #[test]
+    fn article_and_plural_endings_do_not_split() {
+        let s = Stemmer::default();
+        assert_eq!(stem(&s, "الانتخابات"), stem(&s, "انتخابات"));
+        assert_eq!(stem(&s, "انتخابات"), stem(&s, "انتخاب"));
+        assert_eq!(stem(&s, "المروحيات"), stem(&s, "مروحية"));
+        assert_eq!(stem(&s, "والطائرات"), stem(&s, "طائرة"));
+        assert_eq!(stem(&s, "طائرتين"), stem(&s, "طائرة"));
+        assert_eq!(stem(&s, "للمتظاهرين"), stem(&s, "المتظاهرون"));
+    }
+
+    #[test]
+    fn verbs_and_pronoun_suffixes() {
+        let s = Stemmer::default();
+        assert_eq!(stem(&s, "أصيبوا"), stem(&s, "أصيب"));
+        assert_eq!(stem(&s, "منزله"), stem(&s, "المنزل"));
+        assert_eq!(stem(&s, "اعتقلت"), stem(&s, "اعتقل"));
+    }
+
+    #[test]
+    fn short_words_and_other_scripts_pass_through() {
+        let s = Stemmer::default();
+        assert_eq!(stem(&s, "في"), "في");
+        assert_eq!(stem(&s, "إلى"), "الي");
+        assert_eq!(s.stem("reuters"), "reuters");
+        assert_eq!(s.stem("2021"), "2021");
+    }
+}

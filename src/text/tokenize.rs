@@ -1,0 +1,146 @@
+//! Words and numbers, each with its byte span and its match key.
+//!
+//! In: a slice of article text and the byte offset where it starts in the
+//! file. Out: [`Token`]s in order; `start..end` are byte offsets into the
+//! file, so `&file[start..end]` is the token exactly as written.
+//!
+//! Rules:
+//! - A word is a run of letters; diacritics, tatweel and joiners inside it
+//!   belong to it. A change of script (Arabic to Latin) ends a word.
+//! - A number is a run of digits of any script (0-9, ٠-٩, ۰-۹); a `.` `,`
+//!   `٫` or `٬` between two digits stays inside it (3.5, 1,200, ٣٫٥).
+//! - A letter run glued to digits splits into two tokens: «بـ3» gives «بـ»
+//!   and «3»; «2021م» gives «2021» and «م».
+//! - Everything else (punctuation, spaces, symbols) separates tokens.
+//! - The key is [`normalize`](super::normalize::normalize) of the token.
+
+use super::normalize::{is_word_internal_mark, normalize};
+use super::script::{Script, script_of};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// The normalised form used for matching.
+    pub key: String,
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)
+}
+
+fn is_number_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | '٫' | '٬')
+}
+
+/// Tokens of `text`, whose first byte is at `offset` in the file.
+pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if is_digit(c) {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if is_digit(d) {
+                    j += 1;
+                } else if is_number_separator(d) && j + 1 < chars.len() && is_digit(chars[j + 1].1)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            out.push(make(text, pos, end, offset, TokenKind::Number));
+            i = j;
+        } else if c.is_alphabetic() {
+            let script = script_of(c).unwrap_or(Script::Other);
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let same_script = d.is_alphabetic()
+                    && !is_digit(d)
+                    && script_of(d).unwrap_or(Script::Other) == script;
+                if same_script || is_word_internal_mark(d) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            out.push(make(text, pos, end, offset, TokenKind::Word));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn make(text: &str, start: usize, end: usize, offset: usize, kind: TokenKind) -> Token {
+    Token {
+        start: offset + start,
+        end: offset + end,
+        kind,
+        key: normalize(&text[start..end]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surface(text: &str) -> Vec<&str> {
+        tokenize(text, 0)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_their_diacritics_and_exact_spans() {
+        let text = "ثم عقَّب في كلمة متلفزة";
+        let toks = tokenize(text, 100);
+        assert_eq!(toks.len(), 5);
+        assert_eq!(&text[toks[1].start - 100..toks[1].end - 100], "عقَّب");
+        assert_eq!(toks[1].key, "عقب");
+    }
+
+    #[test]
+    fn digits_glued_to_letters_split() {
+        assert_eq!(
+            surface("لاستهداف بـ3 طائرات"),
+            vec!["لاستهداف", "بـ", "3", "طائرات"]
+        );
+        assert_eq!(surface("عام 2019م"), vec!["عام", "2019", "م"]);
+    }
+
+    #[test]
+    fn numbers_of_every_script_with_separators() {
+        let text = "قتل ١٬٢٠٠ شخص و 3.5 مليون، ثم ۱۲۵.";
+        let toks: Vec<_> = tokenize(text, 0)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .collect();
+        let keys: Vec<_> = toks.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, vec!["1,200", "3.5", "125"]);
+        // The final full stop is punctuation, not a decimal point.
+        assert_eq!(&text[toks[2].start..toks[2].end], "۱۲۵");
+    }
+
+    #[test]
+    fn punctuation_and_scripts_separate_words() {
+        assert_eq!(surface("«رويترز»، C-RAM؟"), vec!["رويترز", "C", "RAM"]);
+        assert_eq!(surface("#مصطفى_الكاظمي"), vec!["مصطفى", "الكاظمي"]);
+    }
+}
