@@ -7,11 +7,15 @@
 //! - [`normalize`]: match keys (never display text).
 //! - [`tokenize`]: words and numbers with byte spans.
 //! - [`stem`]: stems, with rust-stemmers' Arabic algorithm behind guards.
+//! - [`numbers`]: quantities, dates and the nouns they count.
+//! - [`stopwords`]: function words.
 
 pub mod normalize;
+pub mod numbers;
 pub mod script;
 pub mod segment;
 pub mod stem;
+pub mod stopwords;
 pub mod tokenize;
 
 pub use segment::{Segment, SegmentKind, segment};

@@ -1,0 +1,177 @@
+//! The number-word lexicon, loaded once from `data/numbers.txt`.
+//!
+//! In: the data file (compiled in). Out: a [`Lexicon`] that looks words and
+//! phrases up by their normalised keys. The file's header explains its kinds.
+//! Rules: every form is normalised on load, so lookups use token keys; a
+//! phrase (forms joined with `_`) is matched token by token.
+
+use crate::text::normalize::normalize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    More,
+    Less,
+    AtLeast,
+    AtMost,
+    About,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry {
+    Cardinal(f64),
+    Teen,
+    Multiplier(f64),
+    Ordinal(f64),
+    Vague(f64),
+    Bound(Bound),
+    Month(u8),
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashMap<String, Vec<Entry>>,
+    /// Phrases of two or more words, longest first.
+    phrases: Vec<(Vec<String>, Entry)>,
+    /// Every word that occurs in a phrase.
+    phrase_words: std::collections::HashSet<String>,
+}
+
+const DATA: &str = include_str!("../../../data/numbers.txt");
+
+/// The lexicon of `data/numbers.txt`.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(DATA))
+}
+
+impl Lexicon {
+    pub fn parse(data: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let (Some(kind), Some(value)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let number = value.parse::<f64>().ok();
+            let entry = match (kind, number) {
+                ("card", Some(v)) => Entry::Cardinal(v),
+                ("teen", _) => Entry::Teen,
+                ("mult", Some(v)) => Entry::Multiplier(v),
+                ("ord", Some(v)) => Entry::Ordinal(v),
+                ("vague", Some(v)) => Entry::Vague(v),
+                ("month", Some(v)) => Entry::Month(v as u8),
+                ("bound", _) => Entry::Bound(match value {
+                    "more" => Bound::More,
+                    "less" => Bound::Less,
+                    "atleast" => Bound::AtLeast,
+                    "atmost" => Bound::AtMost,
+                    _ => Bound::About,
+                }),
+                _ => continue,
+            };
+            for form in parts {
+                let words: Vec<String> = form.split('_').map(normalize).collect();
+                if words.len() == 1 {
+                    lex.words.entry(words[0].clone()).or_default().push(entry);
+                } else {
+                    lex.phrase_words.extend(words.iter().cloned());
+                    lex.phrases.push((words, entry));
+                }
+            }
+        }
+        lex.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        lex
+    }
+
+    /// True when `key` is part of a multi-word phrase.
+    pub fn is_phrase_word(&self, key: &str) -> bool {
+        self.phrase_words.contains(key)
+    }
+
+    /// Entries of one normalised word.
+    pub fn word(&self, key: &str) -> &[Entry] {
+        self.words.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first entry of `key` that `pick` accepts.
+    pub fn find<T>(&self, key: &str, pick: impl Fn(Entry) -> Option<T>) -> Option<T> {
+        self.word(key).iter().find_map(|&e| pick(e))
+    }
+
+    /// The longest phrase (or single word) starting at `keys[0]` that `pick`
+    /// accepts, with the number of words it spans.
+    pub fn phrase_at<T>(
+        &self,
+        keys: &[&str],
+        pick: impl Fn(Entry) -> Option<T>,
+    ) -> Option<(T, usize)> {
+        for (words, entry) in &self.phrases {
+            if words.len() <= keys.len()
+                && words.iter().zip(keys).all(|(w, k)| w == k)
+                && let Some(t) = pick(*entry)
+            {
+                return Some((t, words.len()));
+            }
+        }
+        let first = keys.first()?;
+        self.find(first, &pick).map(|t| (t, 1))
+    }
+
+    /// The longest phrase (or single word) ending at the last of `keys`.
+    pub fn phrase_ending<T>(
+        &self,
+        keys: &[&str],
+        pick: impl Fn(Entry) -> Option<T>,
+    ) -> Option<(T, usize)> {
+        for (words, entry) in &self.phrases {
+            if words.len() <= keys.len()
+                && words
+                    .iter()
+                    .rev()
+                    .zip(keys.iter().rev())
+                    .all(|(w, k)| w == k)
+                && let Some(t) = pick(*entry)
+            {
+                return Some((t, words.len()));
+            }
+        }
+        let last = keys.last()?;
+        self.find(last, &pick).map(|t| (t, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_normalised_on_load() {
+        let lex = lexicon();
+        assert_eq!(lex.word("ثلاثه"), &[Entry::Cardinal(3.0)]);
+        assert!(lex.word("اثنتين").contains(&Entry::Cardinal(2.0)));
+        assert!(lex.word("الاف").contains(&Entry::Multiplier(1000.0)));
+        assert!(lex.word("الاف").contains(&Entry::Vague(1000.0)));
+    }
+
+    #[test]
+    fn phrases_match_longest_first() {
+        let lex = lexicon();
+        let keys = ["ما", "لا", "يقل", "عن"];
+        let got = lex.phrase_at(&keys, |e| match e {
+            Entry::Bound(b) => Some(b),
+            _ => None,
+        });
+        assert_eq!(got, Some((Bound::AtLeast, 4)));
+        let month = lex.phrase_ending(&["في", "تشرين", "الاول"], |e| match e {
+            Entry::Month(m) => Some(m),
+            _ => None,
+        });
+        assert_eq!(month, Some((10, 2)));
+    }
+}

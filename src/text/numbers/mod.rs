@@ -1,0 +1,443 @@
+//! Quantities: what a sentence counts, dates it gives, and how sure it is.
+//!
+//! In: the [`Token`]s of one segment, the file's text (to look at symbols
+//! such as `%` between tokens), and a test of whether a word is attested in
+//! the story (evidence for duals). Out: [`Quantity`]s, each with its byte
+//! span, its [`Amount`], its kind (count, ordinal, date, year, percent) and
+//! the noun it counts, with that noun's span.
+//!
+//! Rules:
+//! - Digits of every script, decimals and thousands separators (`1,200`,
+//!   `٣٫٥`); a multiplier after a number multiplies it (3 آلاف = 3000).
+//! - Number words in their gender and case forms, compounds joined by و
+//!   (ثلاثة وسبعين = 73; ألفين وسبعمئة وخمسين = 2750) and teens (ثلاثة عشر = 13),
+//!   from `data/numbers.txt`.
+//! - Ordinals (العاشر = 10) are kept apart from counts; an ordinal or a day
+//!   number followed by a month is a date (10 أكتوبر = العاشر من أكتوبر).
+//! - Vague amounts (عدد من، العديد من، عشرات، مئات، آلاف) and bounds before or
+//!   after the number (أكثر من، ما لا يقل عن، على الأقل، نحو، قرابة، ما يقرب من).
+//! - Duals count two: a feminine dual (طائرتين) whose singular (طائرة) is
+//!   attested in the story, or a masculine dual in ان whose stem is attested
+//!   or whose adjective agrees (مسؤولان حكوميان).
+//! - The counted noun follows the number (3 طائرات، ستة من أفراد), or precedes
+//!   an adjectival number (متظاهر واحد، بواباتها الأربع).
+//!
+//! A singular noun that reports one thing (طائرة استهدفت) is not a quantity
+//! here: whether it counts depends on what the other side says, so
+//! [`crate::compare`] decides.
+
+pub mod amount;
+pub mod lexicon;
+
+pub use amount::Amount;
+use lexicon::{Bound, Entry, lexicon};
+
+use super::stopwords::is_stopword;
+use super::tokenize::{Token, TokenKind};
+
+/// Years outside this range are counts, not years.
+pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
+
+/// Words before a number that make it a year (عام 2019، سنة 2003).
+const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "لعام"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityKind {
+    Count,
+    Ordinal,
+    Date {
+        day: Option<u8>,
+        month: u8,
+        year: Option<u16>,
+    },
+    Year,
+    Percent,
+}
+
+/// How the quantity was written; a user sees it in explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Digits,
+    Words,
+    Dual,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Noun {
+    pub start: usize,
+    pub end: usize,
+    /// The noun's normalised key (stem it to compare).
+    pub key: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Span of the whole expression in the file (bound words, number, noun).
+    pub start: usize,
+    pub end: usize,
+    pub amount: Amount,
+    pub kind: QuantityKind,
+    pub written: Written,
+    pub noun: Option<Noun>,
+}
+
+/// The key with a one-letter proclitic (و ف ب ل ك) removed when that makes
+/// it a lexicon word (وسبعين → سبعين، بنحو → نحو).
+fn lex_key(key: &str) -> &str {
+    let lex = lexicon();
+    if !lex.word(key).is_empty() || lex.is_phrase_word(key) {
+        return key;
+    }
+    for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
+        if let Some(rest) = key.strip_prefix(p)
+            && (!lex.word(rest).is_empty() || lex.is_phrase_word(rest))
+        {
+            return rest;
+        }
+    }
+    key
+}
+
+fn parse_digits(key: &str) -> Option<f64> {
+    // A comma followed by groups of exactly three digits separates thousands.
+    let groups: Vec<&str> = key.split(',').collect();
+    let plain = if groups.len() > 1
+        && groups[1..].iter().all(|g| {
+            g.len() == 3
+                || g.starts_with(|c: char| c.is_ascii_digit())
+                    && g.split('.').next().is_some_and(|h| h.len() == 3)
+        }) {
+        groups.concat()
+    } else {
+        key.replace(',', ".")
+    };
+    plain.parse().ok()
+}
+
+/// A number starting at token `i`: its value, the index after it, how it was
+/// written and whether it is an ordinal.
+fn number_at(
+    tokens: &[Token],
+    keys: &[&str],
+    lkeys: &[&str],
+    i: usize,
+) -> Option<(f64, usize, Written, bool)> {
+    let lex = lexicon();
+    if tokens[i].kind == TokenKind::Number {
+        let mut v = parse_digits(keys[i])?;
+        let keys = lkeys;
+        let mut j = i + 1;
+        if let Some(m) = keys.get(j).and_then(|k| {
+            lex.find(k, |e| {
+                if let Entry::Multiplier(m) = e {
+                    Some(m)
+                } else {
+                    None
+                }
+            })
+        }) {
+            v *= m;
+            j += 1;
+        }
+        return Some((v, j, Written::Digits, false));
+    }
+    if let Some((v, n)) = lex.phrase_at(&lkeys[i..], |e| {
+        if let Entry::Ordinal(v) = e {
+            Some(v)
+        } else {
+            None
+        }
+    }) {
+        return Some((v, i + n, Written::Words, true));
+    }
+    let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, i, false);
+    while j < keys.len() && tokens[j].kind == TokenKind::Word {
+        let raw = keys[j];
+        let joined = any && raw.starts_with('و') && raw.len() > 'و'.len_utf8();
+        let key = if j == i {
+            lex_key(raw)
+        } else if joined {
+            &raw['و'.len_utf8()..]
+        } else {
+            raw
+        };
+        let entries = lex.word(key);
+        let card = entries.iter().find_map(|&e| {
+            if let Entry::Cardinal(v) = e {
+                Some(v)
+            } else {
+                None
+            }
+        });
+        let mult = entries.iter().find_map(|&e| {
+            if let Entry::Multiplier(v) = e {
+                Some(v)
+            } else {
+                None
+            }
+        });
+        let teen = entries.contains(&Entry::Teen);
+        if any && !joined && teen && current > 0.0 && current < 10.0 {
+            current += 10.0;
+        } else if any && !joined && card == Some(100.0) && current > 0.0 && current < 10.0 {
+            current *= 100.0;
+        } else if let (Some(m), true) = (mult, any && !joined) {
+            total += current.max(1.0) * m;
+            current = 0.0;
+        } else if let (Some(v), true) = (card, !any || joined) {
+            current += v;
+        } else if let (Some(m), false) = (mult, any) {
+            // A multiplier alone: ألف is 1000; the plural آلاف is vague.
+            if entries.iter().any(|e| matches!(e, Entry::Vague(_))) {
+                return None;
+            }
+            current = m;
+        } else {
+            break;
+        }
+        any = true;
+        j += 1;
+    }
+    any.then_some((total + current, j, Written::Words, false))
+}
+
+fn bound_of(b: Bound, v: f64) -> Amount {
+    match b {
+        Bound::More => Amount::MoreThan(v),
+        Bound::Less => Amount::LessThan(v),
+        Bound::AtLeast => Amount::AtLeast(v),
+        Bound::AtMost => Amount::AtMost(v),
+        Bound::About => Amount::About(v),
+    }
+}
+
+fn pick_bound(e: Entry) -> Option<Bound> {
+    if let Entry::Bound(b) = e {
+        Some(b)
+    } else {
+        None
+    }
+}
+
+fn pick_month(e: Entry) -> Option<u8> {
+    if let Entry::Month(m) = e {
+        Some(m)
+    } else {
+        None
+    }
+}
+
+/// The noun counted by the number spanning tokens `i..j`, and where the
+/// expression ends.
+fn counted_noun(
+    tokens: &[Token],
+    keys: &[&str],
+    i: usize,
+    j: usize,
+    written: Written,
+) -> (Option<usize>, usize) {
+    let content = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && !is_stopword(keys[k])
+            && lexicon().word(lex_key(keys[k])).is_empty()
+    };
+    let first = lex_key(keys[i]);
+    let adjectival = written == Written::Words
+        && (keys[i].starts_with("ال")
+            || matches!(
+                first,
+                "واحد" | "واحده" | "اثنان" | "اثنين" | "اثنتان" | "اثنتين"
+            ));
+    if adjectival && i > 0 && content(i - 1) {
+        return (Some(i - 1), j);
+    }
+    let mut k = j;
+    if keys.get(k) == Some(&"من") {
+        k += 1;
+    }
+    if k < keys.len() && content(k) {
+        return (Some(k), k + 1);
+    }
+    (None, j)
+}
+
+/// The quantities of one segment's tokens. `text` is the whole file; spans
+/// are offsets into it. `attested` says whether a normalised word occurs in
+/// the story (with or without the article).
+pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool) -> Vec<Quantity> {
+    let lex = lexicon();
+    let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+    let lkeys: Vec<&str> = keys.iter().map(|k| lex_key(k)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Vague amounts: عدد من X، العديد من X، عشرات X.
+        if let Some(min) = lex.find(lkeys[i], |e| {
+            if let Entry::Vague(v) = e {
+                Some(v)
+            } else {
+                None
+            }
+        }) && !(i > 0 && tokens[i - 1].kind == TokenKind::Number)
+        {
+            let (noun, end) = counted_noun(tokens, &keys, i, i + 1, Written::Digits);
+            if let Some(n) = noun {
+                let max = (min >= 10.0).then_some(min * amount::VAGUE_SPAN - 1.0);
+                out.push(make(
+                    tokens,
+                    i,
+                    end,
+                    Amount::Vague { min, max },
+                    QuantityKind::Count,
+                    Written::Words,
+                    Some(n),
+                ));
+                i = end;
+                continue;
+            }
+        }
+        let Some((value, j, written, ordinal)) = number_at(tokens, &keys, &lkeys, i) else {
+            if let Some(q) = dual(tokens, &keys, i, attested) {
+                out.push(q);
+            }
+            i += 1;
+            continue;
+        };
+        // A bound before the number.
+        let lo = i.saturating_sub(4);
+        let before = lex.phrase_ending(&lkeys[lo..i], pick_bound);
+        let mut start = before.map_or(i, |(_, n)| i - n);
+        let mut amount = before.map_or(Amount::Exact(value), |(b, _)| bound_of(b, value));
+        let mut end = j;
+        let mut noun = None;
+        let mut kind = if ordinal {
+            QuantityKind::Ordinal
+        } else {
+            QuantityKind::Count
+        };
+        // A date: a day (number or ordinal) then a month, maybe a year.
+        let mut m = j;
+        if keys.get(m) == Some(&"من") {
+            m += 1;
+        }
+        if value.fract() == 0.0
+            && (1.0..=31.0).contains(&value)
+            && let Some((month, n)) = lex.phrase_at(&lkeys[m.min(lkeys.len())..], pick_month)
+        {
+            end = m + n;
+            // An alternative name after a slash: أكتوبر/تشرين الأول.
+            if let Some((_, n2)) = lex.phrase_at(&lkeys[end..], pick_month) {
+                end += n2;
+            }
+            let mut year = None;
+            if let Some(t) = tokens.get(end)
+                && t.kind == TokenKind::Number
+                && let Some(y) = parse_digits(&t.key).filter(|y| YEAR_RANGE.contains(y))
+            {
+                year = Some(y as u16);
+                end += 1;
+            }
+            kind = QuantityKind::Date {
+                day: Some(value as u8),
+                month,
+                year,
+            };
+            amount = Amount::Exact(value);
+            start = i;
+        } else if written == Written::Digits
+            && YEAR_RANGE.contains(&value)
+            && i > 0
+            && YEAR_WORDS.contains(&lex_key(keys[i - 1]))
+        {
+            kind = QuantityKind::Year;
+        } else if written == Written::Digits
+            && text[tokens[i].end..].trim_start().starts_with(['%', '٪'])
+        {
+            kind = QuantityKind::Percent;
+        } else if !ordinal {
+            let (n, e) = counted_noun(tokens, &keys, i, j, written);
+            noun = n;
+            end = e;
+            if let Some((b, n)) = lex.phrase_at(&lkeys[end..], pick_bound)
+                && matches!(amount, Amount::Exact(_))
+                && matches!(b, Bound::AtLeast | Bound::AtMost | Bound::About)
+            {
+                amount = bound_of(b, value);
+                end += n;
+            }
+        }
+        out.push(make(tokens, start, end, amount, kind, written, noun));
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// A dual noun at token `i` (طائرتين، مسؤولان) counts two.
+fn dual(
+    tokens: &[Token],
+    keys: &[&str],
+    i: usize,
+    attested: &dyn Fn(&str) -> bool,
+) -> Option<Quantity> {
+    if tokens[i].kind != TokenKind::Word
+        || is_stopword(keys[i])
+        || !lexicon().word(lex_key(keys[i])).is_empty()
+    {
+        return None;
+    }
+    let bare = super::stem::strip_article(keys[i]);
+    let letters = bare.chars().count();
+    let feminine = ["تين", "تان"].iter().find_map(|s| bare.strip_suffix(s));
+    let is_dual = if let Some(base) = feminine {
+        letters >= 5 && attested(&format!("{base}ه"))
+    } else if let Some(base) = bare.strip_suffix("ان") {
+        let agrees = keys
+            .get(i + 1)
+            .is_some_and(|k| k.ends_with("ان") && !k.starts_with('و') && k.chars().count() >= 5);
+        letters >= 5 && (attested(base) || agrees)
+    } else {
+        false
+    };
+    is_dual.then(|| {
+        make(
+            tokens,
+            i,
+            i + 1,
+            Amount::Exact(2.0),
+            QuantityKind::Count,
+            Written::Dual,
+            Some(i),
+        )
+    })
+}
+
+fn make(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    amount: Amount,
+    kind: QuantityKind,
+    written: Written,
+    noun: Option<usize>,
+) -> Quantity {
+    let last = end.max(i + 1).min(tokens.len()) - 1;
+    let noun = noun.map(|n| Noun {
+        start: tokens[n].start,
+        end: tokens[n].end,
+        key: tokens[n].key.clone(),
+    });
+    let first = noun
+        .as_ref()
+        .map_or(tokens[i].start, |n| n.start.min(tokens[i].start));
+    Quantity {
+        start: first,
+        end: tokens[last].end.max(noun.as_ref().map_or(0, |n| n.end)),
+        amount,
+        kind,
+        written,
+        noun,
+    }
+}
+
+#[cfg(test)]
+mod tests;

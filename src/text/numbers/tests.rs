@@ -1,0 +1,147 @@
+//! Quantities in real Arabic sentences (written for these tests).
+
+use super::*;
+use crate::text::tokenize::tokenize;
+
+fn parse(text: &str) -> Vec<Quantity> {
+    parse_with(text, &[])
+}
+
+fn parse_with(text: &str, attested: &[&str]) -> Vec<Quantity> {
+    let words: Vec<String> = attested
+        .iter()
+        .map(|w| crate::text::normalize::normalize(w))
+        .collect();
+    let tokens = tokenize(text, 0);
+    quantities(&tokens, text, &|w: &str| words.iter().any(|a| a == w))
+}
+
+fn one(text: &str) -> (Amount, QuantityKind, Option<String>, String) {
+    let qs = parse(text);
+    assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+    let q = &qs[0];
+    let noun = q.noun.as_ref().map(|n| text[n.start..n.end].to_string());
+    (q.amount, q.kind, noun, text[q.start..q.end].to_string())
+}
+
+#[test]
+fn digits_in_every_script() {
+    assert_eq!(one("قتل 12 شخصا").0, Amount::Exact(12.0));
+    assert_eq!(one("قتل ١٢ شخصا").0, Amount::Exact(12.0));
+    assert_eq!(one("قتل ۱۲ شخصا").0, Amount::Exact(12.0));
+    assert_eq!(one("بلغت الخسائر 1,200 دولار").0, Amount::Exact(1200.0));
+    assert_eq!(one("ارتفع بنسبة 3.5 نقطة").0, Amount::Exact(3.5));
+    assert_eq!(one("نزح 3 آلاف شخص").0, Amount::Exact(3000.0));
+}
+
+#[test]
+fn number_words_with_compounds_and_forms() {
+    assert_eq!(one("أصيب ثلاثة وسبعين متظاهرا").0, Amount::Exact(73.0));
+    assert_eq!(
+        one("وصل ألفين وسبعمئة وخمسين لاجئا").0,
+        Amount::Exact(2750.0)
+    );
+    assert_eq!(one("اعتقل ثلاثة عشر مسلحا").0, Amount::Exact(13.0));
+    assert_eq!(one("قتل ستة جنود").0, Amount::Exact(6.0));
+    assert_eq!(one("أسقطت ست طائرات").0, Amount::Exact(6.0));
+    assert_eq!(one("دمرت ثلاث دبابات").0, Amount::Exact(3.0));
+    assert_eq!(one("أطلق ثلاثين صاروخا").0, Amount::Exact(30.0));
+    assert_eq!(one("وصل اثنان من الوزراء").0, Amount::Exact(2.0));
+    assert_eq!(one("نجت اثنتين من السفن").0, Amount::Exact(2.0));
+    assert_eq!(one("يعيش فيها مليون نسمة").0, Amount::Exact(1_000_000.0));
+}
+
+#[test]
+fn the_counted_noun_and_its_span() {
+    let (_, kind, noun, span) = one("قالت الشرطة إن ستة من أفراد الأمن أصيبوا");
+    assert_eq!(kind, QuantityKind::Count);
+    assert_eq!(noun.as_deref(), Some("أفراد"));
+    assert_eq!(span, "ستة من أفراد");
+    let (_, _, noun, _) = one("هاجمت المدينة بـ4 مسيرات");
+    assert_eq!(noun.as_deref(), Some("مسيرات"));
+    // An adjectival number follows its noun.
+    let (amount, _, noun, span) = one("قتل متظاهر واحد على الأقل");
+    assert_eq!(amount, Amount::AtLeast(1.0));
+    assert_eq!(noun.as_deref(), Some("متظاهر"));
+    assert_eq!(span, "متظاهر واحد على الأقل");
+}
+
+#[test]
+fn ordinals_and_dates() {
+    let (_, kind, _, _) = one("وصلت الدفعة الثالثة");
+    assert_eq!(kind, QuantityKind::Ordinal);
+    let a = one("جرت الانتخابات في 12 مايو").1;
+    let b = one("جرت الانتخابات في الثاني عشر من أيار").1;
+    assert_eq!(
+        a,
+        QuantityKind::Date {
+            day: Some(12),
+            month: 5,
+            year: None
+        }
+    );
+    assert_eq!(a, b);
+    let (_, kind, _, span) = one("صباح الأحد (٧ تشرين الثاني 2021) وقع الانفجار");
+    assert_eq!(
+        kind,
+        QuantityKind::Date {
+            day: Some(7),
+            month: 11,
+            year: Some(2021)
+        }
+    );
+    assert_eq!(span, "٧ تشرين الثاني 2021");
+    let (_, kind, _, _) = one("انتخابات 3 مارس/آذار");
+    assert_eq!(
+        kind,
+        QuantityKind::Date {
+            day: Some(3),
+            month: 3,
+            year: None
+        }
+    );
+    assert_eq!(one("قتل في عام 1998 وحده").1, QuantityKind::Year);
+    assert_eq!(one("ارتفعت الأسعار 15% هذا العام").1, QuantityKind::Percent);
+}
+
+#[test]
+fn vague_amounts_and_bounds() {
+    let (amount, _, noun, _) = one("وأصيب عدد من الجنود");
+    assert!(matches!(amount, Amount::Vague { min: 2.0, .. }));
+    assert_eq!(noun.as_deref(), Some("الجنود"));
+    assert!(matches!(
+        one("سقط عشرات القتلى").0,
+        Amount::Vague {
+            min: 10.0,
+            max: Some(99.0)
+        }
+    ));
+    assert!(matches!(
+        one("تظاهر آلاف الطلاب").0,
+        Amount::Vague { min: 1000.0, .. }
+    ));
+    assert_eq!(one("أصيب أكثر من 40 شخصا").0, Amount::MoreThan(40.0));
+    assert_eq!(one("قتل ما لا يقل عن عشرة مدنيين").0, Amount::AtLeast(10.0));
+    assert_eq!(one("نزح نحو 500 ألف شخص").0, Amount::About(500_000.0));
+    assert_eq!(one("قتل ما يقرب من 200 شخص").0, Amount::About(200.0));
+}
+
+#[test]
+fn duals_count_two_on_evidence() {
+    let qs = parse_with("أسقطت الدفاعات طائرتين فوق المدينة", &["طائرة"]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].amount, Amount::Exact(2.0));
+    assert_eq!(qs[0].written, Written::Dual);
+    let qs = parse_with("وقال مسؤولان أمنيان إن الهجوم فشل", &[]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].amount, Amount::Exact(2.0));
+    // Words that merely end in ان are not duals.
+    assert!(parse_with("أصدر البيان في إيران", &["بي"]).is_empty());
+    assert!(parse_with("زار لبنان والسودان", &[]).is_empty());
+}
+
+#[test]
+fn plain_text_has_no_quantities() {
+    assert!(parse("أدانت وزارة الخارجية الهجوم وعرضت المساعدة في التحقيق").is_empty());
+    assert!(parse("استهدفت طائرة مسيرة منزل رئيس الوزراء").is_empty());
+}
