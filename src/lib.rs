@@ -15,6 +15,8 @@
 //! assert_eq!(segments.len(), 3);
 //! ```
 
+pub mod align;
+pub mod compare;
 pub mod corpus;
 pub mod story_json;
 pub mod text;

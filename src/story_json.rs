@@ -99,8 +99,36 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
                     .collect(),
             })
             .collect(),
-        links: Vec::new(),
+        links: links(story),
     }
+}
+
+/// The story's links in the spec's shape: segment ids, `a` before `b`.
+fn links(story: &Story) -> Vec<LinkDoc> {
+    let an = &story.analysis;
+    let id = |unit: usize| {
+        let u = &an.units[unit];
+        segment_id(&story.articles[u.article].id, u.segment)
+    };
+    an.links
+        .iter()
+        .map(|l| LinkDoc {
+            a: id(l.a),
+            b: id(l.b),
+            score: (l.score * 1000.0).round() / 1000.0,
+            relation: l.relation.as_str(),
+            differences: l
+                .differences
+                .iter()
+                .map(|d| DifferenceDoc {
+                    kind: d.kind,
+                    a: d.a.clone(),
+                    b: d.b.clone(),
+                    note: d.note.clone(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 pub fn corpus_doc(corpus: &Corpus) -> CorpusDoc<'_> {
@@ -127,6 +155,7 @@ mod tests {
             title: "حريق".into(),
             title_inferred: false,
             dir: "fire".into(),
+            analysis: crate::align::analyze(std::slice::from_ref(&article)),
             articles: vec![article],
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();

@@ -58,6 +58,8 @@ pub struct Story {
     pub title_inferred: bool,
     pub dir: PathBuf,
     pub articles: Vec<Article>,
+    /// Sentences aligned across articles, with agreements and contradictions.
+    pub analysis: crate::align::Analysis,
 }
 
 impl Story {
@@ -311,12 +313,14 @@ fn load_story(
         Some(t) => (t, false),
         None => (articles[0].title.clone(), true),
     };
+    let analysis = crate::align::analyze(&articles);
     Some(Story {
         id,
         title,
         title_inferred,
         dir: dir.to_path_buf(),
         articles,
+        analysis,
     })
 }
 

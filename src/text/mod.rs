@@ -9,7 +9,9 @@
 //! - [`stem`]: stems, with rust-stemmers' Arabic algorithm behind guards.
 //! - [`numbers`]: quantities, dates and the nouns they count.
 //! - [`stopwords`]: function words.
+//! - [`names`]: spelling variants of one name grouped into entities.
 
+pub mod names;
 pub mod normalize;
 pub mod numbers;
 pub mod script;

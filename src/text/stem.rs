@@ -10,7 +10,8 @@
 //!   بيان becomes يان. Here proclitics are stripped *before* Snowball, by
 //!   evidence: a one-letter proclitic comes off only when what remains is
 //!   itself a word of the story's vocabulary (ببغداد → بغداد because بغداد
-//!   occurs; بغداد stays because غداد does not). The article ال (with
+//!   occurs; بغداد stays because غداد does not), or when at least
+//!   [`PROCLITIC_FREE_LETTERS`] letters remain. The article ال (with
 //!   و ف ب ك ل before it, and لل) comes off whenever at least
 //!   [`MIN_STEM_LETTERS`] letters remain.
 //! - Snowball is then asked only for suffixes: when its answer is not a prefix
@@ -26,6 +27,13 @@ use std::collections::HashSet;
 
 /// Letters a stem keeps at least: Arabic roots have three.
 pub const MIN_STEM_LETTERS: usize = 3;
+
+/// Letters left behind a proclitic ب or ل from which it comes off without
+/// evidence (the conjunctions و ف come off a first time whenever three
+/// letters remain; ك, rarer as a proclitic, always needs evidence): few Arabic words of six letters or more begin with a radical
+/// ب ل ك و ف whose removal leaves another word (لمهاجمة → مهاجمة), while four-
+/// and five-letter words often do (بغداد، بيان، وزارة).
+pub const PROCLITIC_FREE_LETTERS: usize = 5;
 
 /// The article with the particles that may precede it, longest first.
 const ARTICLE_PREFIXES: &[&str] = &[
@@ -79,27 +87,37 @@ impl Stemmer {
         }
     }
 
+    /// True when the normalised word (or it without the article) occurs in
+    /// the vocabulary.
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocabulary.contains(word)
+    }
+
     /// The word without its article and proclitics.
     pub fn bare<'w>(&self, word: &'w str) -> &'w str {
         let mut w = strip_article(word);
-        if w.len() != word.len() {
-            return w;
-        }
-        // Up to two one-letter proclitics (وب، فل …), each only on evidence.
-        for _ in 0..2 {
+        // Up to two one-letter proclitics (وب، فل …), each only on evidence
+        // or when a long word remains.
+        for round in 0..2 {
             let Some(first) = w.chars().next() else { break };
             if !PROCLITICS.contains(&first) {
                 break;
             }
             let rest = &w[first.len_utf8()..];
-            if letters(rest) < MIN_STEM_LETTERS {
+            let n = letters(rest);
+            if n < MIN_STEM_LETTERS {
                 break;
             }
             let stripped = strip_article(rest);
             if stripped.len() != rest.len() {
                 return stripped;
             }
-            if self.vocabulary.contains(rest) {
+            let free = match first {
+                'و' | 'ف' => round == 0,
+                'ب' | 'ل' => n >= PROCLITIC_FREE_LETTERS,
+                _ => false,
+            };
+            if free || self.vocabulary.contains(rest) {
                 w = rest;
             } else {
                 break;

@@ -1,7 +1,7 @@
 //! Function words, loaded once from `data/stopwords.txt`.
 //!
 //! In: a normalised word. Out: whether it is a function word that carries no
-//! fact of its own (في، من، التي، هذا …). Rules: the list is general Arabic
+//! fact of its own (في، من، التي، هذا …), also behind و or ف. Rules: the list is general Arabic
 //! (and a few English words for embedded tweets), normalised on load.
 
 use super::normalize::normalize;
@@ -21,9 +21,14 @@ fn set() -> &'static HashSet<String> {
     })
 }
 
-/// True when the normalised word `key` is a function word.
+/// True when the normalised word `key` is a function word, also behind the
+/// conjunctions و and ف (ولم، وقد، فقد).
 pub fn is_stopword(key: &str) -> bool {
-    set().contains(key)
+    let set = set();
+    set.contains(key)
+        || key
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| rest.chars().count() >= 2 && set.contains(rest))
 }
 
 #[cfg(test)]
@@ -35,6 +40,8 @@ mod tests {
         assert!(is_stopword(&normalize("إلى")));
         assert!(is_stopword(&normalize("التى")));
         assert!(is_stopword("the"));
+        assert!(is_stopword(&normalize("ولم")));
+        assert!(is_stopword(&normalize("فقد")));
         assert!(!is_stopword(&normalize("طائرة")));
         assert!(!is_stopword(&normalize("قال")));
     }

@@ -1,0 +1,104 @@
+//! Shows what Mizan sees in sentences: their features and, for two of them,
+//! what they share. A tool for tuning the engine.
+//!
+//! `cargo run --example explain -- seeds 000:0 003:10` (article id prefix and
+//! segment index).
+
+use mizan::align::score::weights;
+use mizan::corpus;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let corpus = corpus::load(std::path::Path::new(&args[0])).expect("corpus");
+    let story = &corpus.stories[0];
+    let an = &story.analysis;
+    let w = weights(&an.units);
+    for (i, forms) in an.entities.forms.iter().enumerate() {
+        println!("entity {i}: {}", forms.join(" "));
+    }
+    let find = |spec: &str| {
+        let (a, s) = spec.split_once(':').unwrap();
+        let ai = story
+            .articles
+            .iter()
+            .position(|x| x.id.starts_with(a))
+            .unwrap();
+        an.unit_of(ai, s.parse().unwrap()).unwrap()
+    };
+    if args.get(1).map(String::as_str) == Some("dump") {
+        // Every unit's features and weights, one JSON line each.
+        for u in &an.units {
+            let feats: Vec<String> = u
+                .features
+                .iter()
+                .map(|(f, _)| format!("{:?}\u{1}{}", f, w[f]))
+                .collect();
+            println!(
+                "{}:{}\t{}",
+                story.articles[u.article].id,
+                u.segment,
+                feats.join("\u{2}")
+            );
+        }
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("pairs") {
+        // Every candidate with the parts of its score, as tab-separated lines.
+        let mass = |u: usize| {
+            an.units[u]
+                .features
+                .iter()
+                .map(|(f, _)| w[f] * w[f])
+                .sum::<f64>()
+        };
+        for l in &an.links {
+            let (ua, ub) = (&an.units[l.a], &an.units[l.b]);
+            let dot: f64 = l.shared.iter().map(|f| w[f] * w[f]).sum();
+            println!(
+                "{}:{}\t{}:{}\t{dot:.3}\t{:.3}\t{:.3}\t{}",
+                story.articles[ua.article].id,
+                ua.segment,
+                story.articles[ub.article].id,
+                ub.segment,
+                mass(l.a),
+                mass(l.b),
+                l.shared.len()
+            );
+        }
+        return;
+    }
+    let units: Vec<usize> = args[1..].iter().map(|s| find(s)).collect();
+    for &u in &units {
+        let unit = &an.units[u];
+        let text = &story.articles[unit.article].text;
+        println!(
+            "--- {}",
+            &text[unit.tokens[0].start..unit.tokens.last().unwrap().end]
+        );
+        for (f, toks) in &unit.features {
+            let words: Vec<&str> = toks
+                .iter()
+                .map(|&t| &text[unit.tokens[t].start..unit.tokens[t].end])
+                .collect();
+            println!("  {:.2} {:?} {}", w[f], f, words.join(" "));
+        }
+        for q in &unit.quantities {
+            println!(
+                "  quantity {:?} {:?} «{}»",
+                q.amount,
+                q.kind,
+                &text[q.start..q.end]
+            );
+        }
+    }
+    if units.len() == 2 {
+        for l in &an.links {
+            if (l.a == units[0] && l.b == units[1]) || (l.a == units[1] && l.b == units[0]) {
+                println!(
+                    "link score {:.3} {:?} shared {:?} {:?}",
+                    l.score, l.relation, l.shared, l.differences
+                );
+            }
+        }
+    }
+}

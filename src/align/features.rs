@@ -1,0 +1,136 @@
+//! What one sentence offers for matching: its features.
+//!
+//! In: a title or sentence of an article, with the story-wide stemmer,
+//! synonym groups and entities. Out: a [`Unit`]: its tokens (byte spans into
+//! the file), their stems, the quantities it states, and its [`Feature`]s,
+//! each with the tokens that carry it (so a page can highlight them).
+//!
+//! Rules:
+//! - Function words and number words give no feature of their own.
+//! - A run of tokens in a synonym group gives the group (طائرة بدون طيار and
+//!   طائرة مسيرة both give the drone group); a spelling of a name entity gives
+//!   the entity; any other word gives its stem. The words of a multi-word
+//!   synonym also give their own stems.
+//! - A stated quantity gives its value (count with the stem of its noun,
+//!   date or year), so "6 من أفراد" and "ستة من أفراد" meet.
+
+use super::synonyms::Synonyms;
+use crate::text::names::Entities;
+use crate::text::numbers::{Amount, Quantity, QuantityKind, lexicon::lexicon};
+use crate::text::stem::Stemmer;
+use crate::text::stopwords::is_stopword;
+use crate::text::tokenize::{Token, TokenKind};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Feature {
+    Stem(String),
+    Synonym(u32),
+    Entity(u32),
+    Value(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub article: usize,
+    pub segment: usize,
+    pub tokens: Vec<Token>,
+    pub stems: Vec<String>,
+    /// Bare forms (no article or proclitics), used for names.
+    pub bare: Vec<String>,
+    pub quantities: Vec<Quantity>,
+    /// Distinct features with the indices of the tokens that carry them.
+    pub features: Vec<(Feature, Vec<usize>)>,
+}
+
+/// True for tokens that carry meaning of their own.
+pub fn is_content(token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Number => false,
+        TokenKind::Word => {
+            token.key.chars().count() >= 2
+                && !is_stopword(&token.key)
+                && lexicon().word(&token.key).is_empty()
+        }
+    }
+}
+
+/// Story-wide knowledge a unit is read with.
+pub struct Reader<'a> {
+    pub stemmer: &'a Stemmer,
+    pub synonyms: &'a Synonyms,
+    pub entities: &'a Entities,
+}
+
+impl Reader<'_> {
+    pub fn unit(&self, article: usize, segment: usize, tokens: Vec<Token>, text: &str) -> Unit {
+        let stems: Vec<String> = tokens.iter().map(|t| self.stemmer.stem(&t.key)).collect();
+        let bare: Vec<String> = tokens
+            .iter()
+            .map(|t| self.stemmer.bare(&t.key).to_string())
+            .collect();
+        let quantities =
+            crate::text::numbers::quantities(&tokens, text, &|w| self.stemmer.knows(w));
+        let mut features: Vec<(Feature, Vec<usize>)> = Vec::new();
+        let mut add =
+            |f: Feature, toks: Vec<usize>| match features.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, t)) => t.extend(toks),
+                None => features.push((f, toks)),
+            };
+        let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((g, n)) = self.synonyms.at(&stem_refs[i..])
+                && (n > 1 || is_content(&tokens[i]))
+            {
+                add(Feature::Synonym(g), (i..i + n).collect());
+                if n == 1 {
+                    i += 1;
+                    continue;
+                }
+                // The words of a phrase also count one by one (طائرة of
+                // طائرة بدون طيار meets طائرات).
+                for k in i..i + n {
+                    if is_content(&tokens[k]) && self.synonyms.at(&stem_refs[k..k + 1]).is_none() {
+                        add(Feature::Stem(stems[k].clone()), vec![k]);
+                    }
+                }
+                i += n;
+                continue;
+            }
+            if is_content(&tokens[i]) {
+                let f = match self.entities.entity_of(&bare[i]) {
+                    Some(e) => Feature::Entity(e as u32),
+                    None => Feature::Stem(stems[i].clone()),
+                };
+                add(f, vec![i]);
+            }
+            i += 1;
+        }
+        for q in &quantities {
+            let toks: Vec<usize> = (0..tokens.len())
+                .filter(|&k| tokens[k].start >= q.start && tokens[k].end <= q.end)
+                .collect();
+            let value = match (q.kind, q.amount) {
+                (QuantityKind::Date { day, month, .. }, _) => {
+                    format!("date:{}-{month}", day.unwrap_or(0))
+                }
+                (QuantityKind::Year, Amount::Exact(v)) => format!("year:{v}"),
+                (QuantityKind::Count, Amount::Exact(v)) => match &q.noun {
+                    Some(n) => format!("count:{v}:{}", self.stemmer.stem(&n.key)),
+                    None => format!("count:{v}"),
+                },
+                _ => continue,
+            };
+            add(Feature::Value(value), toks);
+        }
+        Unit {
+            article,
+            segment,
+            tokens,
+            stems,
+            bare,
+            quantities,
+            features,
+        }
+    }
+}

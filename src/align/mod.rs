@@ -1,0 +1,145 @@
+//! Alignment: which sentences of different sources report the same fact.
+//!
+//! In: the articles of one story. Out: an [`Analysis`]: every title and
+//! Arabic sentence as a [`Unit`] with its features, the name entities of the
+//! story, and [`Link`]s between units of different articles, each with a
+//! score in 0..1, the features the two share, and the relation decided by
+//! [`crate::compare`].
+//!
+//! Rules:
+//! - Candidates come from an inverted index of features: only pairs that
+//!   share something are scored, never every pair blindly.
+//! - The score is a cosine over features weighted by rarity (inverse
+//!   document frequency over the story's units); see [`score`].
+//! - A pair is linked when its score reaches [`score::LINK_THRESHOLD`], or
+//!   when it is the best match of one side in the other article and reaches
+//!   [`score::BEST_MATCH_THRESHOLD`], or when their counts of one noun
+//!   conflict, they share [`CONTRADICTION_SHARED`] features and score at
+//!   least [`CONTRADICTION_LINK_THRESHOLD`].
+
+pub mod features;
+pub mod score;
+pub mod synonyms;
+
+pub use features::{Feature, Unit};
+
+use crate::compare::{self, Difference, Relation};
+use crate::corpus::Article;
+use crate::text::names::Entities;
+use crate::text::stem::Stemmer;
+use crate::text::tokenize::tokenize;
+use crate::text::{SegmentKind, script};
+
+/// Score from which two units whose counts of one noun conflict are linked:
+/// the shared noun with a conflicting count is itself evidence of one fact
+/// told two ways, so less else needs to match.
+pub const CONTRADICTION_LINK_THRESHOLD: f64 = 0.08;
+
+/// Features two such units must share (the noun and at least two more, such
+/// as the event and a name), so that counts of one noun in different events
+/// stay apart.
+pub const CONTRADICTION_SHARED: usize = 3;
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Index of one unit in [`Analysis::units`]; `a` is in the earlier article.
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+    pub relation: Relation,
+    pub differences: Vec<Difference>,
+    /// Features the two units share, rarest first.
+    pub shared: Vec<Feature>,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub units: Vec<Unit>,
+    pub links: Vec<Link>,
+    pub entities: Entities,
+}
+
+impl Analysis {
+    /// The unit of segment `segment` of article `article`, if it was analysed.
+    pub fn unit_of(&self, article: usize, segment: usize) -> Option<usize> {
+        self.units
+            .iter()
+            .position(|u| u.article == article && u.segment == segment)
+    }
+}
+
+/// True for segments that state facts to compare: titles and sentences in
+/// Arabic.
+fn is_comparable(kind: SegmentKind, text: &str) -> bool {
+    matches!(kind, SegmentKind::Title | SegmentKind::Sentence)
+        && script::guess_language(text) == Some("ar")
+}
+
+/// Analyses one story.
+pub fn analyze(articles: &[Article]) -> Analysis {
+    let mut raw = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        for (s, seg) in article.segments.iter().enumerate() {
+            let text = seg.text(&article.text);
+            if is_comparable(seg.kind, text) {
+                raw.push((a, s, tokenize(text, seg.start)));
+            }
+        }
+    }
+    let stemmer = Stemmer::new(
+        raw.iter()
+            .flat_map(|(_, _, t)| t.iter().map(|t| t.key.as_str())),
+    );
+    let synonyms = synonyms::Synonyms::new(&stemmer);
+    let sentences: Vec<Vec<String>> = raw
+        .iter()
+        .map(|(_, _, toks)| {
+            toks.iter()
+                .filter(|t| features::is_content(t))
+                .map(|t| stemmer.bare(&t.key).to_string())
+                .collect()
+        })
+        .collect();
+    let entities = Entities::build(&sentences);
+    let reader = features::Reader {
+        stemmer: &stemmer,
+        synonyms: &synonyms,
+        entities: &entities,
+    };
+    let units: Vec<Unit> = raw
+        .into_iter()
+        .map(|(a, s, toks)| reader.unit(a, s, toks, &articles[a].text))
+        .collect();
+    let scored = score::candidates(&units);
+    let keep = score::by_score(&units, &scored);
+    let links = scored
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| {
+            let (ua, ub) = (&units[c.a], &units[c.b]);
+            let (relation, differences) = compare::compare(
+                ua,
+                ub,
+                &articles[ua.article].text,
+                &articles[ub.article].text,
+                c.score,
+            );
+            let conflict = relation == Relation::Contradict
+                && c.score >= CONTRADICTION_LINK_THRESHOLD
+                && c.shared.len() >= CONTRADICTION_SHARED;
+            (keep || conflict).then(|| Link {
+                a: c.a,
+                b: c.b,
+                score: c.score,
+                relation,
+                differences,
+                shared: c.shared,
+            })
+        })
+        .collect();
+    Analysis {
+        units,
+        links,
+        entities,
+    }
+}

@@ -1,0 +1,135 @@
+//! Similarity of two units and the choice of links.
+//!
+//! In: the units of a story. Out: [`Candidate`] links, each pair of units of
+//! different articles at most once, with `a` in the earlier article.
+//!
+//! Rules:
+//! - Each feature weighs its inverse document frequency over the units,
+//!   `ln(1 + N / df)`: a stem in every sentence (قال) weighs little, a name
+//!   or a rare noun much.
+//! - The score of a pair is the cosine of their binary feature vectors under
+//!   those weights, blended with their containment (shared weight over the
+//!   smaller unit's weight) so that a short sentence wholly contained in a
+//!   long one scores high; see [`CONTAINMENT_SHARE`].
+//! - Pairs come from an inverted index (feature → units); a feature held by
+//!   more than [`MAX_POSTINGS_SHARE`] of the units is too common to propose
+//!   candidates, though it still counts in the score.
+
+use super::features::{Feature, Unit};
+use std::collections::HashMap;
+
+/// Score from which two units are linked whatever else they match.
+pub const LINK_THRESHOLD: f64 = 0.30;
+
+/// Lower score accepted for a unit's best match in another article: a
+/// sentence that says the same thing in other words still has one partner
+/// that stands out.
+pub const BEST_MATCH_THRESHOLD: f64 = 0.22;
+
+/// Weight of containment in the blended score (the rest is cosine). Sources
+/// merge several facts into one long sentence; containment keeps such pairs.
+pub const CONTAINMENT_SHARE: f64 = 0.35;
+
+/// Features held by more units than this share do not propose candidates.
+pub const MAX_POSTINGS_SHARE: f64 = 0.5;
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+    pub shared: Vec<Feature>,
+}
+
+/// Inverse document frequency of every feature.
+pub fn weights(units: &[Unit]) -> HashMap<&Feature, f64> {
+    let mut df: HashMap<&Feature, usize> = HashMap::new();
+    for u in units {
+        for (f, _) in &u.features {
+            *df.entry(f).or_default() += 1;
+        }
+    }
+    let n = units.len() as f64;
+    df.into_iter()
+        .map(|(f, d)| (f, (1.0 + n / d as f64).ln()))
+        .collect()
+}
+
+/// Scores every pair of units of different articles that shares a feature.
+pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
+    let w = weights(units);
+    let mass: Vec<f64> = units
+        .iter()
+        .map(|u| u.features.iter().map(|(f, _)| w[f] * w[f]).sum())
+        .collect();
+    let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        for (f, _) in &u.features {
+            postings.entry(f).or_default().push(i);
+        }
+    }
+    let cap = ((units.len() as f64) * MAX_POSTINGS_SHARE).max(2.0) as usize;
+    let mut shared: HashMap<(usize, usize), Vec<&Feature>> = HashMap::new();
+    for (f, list) in &postings {
+        if list.len() > cap {
+            continue;
+        }
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                if units[i].article != units[j].article {
+                    let key = if units[i].article < units[j].article {
+                        (i, j)
+                    } else {
+                        (j, i)
+                    };
+                    shared.entry(key).or_default().push(f);
+                }
+            }
+        }
+    }
+    let mut scored: Vec<Candidate> = shared
+        .into_iter()
+        .map(|((a, b), _)| {
+            let mut common: Vec<&Feature> = units[a]
+                .features
+                .iter()
+                .map(|(f, _)| f)
+                .filter(|f| units[b].features.iter().any(|(g, _)| g == *f))
+                .collect();
+            common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
+            let dot: f64 = common.iter().map(|f| w[f] * w[f]).sum();
+            let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
+            let containment = dot / mass[a].min(mass[b]).max(f64::MIN_POSITIVE);
+            let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
+            Candidate {
+                a,
+                b,
+                score: score.min(1.0),
+                shared: common.into_iter().cloned().collect(),
+            }
+        })
+        .collect();
+    scored.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    scored
+}
+
+/// Which candidates are links by score alone: at least [`LINK_THRESHOLD`],
+/// or a best partner reaching [`BEST_MATCH_THRESHOLD`].
+pub fn by_score(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
+    // Best partner of each unit in each other article.
+    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    for c in scored {
+        for (u, other) in [(c.a, c.b), (c.b, c.a)] {
+            let e = best.entry((u, units[other].article)).or_insert(0.0);
+            *e = e.max(c.score);
+        }
+    }
+    scored
+        .iter()
+        .map(|c| {
+            let is_best = best[&(c.a, units[c.b].article)] == c.score
+                || best[&(c.b, units[c.a].article)] == c.score;
+            c.score >= LINK_THRESHOLD || (is_best && c.score >= BEST_MATCH_THRESHOLD)
+        })
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The synonym lexicon of general news Arabic, from `data/synonyms.txt`.
+//!
+//! In: the data file (compiled in) and a story's [`Stemmer`]. Out:
+//! [`Synonyms`]: for a run of token stems, the group it belongs to. Rules:
+//! forms are normalised and stemmed with the story's own stemmer, so a form
+//! matches exactly what the story's tokens stem to; multi-word forms match
+//! consecutive tokens, longest first.
+
+use crate::text::normalize::normalize;
+use crate::text::stem::Stemmer;
+use std::collections::HashMap;
+
+const DATA: &str = include_str!("../../data/synonyms.txt");
+
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    single: HashMap<String, u32>,
+    /// Multi-word forms as stem sequences, longest first.
+    phrases: Vec<(Vec<String>, u32)>,
+}
+
+impl Synonyms {
+    pub fn new(stemmer: &Stemmer) -> Synonyms {
+        Synonyms::parse(DATA, stemmer)
+    }
+
+    pub fn parse(data: &str, stemmer: &Stemmer) -> Synonyms {
+        let mut syn = Synonyms::default();
+        let lines = data
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        for (group, line) in lines.enumerate() {
+            for form in line.split('|') {
+                let stems: Vec<String> = form
+                    .split_whitespace()
+                    .map(|w| stemmer.stem(&normalize(w)))
+                    .collect();
+                match stems.len() {
+                    0 => {}
+                    1 => {
+                        syn.single.entry(stems[0].clone()).or_insert(group as u32);
+                    }
+                    _ => syn.phrases.push((stems, group as u32)),
+                }
+            }
+        }
+        syn.phrases.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        syn
+    }
+
+    /// The group of the phrase starting at `stems[0]` and how many stems it
+    /// spans.
+    pub fn at(&self, stems: &[&str]) -> Option<(u32, usize)> {
+        for (phrase, g) in &self.phrases {
+            if phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s) {
+                return Some((*g, phrase.len()));
+            }
+        }
+        self.single.get(*stems.first()?).map(|&g| (g, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(s: &Stemmer, text: &str) -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| s.stem(&normalize(w)))
+            .collect()
+    }
+
+    #[test]
+    fn news_synonyms_share_a_group() {
+        let s = Stemmer::default();
+        let syn = Synonyms::new(&s);
+        let group = |text: &str| {
+            let st = stems(&s, text);
+            let refs: Vec<&str> = st.iter().map(String::as_str).collect();
+            syn.at(&refs)
+        };
+        let (drone, n) = group("بدون طيار").unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(group("مسيرة").unwrap().0, drone);
+        assert_eq!(group("مقر إقامة").unwrap().0, group("منزل").unwrap().0);
+        assert_eq!(group("ذكر").unwrap().0, group("أفاد").unwrap().0);
+        assert_eq!(group("جرح").unwrap().0, group("أصيب").unwrap().0);
+        assert_ne!(group("جرح").unwrap().0, drone);
+        assert!(group("السفينة").is_none());
+    }
+}

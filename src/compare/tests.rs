@@ -1,0 +1,1 @@
+//! Agree and contradict on small stories written for these tests.
