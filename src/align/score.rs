@@ -7,10 +7,10 @@
 //! - Each feature weighs its inverse document frequency over the units,
 //!   `ln(1 + N / df)`: a stem in every sentence (قال) weighs little, a name
 //!   or a rare noun much.
-//! - The score of a pair is the cosine of their binary feature vectors under
-//!   those weights, blended with their containment (shared weight over the
-//!   smaller unit's weight) so that a short sentence wholly contained in a
-//!   long one scores high; see [`CONTAINMENT_SHARE`].
+//! - The score of a pair blends two ratios of shared weight `s` to the
+//!   units' weights `wa`, `wb`: `s / sqrt(wa * wb)` (a cosine of square-root
+//!   weights) and `s / min(wa, wb)` (containment, so that a short sentence
+//!   wholly inside a long one scores high); see [`CONTAINMENT_SHARE`].
 //! - Pairs come from an inverted index (feature → units); a feature held by
 //!   more than [`MAX_POSTINGS_SHARE`] of the units is too common to propose
 //!   candidates, though it still counts in the score.
@@ -24,11 +24,11 @@ pub const LINK_THRESHOLD: f64 = 0.30;
 /// Lower score accepted for a unit's best match in another article: a
 /// sentence that says the same thing in other words still has one partner
 /// that stands out.
-pub const BEST_MATCH_THRESHOLD: f64 = 0.22;
+pub const BEST_MATCH_THRESHOLD: f64 = 0.25;
 
 /// Weight of containment in the blended score (the rest is cosine). Sources
 /// merge several facts into one long sentence; containment keeps such pairs.
-pub const CONTAINMENT_SHARE: f64 = 0.35;
+pub const CONTAINMENT_SHARE: f64 = 0.5;
 
 /// Features held by more units than this share do not propose candidates.
 pub const MAX_POSTINGS_SHARE: f64 = 0.5;
@@ -60,7 +60,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     let w = weights(units);
     let mass: Vec<f64> = units
         .iter()
-        .map(|u| u.features.iter().map(|(f, _)| w[f] * w[f]).sum())
+        .map(|u| u.features.iter().map(|(f, _)| w[f]).sum())
         .collect();
     let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
@@ -97,7 +97,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 .filter(|f| units[b].features.iter().any(|(g, _)| g == *f))
                 .collect();
             common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
-            let dot: f64 = common.iter().map(|f| w[f] * w[f]).sum();
+            let dot: f64 = common.iter().map(|f| w[f]).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
             let containment = dot / mass[a].min(mass[b]).max(f64::MIN_POSITIVE);
             let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
