@@ -143,3 +143,6 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         entities,
     }
 }
+
+#[cfg(test)]
+mod tests;

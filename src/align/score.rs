@@ -33,6 +33,10 @@ pub const CONTAINMENT_SHARE: f64 = 0.5;
 /// Features held by more units than this share do not propose candidates.
 pub const MAX_POSTINGS_SHARE: f64 = 0.5;
 
+/// Postings of up to this many units always propose candidates: a small
+/// story can afford every pair, and there every feature is "common".
+pub const MIN_POSTINGS_CAP: usize = 32;
+
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub a: usize,
@@ -68,7 +72,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             postings.entry(f).or_default().push(i);
         }
     }
-    let cap = ((units.len() as f64) * MAX_POSTINGS_SHARE).max(2.0) as usize;
+    let cap = ((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize;
     let mut shared: HashMap<(usize, usize), Vec<&Feature>> = HashMap::new();
     for (f, list) in &postings {
         if list.len() > cap {

@@ -61,7 +61,10 @@ fn singular_mention(u: &Unit, keys: &(String, Option<u32>), counted: &str) -> Op
             .iter()
             .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
         let plural = ["ات", "ون", "ين", "ان"].iter().any(|s| bare.ends_with(s));
+        // The singular of a sound feminine plural: مروحيات → مروحيه.
+        let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
         let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
+            && singular.as_deref() != Some(bare)
             && !(counted.ends_with('ي') || counted.ends_with("يه"));
         let definite =
             crate::text::stem::strip_article(&u.tokens[k].key).len() != u.tokens[k].key.len();

@@ -1,1 +1,102 @@
 //! Agree and contradict on small stories written for these tests.
+
+use crate::align::analyze;
+use crate::compare::Relation;
+use crate::corpus::Article;
+
+fn story(texts: &[&str]) -> (Vec<Article>, crate::align::Analysis) {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(format!("a{i}.txt"), t.to_string()).unwrap())
+        .collect();
+    let analysis = analyze(&articles);
+    (articles, analysis)
+}
+
+/// The relation of the only link between the first sentences of a0 and a1.
+fn relation(a: &str, b: &str) -> Option<(Relation, Vec<super::Difference>)> {
+    let (_, an) = story(&[a, b]);
+    an.links
+        .first()
+        .map(|l| (l.relation, l.differences.clone()))
+}
+
+#[test]
+fn a_singular_against_three_contradicts() {
+    let (rel, diffs) = relation(
+        "قصفت مروحية عسكرية مستودع الذخيرة في مدينة حمص فجر الثلاثاء.",
+        "قصفت ثلاث مروحيات عسكرية مستودع الذخيرة في مدينة حمص فجر الثلاثاء.",
+    )
+    .expect("the two sentences are linked");
+    assert_eq!(rel, Relation::Contradict);
+    let d = diffs.iter().find(|d| d.kind == "number").unwrap();
+    assert_eq!(d.a, "مروحية");
+    assert_eq!(d.b, "ثلاث مروحيات");
+    assert!(d.note.contains('3'), "{}", d.note);
+}
+
+#[test]
+fn digits_and_words_agree() {
+    let (rel, diffs) = relation(
+        "أعلنت الشرطة اعتقال ستة من أعضاء الخلية في مدينة طنجة.",
+        "أعلنت الشرطة اعتقال 6 من أعضاء الخلية في مدينة طنجة.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Agree);
+    assert!(diffs.is_empty(), "{diffs:?}");
+}
+
+#[test]
+fn different_counts_of_one_noun_contradict() {
+    let (rel, _) = relation(
+        "أسفر الزلزال عن مقتل 12 شخصا في قرى إقليم الحوز.",
+        "أسفر الزلزال عن مقتل 30 شخصا في قرى إقليم الحوز.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Contradict);
+}
+
+#[test]
+fn vague_and_bounded_amounts_are_compatible() {
+    let (rel, diffs) = relation(
+        "أصيب عدد من رجال الإطفاء خلال إخماد حريق المصنع في الإسكندرية.",
+        "أصيب خمسة من رجال الإطفاء خلال إخماد حريق المصنع في الإسكندرية.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Agree);
+    assert!(diffs.iter().any(|d| d.kind == "specificity"), "{diffs:?}");
+    let (rel, _) = relation(
+        "قتل أكثر من 40 مدنيا في قصف السوق الشعبي بمدينة إدلب.",
+        "قتل 45 مدنيا في قصف السوق الشعبي بمدينة إدلب.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Agree);
+}
+
+#[test]
+fn dates_in_digits_and_ordinals_agree_and_differ() {
+    let (rel, _) = relation(
+        "تجري الانتخابات البلدية في 12 مايو في كل المحافظات.",
+        "تجري الانتخابات البلدية في الثاني عشر من مايو في كل المحافظات.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Agree);
+    let (rel, diffs) = relation(
+        "تجري الانتخابات البلدية في 12 مايو في كل المحافظات.",
+        "تجري الانتخابات البلدية في 19 مايو في كل المحافظات.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Contradict);
+    assert_eq!(diffs[0].kind, "date");
+}
+
+#[test]
+fn a_definite_singular_refers_back_and_does_not_count() {
+    let (rel, _) = relation(
+        "وأطلقت المروحية نيرانها على مستودع الذخيرة في مدينة حمص.",
+        "قصفت ثلاث مروحيات مستودع الذخيرة في مدينة حمص.",
+    )
+    .unwrap_or((Relation::Related, vec![]));
+    assert_ne!(rel, Relation::Contradict);
+}

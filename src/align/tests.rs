@@ -1,0 +1,73 @@
+//! Alignment on small stories written for these tests.
+
+use super::analyze;
+use crate::corpus::Article;
+
+fn articles(texts: &[&str]) -> Vec<Article> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(format!("a{i}.txt"), t.to_string()).unwrap())
+        .collect()
+}
+
+fn linked(an: &super::Analysis, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (ua, ub) = (an.unit_of(a.0, a.1).unwrap(), an.unit_of(b.0, b.1).unwrap());
+    an.links
+        .iter()
+        .any(|l| (l.a, l.b) == (ua, ub) || (l.a, l.b) == (ub, ua))
+}
+
+#[test]
+fn paraphrases_link_and_unrelated_sentences_do_not() {
+    let arts = articles(&[
+        "قال الدفاع المدني إن حريقا كبيرا اندلع في سوق الخضار بمدينة صفاقس. وأدانت النقابة قرار إغلاق الميناء.",
+        "أفاد الدفاع المدني بأن حريقا هائلا شب في سوق الخضار في صفاقس. وارتفعت أسعار الوقود في البلاد.",
+    ]);
+    let an = analyze(&arts);
+    assert!(linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+    assert!(!linked(&an, (0, 1), (1, 1)));
+    assert!(!linked(&an, (0, 0), (1, 1)));
+}
+
+#[test]
+fn synonyms_and_name_variants_carry_a_link() {
+    let arts = articles(&[
+        "استهدفت طائرة بدون طيار مقر إقامة الرئيس زيلينسكي في كييف. وقال مكتب الرئيس الأوكراني زيلينسكي إنه بخير.",
+        "استهدفت طائرة مسيرة منزل الرئيس زيلنسكي في كييف. وأكد مكتب الرئيس الأوكراني زيلنسكي أنه بخير.",
+    ]);
+    let an = analyze(&arts);
+    assert!(linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+    let ua = an.unit_of(0, 0).unwrap();
+    let link = an.links.iter().find(|l| l.a == ua).unwrap();
+    assert!(
+        link.shared
+            .iter()
+            .any(|f| matches!(f, super::Feature::Synonym(_))),
+        "{:?}",
+        link.shared
+    );
+    assert!(
+        an.entities
+            .forms
+            .iter()
+            .any(|f| f.iter().any(|w| w == "زيلينسكي") && f.iter().any(|w| w == "زيلنسكي")),
+        "{:?}",
+        an.entities.forms
+    );
+}
+
+#[test]
+fn links_join_different_articles_once_with_scores_in_range() {
+    let arts = articles(&[
+        "أعلنت وزارة الصحة تسجيل إصابات جديدة بالكوليرا في حلب.",
+        "سجلت وزارة الصحة إصابات جديدة بالكوليرا في مدينة حلب.",
+        "وزارة الصحة تعلن إصابات جديدة بالكوليرا في حلب.",
+    ]);
+    let an = analyze(&arts);
+    assert_eq!(an.links.len(), 3, "{:?}", an.links);
+    for l in &an.links {
+        assert!(an.units[l.a].article < an.units[l.b].article);
+        assert!((0.0..=1.0).contains(&l.score));
+    }
+}
