@@ -127,7 +127,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             let conflict = relation == Relation::Contradict
                 && c.score >= CONTRADICTION_LINK_THRESHOLD
                 && c.shared.len() >= CONTRADICTION_SHARED;
-            (keep || conflict).then(|| Link {
+            (keep || conflict).then_some(Link {
                 a: c.a,
                 b: c.b,
                 score: c.score,

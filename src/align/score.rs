@@ -113,7 +113,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             }
         })
         .collect();
-    scored.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    scored.sort_by_key(|c| (c.a, c.b));
     scored
 }
 
