@@ -14,6 +14,7 @@
 //!   ([`MIN_SHARED_CONTEXT`] neighbouring words: مقر إقامة الكاظمي، مقر إقامة
 //!   خادمي), or one is the other
 //!   behind a one-letter proclitic (لكاديمي).
+//! - Two spellings found in one sentence are two words, not one name.
 //! - Skeletons of fewer than [`MIN_SKELETON`] consonants are too common to say
 //!   anything and are never grouped.
 
@@ -122,8 +123,10 @@ impl Entities {
     pub fn build(sentences: &[Vec<String>]) -> Entities {
         let mut count: HashMap<&str, usize> = HashMap::new();
         let mut context: HashMap<&str, HashSet<&str>> = HashMap::new();
-        for words in sentences {
+        let mut seen_in: HashMap<&str, HashSet<usize>> = HashMap::new();
+        for (s, words) in sentences.iter().enumerate() {
             for (i, w) in words.iter().enumerate() {
+                seen_in.entry(w).or_default().insert(s);
                 *count.entry(w).or_default() += 1;
                 let lo = i.saturating_sub(CONTEXT_WINDOW);
                 let hi = (i + CONTEXT_WINDOW + 1).min(words.len());
@@ -177,7 +180,9 @@ impl Entities {
                         .intersection(&context[b])
                         .filter(|n| n.chars().count() >= MIN_SKELETON)
                         .count();
-                    if behind || (close && shared >= MIN_SHARED_CONTEXT) {
+                    // One sentence does not spell one name two ways.
+                    let together = !seen_in[a].is_disjoint(&seen_in[b]);
+                    if !together && (behind || (close && shared >= MIN_SHARED_CONTEXT)) {
                         let (ra, rb) = (root(&parent, a), root(&parent, b));
                         if ra != rb {
                             parent.insert(ra.max(rb), ra.min(rb));
