@@ -42,31 +42,6 @@ fn main() {
         }
         return;
     }
-    if args.get(1).map(String::as_str) == Some("pairs") {
-        // Every candidate with the parts of its score, as tab-separated lines.
-        let mass = |u: usize| {
-            an.units[u]
-                .features
-                .iter()
-                .map(|(f, _)| w[f] * w[f])
-                .sum::<f64>()
-        };
-        for l in &an.links {
-            let (ua, ub) = (&an.units[l.a], &an.units[l.b]);
-            let dot: f64 = l.shared.iter().map(|f| w[f] * w[f]).sum();
-            println!(
-                "{}:{}\t{}:{}\t{dot:.3}\t{:.3}\t{:.3}\t{}",
-                story.articles[ua.article].id,
-                ua.segment,
-                story.articles[ub.article].id,
-                ub.segment,
-                mass(l.a),
-                mass(l.b),
-                l.shared.len()
-            );
-        }
-        return;
-    }
     let units: Vec<usize> = args[1..].iter().map(|s| find(s)).collect();
     for &u in &units {
         let unit = &an.units[u];

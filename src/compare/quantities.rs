@@ -25,21 +25,27 @@ fn token_at(u: &Unit, start: usize) -> Option<usize> {
     u.tokens.iter().position(|t| t.start == start)
 }
 
-/// Counts of `u` with the keys of the noun they count.
-fn counts(u: &Unit) -> Vec<(&Quantity, (String, Option<u32>))> {
+/// A count of a unit, with the token of the noun it counts and that noun's
+/// keys.
+struct Count<'u> {
+    q: &'u Quantity,
+    noun: usize,
+    keys: (String, Option<u32>),
+}
+
+fn counts(u: &Unit) -> Vec<Count<'_>> {
     u.quantities
         .iter()
         .filter(|q| q.kind == QuantityKind::Count)
         .filter_map(|q| {
-            let n = q.noun.as_ref()?;
-            Some((q, noun_keys(u, token_at(u, n.start)?)))
+            let noun = token_at(u, q.noun.as_ref()?.start)?;
+            Some(Count {
+                q,
+                noun,
+                keys: noun_keys(u, noun),
+            })
         })
         .collect()
-}
-
-/// True when the amount is numeric and its least value is a plural count.
-fn at_least_two(a: Amount) -> bool {
-    a.is_numeric() && PLURAL_COUNT.contains(&a.interval().0)
 }
 
 /// Counts whose noun is plural or dual in form (2 to 10, and duals): from 11
@@ -47,13 +53,21 @@ fn at_least_two(a: Amount) -> bool {
 /// says nothing about the number.
 const PLURAL_COUNT: std::ops::RangeInclusive<f64> = 2.0..=10.0;
 
-/// An indefinite singular mention in `u` of the noun `keys` (`counted` is the
-/// noun's bare form on the counting side): a token with the same stem, not
-/// itself counted, not the counted form itself (a broken plural such as
+/// True when the amount is numeric and its least value is a plural count.
+fn plural_count(a: Amount) -> bool {
+    a.is_numeric() && PLURAL_COUNT.contains(&a.interval().0)
+}
+
+/// An indefinite singular mention in `u` of a noun with stem `stem` (`counted`
+/// is the noun's bare form on the counting side): a token with the same stem,
+/// not itself counted, not the counted form itself (a broken plural such as
 /// أفراد), not plural, dual or a nisba adjective in form (شخصي beside شخص),
 /// without the article (الطائرة refers back to a drone already told of), and
 /// not followed by an ordinal (طائرة ثالثة).
-fn singular_mention(u: &Unit, keys: &(String, Option<u32>), counted: &str) -> Option<usize> {
+fn singular_mention(u: &Unit, stem: &str, counted: &str) -> Option<usize> {
+    // The singular of a sound feminine plural: مروحيات → مروحيه.
+    let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
+    let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
     (0..u.tokens.len()).find(|&k| {
         let bare = u.bare[k].as_str();
         let inside = u
@@ -61,129 +75,97 @@ fn singular_mention(u: &Unit, keys: &(String, Option<u32>), counted: &str) -> Op
             .iter()
             .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
         let plural = ["ات", "ون", "ين", "ان"].iter().any(|s| bare.ends_with(s));
-        // The singular of a sound feminine plural: مروحيات → مروحيه.
-        let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
         let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
             && singular.as_deref() != Some(bare)
-            && !(counted.ends_with('ي') || counted.ends_with("يه"));
+            && !counted_nisba;
         let definite =
             crate::text::stem::strip_article(&u.tokens[k].key).len() != u.tokens[k].key.len();
         let ordinal_next = u.quantities.iter().any(|q| {
             q.kind == QuantityKind::Ordinal
                 && u.tokens.get(k + 1).is_some_and(|t| t.start == q.start)
         });
-        !inside
-            && !plural
-            && !nisba
-            && !definite
-            && !ordinal_next
+        u.stems[k] == stem
             && bare != counted
-            && u.stems[k] == keys.0
+            && !(inside || plural || nisba || definite || ordinal_next)
     })
 }
 
-fn quote(text: &str, start: usize, end: usize) -> String {
-    text[start..end].to_string()
+impl Difference {
+    /// A difference quoting `text_a[span_a]` against `text_b[span_b]`.
+    fn quoting(
+        kind: &'static str,
+        (text_a, span_a): (&str, (usize, usize)),
+        (text_b, span_b): (&str, (usize, usize)),
+        note: String,
+    ) -> Difference {
+        Difference {
+            kind,
+            a: text_a[span_a.0..span_a.1].to_string(),
+            a_span: span_a,
+            b: text_b[span_b.0..span_b.1].to_string(),
+            b_span: span_b,
+            note,
+        }
+    }
 }
 
 pub fn count_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<Difference> {
     let (ca, cb) = (counts(a), counts(b));
     let mut out = Vec::new();
-    for (qa, ka) in &ca {
-        for (qb, kb) in &cb {
-            if !same_noun(ka, kb) {
+    for x in &ca {
+        for y in &cb {
+            if !same_noun(&x.keys, &y.keys) {
                 continue;
             }
-            let noun = quote(
-                text_a,
-                qa.noun.as_ref().map_or(qa.start, |n| n.start),
-                qa.noun.as_ref().map_or(qa.end, |n| n.end),
-            );
-            let (sa, sb) = (
-                quote(text_a, qa.start, qa.end),
-                quote(text_b, qb.start, qb.end),
-            );
+            let (qa, qb) = (x.q, y.q);
+            let noun = &text_a[a.tokens[x.noun].start..a.tokens[x.noun].end];
+            let sides = ((text_a, (qa.start, qa.end)), (text_b, (qb.start, qb.end)));
             if !qa.amount.compatible(qb.amount) {
-                out.push(Difference {
-                    kind: "number",
-                    note: format!(
-                        "{} versus {} ({noun}): the counts cannot both be true",
-                        qa.amount, qb.amount
-                    ),
-                    a: sa,
-                    a_span: (qa.start, qa.end),
-                    b: sb,
-                    b_span: (qb.start, qb.end),
-                });
+                let note = format!(
+                    "{} versus {} ({noun}): the counts cannot both be true",
+                    qa.amount, qb.amount
+                );
+                out.push(Difference::quoting("number", sides.0, sides.1, note));
             } else if qa.amount.exact().is_some() != qb.amount.exact().is_some() {
                 let exact = if qa.amount.exact().is_some() {
                     "a"
                 } else {
                     "b"
                 };
-                out.push(Difference {
-                    kind: "specificity",
-                    note: format!(
-                        "{} versus {} ({noun}): compatible; side {exact} is more specific",
-                        qa.amount, qb.amount
-                    ),
-                    a: sa,
-                    a_span: (qa.start, qa.end),
-                    b: sb,
-                    b_span: (qb.start, qb.end),
-                });
+                let note = format!(
+                    "{} versus {} ({noun}): compatible; side {exact} is more specific",
+                    qa.amount, qb.amount
+                );
+                out.push(Difference::quoting("specificity", sides.0, sides.1, note));
             }
         }
     }
-    // A count of two or more against a bare singular on the other side.
+    // A plural count against an indefinite singular on the other side.
     for (this, other, text_this, text_other, swap) in
         [(a, b, text_a, text_b, false), (b, a, text_b, text_a, true)]
     {
         let other_counts = counts(other);
-        for (q, keys) in counts(this) {
-            if !at_least_two(q.amount) || other_counts.iter().any(|(_, k)| same_noun(k, &keys)) {
+        for c in counts(this) {
+            if !plural_count(c.q.amount) || other_counts.iter().any(|o| same_noun(&o.keys, &c.keys))
+            {
                 continue;
             }
-            let Some(counted) = q
-                .noun
-                .as_ref()
-                .and_then(|n| token_at(this, n.start))
-                .map(|t| this.bare[t].as_str())
-            else {
-                continue;
-            };
-            let Some(k) = singular_mention(other, &keys, counted) else {
+            let Some(k) = singular_mention(other, &c.keys.0, &this.bare[c.noun]) else {
                 continue;
             };
             let t = &other.tokens[k];
-            let (qs, ss) = (
-                quote(text_this, q.start, q.end),
-                quote(text_other, t.start, t.end),
-            );
+            let counted = (text_this, (c.q.start, c.q.end));
+            let single = (text_other, (t.start, t.end));
             let note = format!(
-                "{} versus one ({ss}, singular): the counts cannot both be true",
-                q.amount
+                "{} versus one ({}, singular): the counts cannot both be true",
+                c.q.amount,
+                &text_other[t.start..t.end]
             );
-            let d = if swap {
-                Difference {
-                    kind: "number",
-                    a: ss,
-                    a_span: (t.start, t.end),
-                    b: qs,
-                    b_span: (q.start, q.end),
-                    note,
-                }
+            out.push(if swap {
+                Difference::quoting("number", single, counted, note)
             } else {
-                Difference {
-                    kind: "number",
-                    a: qs,
-                    a_span: (q.start, q.end),
-                    b: ss,
-                    b_span: (t.start, t.end),
-                    note,
-                }
-            };
-            out.push(d);
+                Difference::quoting("number", counted, single, note)
+            });
         }
     }
     out
@@ -222,16 +204,14 @@ pub fn date_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<D
             let same_event =
                 stem_before(a, qa).is_some() && stem_before(a, qa) == stem_before(b, qb);
             if same_event && (da, ma) != (db, mb) {
-                out.push(Difference {
-                    kind: "date",
-                    a: quote(text_a, qa.start, qa.end),
-                    a_span: (qa.start, qa.end),
-                    b: quote(text_b, qb.start, qb.end),
-                    b_span: (qb.start, qb.end),
-                    note: format!(
+                out.push(Difference::quoting(
+                    "date",
+                    (text_a, (qa.start, qa.end)),
+                    (text_b, (qb.start, qb.end)),
+                    format!(
                         "day {da} of month {ma} versus day {db} of month {mb}: the dates differ"
                     ),
-                });
+                ));
             }
         }
     }

@@ -111,16 +111,7 @@ impl Lexicon {
         keys: &[&str],
         pick: impl Fn(Entry) -> Option<T>,
     ) -> Option<(T, usize)> {
-        for (words, entry) in &self.phrases {
-            if words.len() <= keys.len()
-                && words.iter().zip(keys).all(|(w, k)| w == k)
-                && let Some(t) = pick(*entry)
-            {
-                return Some((t, words.len()));
-            }
-        }
-        let first = keys.first()?;
-        self.find(first, &pick).map(|t| (t, 1))
+        self.phrase(keys, false, pick)
     }
 
     /// The longest phrase (or single word) ending at the last of `keys`.
@@ -129,20 +120,38 @@ impl Lexicon {
         keys: &[&str],
         pick: impl Fn(Entry) -> Option<T>,
     ) -> Option<(T, usize)> {
+        self.phrase(keys, true, pick)
+    }
+
+    /// The longest phrase anchored at the start of `keys`, or at its end when
+    /// `from_end`.
+    fn phrase<T>(
+        &self,
+        keys: &[&str],
+        from_end: bool,
+        pick: impl Fn(Entry) -> Option<T>,
+    ) -> Option<(T, usize)> {
         for (words, entry) in &self.phrases {
-            if words.len() <= keys.len()
-                && words
-                    .iter()
-                    .rev()
-                    .zip(keys.iter().rev())
-                    .all(|(w, k)| w == k)
+            if words.len() > keys.len() {
+                continue;
+            }
+            let window = if from_end {
+                &keys[keys.len() - words.len()..]
+            } else {
+                &keys[..words.len()]
+            };
+            if words.iter().zip(window).all(|(w, k)| w == k)
                 && let Some(t) = pick(*entry)
             {
                 return Some((t, words.len()));
             }
         }
-        let last = keys.last()?;
-        self.find(last, &pick).map(|t| (t, 1))
+        let word = if from_end {
+            keys.last()?
+        } else {
+            keys.first()?
+        };
+        self.find(word, &pick).map(|t| (t, 1))
     }
 }
 

@@ -99,15 +99,17 @@ fn lex_key(key: &str) -> &str {
 }
 
 fn parse_digits(key: &str) -> Option<f64> {
-    // A comma followed by groups of exactly three digits separates thousands.
-    let groups: Vec<&str> = key.split(',').collect();
-    let plain = if groups.len() > 1
-        && groups[1..].iter().all(|g| {
-            g.len() == 3
-                || g.starts_with(|c: char| c.is_ascii_digit())
-                    && g.split('.').next().is_some_and(|h| h.len() == 3)
-        }) {
-        groups.concat()
+    // Commas before groups of exactly three digits separate thousands
+    // (1,200 and 1,200.5); any other comma is a decimal comma (3,5).
+    let mut groups = key.split(',');
+    let head = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let thousands = !rest.is_empty()
+        && rest
+            .iter()
+            .all(|g| g.split('.').next().is_some_and(|d| d.len() == 3));
+    let plain = if thousands {
+        format!("{head}{}", rest.concat())
     } else {
         key.replace(',', ".")
     };

@@ -31,6 +31,11 @@ fn digits_in_every_script() {
     assert_eq!(one("قتل ۱۲ شخصا").0, Amount::Exact(12.0));
     assert_eq!(one("بلغت الخسائر 1,200 دولار").0, Amount::Exact(1200.0));
     assert_eq!(one("ارتفع بنسبة 3.5 نقطة").0, Amount::Exact(3.5));
+    assert_eq!(one("ارتفع بنسبة 3,5 نقطة").0, Amount::Exact(3.5));
+    assert_eq!(
+        one("بلغت الخسائر 2,500,000.5 دولار").0,
+        Amount::Exact(2_500_000.5)
+    );
     assert_eq!(one("نزح 3 آلاف شخص").0, Amount::Exact(3000.0));
 }
 
