@@ -2,7 +2,8 @@
 //! what they share. A tool for tuning the engine.
 //!
 //! `cargo run --example explain -- seeds 000:0 003:10` (article id prefix and
-//! segment index).
+//! segment index); `-- seeds dump` prints every unit's weighted features and
+//! `-- seeds candidates` every scored pair, linked or not.
 
 use mizan::align::score::weights;
 use mizan::corpus;
@@ -38,6 +39,26 @@ fn main() {
                 story.articles[u.article].id,
                 u.segment,
                 feats.join("\u{2}")
+            );
+        }
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("candidates") {
+        // Every scored pair, linked or not: `a b score shared linked`.
+        let scored = mizan::align::score::candidates(&an.units);
+        let keep = mizan::align::score::by_score(&an.units, &scored);
+        for (c, k) in scored.iter().zip(keep) {
+            let id = |u: usize| {
+                let unit = &an.units[u];
+                mizan::story_json::segment_id(&story.articles[unit.article].id, unit.segment)
+            };
+            println!(
+                "{}\t{}\t{:.4}\t{}\t{}",
+                id(c.a),
+                id(c.b),
+                c.score,
+                c.shared.len(),
+                k
             );
         }
         return;
