@@ -17,10 +17,12 @@
 //!   conflict, they share [`CONTRADICTION_SHARED`] features and score at
 //!   least [`CONTRADICTION_LINK_THRESHOLD`].
 
+pub mod facts;
 pub mod features;
 pub mod score;
 pub mod synonyms;
 
+pub use facts::Fact;
 pub use features::{Feature, Unit};
 
 use crate::compare::{self, Difference, Relation};
@@ -52,19 +54,59 @@ pub struct Link {
     pub shared: Vec<Feature>,
 }
 
+/// A contradict link with its stable id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contradiction {
+    /// See [`compare::ids::contradiction_id`].
+    pub id: String,
+    /// Index in [`Analysis::links`].
+    pub link: usize,
+}
+
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub units: Vec<Unit>,
     pub links: Vec<Link>,
     pub entities: Entities,
+    /// The story's stemmer, to read queries the way the story was read.
+    pub stemmer: Stemmer,
+    /// Units grouped into facts, in reading order.
+    pub facts: Vec<Fact>,
+    /// Contradict links in reading order of their first side.
+    pub contradictions: Vec<Contradiction>,
+    /// `unit_at[article][segment]`: the unit of a segment, if analysed.
+    unit_at: Vec<Vec<Option<usize>>>,
+    /// Indices of the links of each unit.
+    links_of: Vec<Vec<usize>>,
+    /// Index of each unit's fact in `facts`.
+    fact_of: Vec<usize>,
 }
 
 impl Analysis {
     /// The unit of segment `segment` of article `article`, if it was analysed.
     pub fn unit_of(&self, article: usize, segment: usize) -> Option<usize> {
-        self.units
+        *self.unit_at.get(article)?.get(segment)?
+    }
+
+    /// The links of unit `unit`, each with the unit at its other end.
+    pub fn links_of(&self, unit: usize) -> impl Iterator<Item = (usize, &Link)> {
+        self.links_of[unit].iter().map(move |&i| {
+            let l = &self.links[i];
+            (if l.a == unit { l.b } else { l.a }, l)
+        })
+    }
+
+    /// Index in [`Analysis::facts`] of the fact holding `unit`.
+    pub fn fact_of(&self, unit: usize) -> usize {
+        self.fact_of[unit]
+    }
+
+    /// The contradiction with this id.
+    pub fn contradiction(&self, id: &str) -> Option<(usize, &Contradiction)> {
+        self.contradictions
             .iter()
-            .position(|u| u.article == article && u.segment == segment)
+            .enumerate()
+            .find(|(_, c)| c.id == id)
     }
 }
 
@@ -137,10 +179,68 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             })
         })
         .collect();
+    index(units, links, entities, stemmer, articles)
+}
+
+/// Builds the lookups of an analysis: facts, contradiction ids, links per
+/// unit and units per segment.
+fn index(
+    units: Vec<Unit>,
+    links: Vec<Link>,
+    entities: Entities,
+    stemmer: Stemmer,
+    articles: &[Article],
+) -> Analysis {
+    let mut unit_at: Vec<Vec<Option<usize>>> =
+        articles.iter().map(|a| vec![None; a.segments.len()]).collect();
+    for (i, u) in units.iter().enumerate() {
+        unit_at[u.article][u.segment] = Some(i);
+    }
+    let mut links_of = vec![Vec::new(); units.len()];
+    for (i, l) in links.iter().enumerate() {
+        links_of[l.a].push(i);
+        links_of[l.b].push(i);
+    }
+    let segments: Vec<usize> = articles.iter().map(|a| a.segments.len()).collect();
+    let facts = facts::group(&units, &links, &segments);
+    let mut fact_of = vec![0; units.len()];
+    for (f, fact) in facts.iter().enumerate() {
+        for &u in &fact.units {
+            fact_of[u] = f;
+        }
+    }
+    let sentence = |u: usize| {
+        let unit = &units[u];
+        let art = &articles[unit.article];
+        (art.id.as_str(), art.segment_text(&art.segments[unit.segment]))
+    };
+    let mut contradictions: Vec<Contradiction> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.relation == Relation::Contradict)
+        .map(|(i, l)| {
+            let ((aa, ta), (ab, tb)) = (sentence(l.a), sentence(l.b));
+            Contradiction {
+                id: compare::ids::contradiction_id(aa, ta, ab, tb),
+                link: i,
+            }
+        })
+        .collect();
+    contradictions.sort_by_key(|c| {
+        let l = &links[c.link];
+        let (a, b) = (&units[l.a], &units[l.b]);
+        (a.article, a.segment, b.article, b.segment)
+    });
     Analysis {
         units,
         links,
         entities,
+        stemmer,
+        facts,
+        contradictions,
+        unit_at,
+        links_of,
+        fact_of,
     }
 }
 

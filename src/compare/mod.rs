@@ -21,6 +21,7 @@
 //! - With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
 //!   agrees; below it, it is only related.
 
+pub mod ids;
 mod quantities;
 
 use crate::align::Unit;
