@@ -42,7 +42,11 @@ pub fn group(units: &[Unit], links: &[Link], segments: &[usize]) -> Vec<Fact> {
         i
     }
     let mut order: Vec<&Link> = links.iter().collect();
-    order.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     for l in order {
         let (ra, rb) = (root(&mut parent, l.a), root(&mut parent, l.b));
         if ra == rb || articles[ra].iter().any(|a| articles[rb].contains(a)) {

@@ -20,6 +20,7 @@
 pub mod facts;
 pub mod features;
 pub mod score;
+pub mod search;
 pub mod synonyms;
 
 pub use facts::Fact;
@@ -191,8 +192,10 @@ fn index(
     stemmer: Stemmer,
     articles: &[Article],
 ) -> Analysis {
-    let mut unit_at: Vec<Vec<Option<usize>>> =
-        articles.iter().map(|a| vec![None; a.segments.len()]).collect();
+    let mut unit_at: Vec<Vec<Option<usize>>> = articles
+        .iter()
+        .map(|a| vec![None; a.segments.len()])
+        .collect();
     for (i, u) in units.iter().enumerate() {
         unit_at[u.article][u.segment] = Some(i);
     }
@@ -212,7 +215,10 @@ fn index(
     let sentence = |u: usize| {
         let unit = &units[u];
         let art = &articles[unit.article];
-        (art.id.as_str(), art.segment_text(&art.segments[unit.segment]))
+        (
+            art.id.as_str(),
+            art.segment_text(&art.segments[unit.segment]),
+        )
     };
     let mut contradictions: Vec<Contradiction> = links
         .iter()

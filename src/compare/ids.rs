@@ -55,7 +55,10 @@ mod tests {
         assert!(is_contradiction_id(&a), "{a}");
         // A known value: changing the hash would break every shared link.
         assert_eq!(contradiction_id("a", "ب", "c", "د"), "97886c60e8ac");
-        assert_ne!(a, contradiction_id("wire", "أسقطت طائرتان", "daily", "أسقطت ثلاث طائرات."));
+        assert_ne!(
+            a,
+            contradiction_id("wire", "أسقطت طائرتان", "daily", "أسقطت ثلاث طائرات.")
+        );
         assert_ne!(
             contradiction_id("ab", "ج", "d", "هـ"),
             contradiction_id("a", "bج", "d", "هـ")

@@ -28,11 +28,12 @@ use std::collections::HashSet;
 /// Letters a stem keeps at least: Arabic roots have three.
 pub const MIN_STEM_LETTERS: usize = 3;
 
-/// Letters left behind a proclitic ب or ل from which it comes off without
-/// evidence (the conjunctions و ف come off a first time whenever three
-/// letters remain; ك, rarer as a proclitic, always needs evidence): few Arabic words of six letters or more begin with a radical
-/// ب ل ك و ف whose removal leaves another word (لمهاجمة → مهاجمة), while four-
-/// and five-letter words often do (بغداد، بيان، وزارة).
+/// Letters left behind a proclitic و ف ب or ل from which it comes off
+/// without evidence (ك, rarer as a proclitic, always needs evidence): few
+/// Arabic words of six letters or more begin with a radical ب ل ك و ف whose
+/// removal leaves another word (لمهاجمة → مهاجمة), while four- and
+/// five-letter words often do (بغداد، بيان، وزارة، وزير). Shorter words lose
+/// a proclitic only when the story also has the word without it.
 pub const PROCLITIC_FREE_LETTERS: usize = 5;
 
 /// The article with the particles that may precede it, longest first.
@@ -96,6 +97,11 @@ impl Stemmer {
     /// The word without its article and proclitics.
     pub fn bare<'w>(&self, word: &'w str) -> &'w str {
         let mut w = strip_article(word);
+        if w.len() != word.len() {
+            // The article closes the prefixes: a proclitic comes before it
+            // (وال، بال), never after (الوزير is ال + وزير).
+            return w;
+        }
         // Up to two one-letter proclitics (وب، فل …), each only on evidence
         // or when a long word remains.
         for round in 0..2 {
@@ -113,8 +119,7 @@ impl Stemmer {
                 return stripped;
             }
             let free = match first {
-                'و' | 'ف' => round == 0,
-                'ب' | 'ل' => n >= PROCLITIC_FREE_LETTERS,
+                'و' | 'ف' | 'ب' | 'ل' => round == 0 && n >= PROCLITIC_FREE_LETTERS,
                 _ => false,
             };
             if free || self.vocabulary.contains(rest) {
@@ -215,6 +220,16 @@ mod tests {
         assert!(stem(&s, "بيان").starts_with('ب'));
         // Raw Snowball takes the ب off.
         assert!(!s.snowball_only("بيان").starts_with('ب'));
+    }
+
+    #[test]
+    fn a_radical_waw_stays_after_the_article_and_alone() {
+        let s = stemmer("قال الوزير إن وزير الدفاع التقى لوزير الخارجية وقال كلاما");
+        let w = stem(&s, "وزير");
+        assert!(w.starts_with('و'), "{w}");
+        assert_eq!(stem(&s, "الوزير"), w);
+        assert_eq!(stem(&s, "لوزير"), w);
+        assert_eq!(stem(&s, "وقال"), stem(&s, "قال"));
     }
 
     #[test]

@@ -38,6 +38,15 @@ impl From<axum::extract::rejection::PathRejection> for WebError {
     }
 }
 
+impl From<axum::extract::rejection::QueryRejection> for WebError {
+    fn from(rejection: axum::extract::rejection::QueryRejection) -> Self {
+        WebError::BadRequest(format!(
+            "معاملات العنوان غير صالحة: {}",
+            rejection.body_text()
+        ))
+    }
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();

@@ -10,11 +10,16 @@
 //! carries the security headers of [`security_headers`].
 
 mod api;
-mod article;
+pub mod article;
 mod assets;
+pub mod compare;
+pub mod contradiction;
 mod error;
 mod home;
-mod story;
+pub mod marks;
+pub mod pair;
+pub mod story;
+pub mod view;
 
 pub use error::WebError;
 
@@ -76,6 +81,13 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::handler))
         .route("/stories/{story}", get(story::handler))
         .route("/stories/{story}/articles/{article}", get(article::handler))
+        .route("/stories/{story}/compare", get(compare::handler))
+        .route("/stories/{story}/pair/{a}/{b}", get(pair::handler))
+        .route("/stories/{story}/contradictions", get(contradiction::list))
+        .route(
+            "/stories/{story}/contradictions/{id}",
+            get(contradiction::handler),
+        )
         .route("/api/v1/stories", get(api::stories))
         .route("/api/v1/stories/{story}", get(api::story))
         .route("/static/{*path}", get(assets::handler))
@@ -96,6 +108,11 @@ pub fn router(state: AppState) -> Router {
 #[derive(axum::extract::FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(WebError))]
 pub struct PathParams<T>(pub T);
+
+/// Query parameters whose extraction failures become the 400 page.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(WebError))]
+pub struct QueryParams<T>(pub T);
 
 /// Checks a path parameter: a malformed id is a 400, not a 404.
 fn check_id(id: &str) -> Result<&str, WebError> {

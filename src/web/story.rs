@@ -1,61 +1,200 @@
-//! The story page: the articles of one story with titles and segment counts.
+//! The story overview: sources, coverage, agreements and contradictions.
 //!
-//! In: `GET /stories/{story}`. Out: one row per article (title, file, size,
-//! segments of each kind), or the 404 page for an unknown story.
+//! In: `GET /stories/{story}`. Out: the sources with their titles, sizes and
+//! what each reports alone; a coverage matrix (facts reported by two or
+//! more sources × sources: agrees, contradicts, silent); counts of links by
+//! relation; every contradiction with its values, each a link to its page.
+//! A 404 page for an unknown story.
 
-use super::{AppState, PathParams, WebError, check_id};
-use crate::text::SegmentKind;
+use super::view::{self, Source};
+use super::{AppState, PathParams, WebError};
+use crate::compare::Relation;
+use crate::corpus::Story;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-pub struct ArticleRow {
-    pub id: String,
+pub struct SourceRow {
+    pub source: Source,
     pub file: String,
-    pub title: String,
     pub title_inferred: bool,
     pub bytes: usize,
-    /// Segment counts in the order of [`SegmentKind::ALL`].
-    pub counts: Vec<usize>,
+    pub sentences: usize,
+    /// Sentences no other source matched: (segment index, text).
+    pub unique: Vec<(usize, String)>,
+    pub contradictions: usize,
+}
+
+pub struct Cell {
+    /// `agree`, `contradict` or `silent`.
+    pub state: &'static str,
+    pub label: &'static str,
+    /// The sentence's segment index in its article, when the source speaks.
+    pub segment: Option<usize>,
+}
+
+pub struct MatrixRow {
+    pub fact: usize,
+    pub label: String,
+    pub cells: Vec<Cell>,
+}
+
+pub struct ContradictionRow {
+    pub id: String,
+    pub a: String,
+    pub a_value: String,
+    pub b: String,
+    pub b_value: String,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "story.html")]
 pub struct StoryPage {
+    pub nav: view::StoryNav,
     pub id: String,
     pub title: String,
-    pub kinds: Vec<(&'static str, &'static str)>,
-    pub articles: Vec<ArticleRow>,
+    pub sources: Vec<SourceRow>,
+    pub matrix: Vec<MatrixRow>,
+    pub agreements: usize,
+    pub related: usize,
+    pub contradictions: Vec<ContradictionRow>,
+    pub shared_facts: usize,
+    /// Pairs of sources for the pair view: (a, b, label).
+    pub pairs: Vec<(String, String, String)>,
 }
 
 pub async fn handler(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<StoryPage, WebError> {
-    let id = check_id(&id)?;
     let corpus = state.corpus();
-    let story = corpus
-        .story(id)
-        .ok_or_else(|| WebError::NotFound(format!("لا توجد قصة بالمعرّف {id}")))?;
-    let articles = story
+    Ok(build(view::find_story(&corpus, &id)?))
+}
+
+/// The overview of `story`.
+pub fn build(story: &Story) -> StoryPage {
+    let an = &story.analysis;
+    let sources = view::sources(story);
+    let mut rows: Vec<SourceRow> = story
         .articles
         .iter()
-        .map(|a| ArticleRow {
-            id: a.id.clone(),
+        .zip(&sources)
+        .map(|(a, s)| SourceRow {
+            source: s.clone(),
             file: a.file.clone(),
-            title: a.title.clone(),
             title_inferred: a.title_inferred,
             bytes: a.text.len(),
-            counts: SegmentKind::ALL.iter().map(|&k| a.count(k)).collect(),
+            sentences: 0,
+            unique: Vec::new(),
+            contradictions: 0,
         })
         .collect();
-    Ok(StoryPage {
+    for (u, unit) in an.units.iter().enumerate() {
+        let row = &mut rows[unit.article];
+        row.sentences += 1;
+        if an.links_of(u).next().is_none() {
+            let a = &story.articles[unit.article];
+            row.unique.push((
+                unit.segment,
+                a.segment_text(&a.segments[unit.segment]).into(),
+            ));
+        }
+    }
+    for c in &an.contradictions {
+        let l = &an.links[c.link];
+        rows[an.units[l.a].article].contradictions += 1;
+        rows[an.units[l.b].article].contradictions += 1;
+    }
+    let matrix = an
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_shared())
+        .map(|(i, f)| MatrixRow {
+            fact: i,
+            label: fact_label(story, &f.units),
+            cells: (0..story.articles.len())
+                .map(|a| {
+                    let Some(&u) = f.units.iter().find(|&&u| an.units[u].article == a) else {
+                        return Cell {
+                            state: "silent",
+                            label: "صامت",
+                            segment: None,
+                        };
+                    };
+                    let contradicts = an
+                        .links_of(u)
+                        .any(|(o, l)| l.relation == Relation::Contradict && f.units.contains(&o));
+                    Cell {
+                        state: if contradicts { "contradict" } else { "agree" },
+                        label: if contradicts {
+                            "يناقض"
+                        } else {
+                            "يذكره"
+                        },
+                        segment: Some(an.units[u].segment),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let contradictions = an
+        .contradictions
+        .iter()
+        .map(|c| {
+            let l = &an.links[c.link];
+            let value = |side_a: bool| {
+                l.differences
+                    .iter()
+                    .find(|d| d.is_conflict())
+                    .map(|d| if side_a { d.a.clone() } else { d.b.clone() })
+                    .unwrap_or_default()
+            };
+            ContradictionRow {
+                id: c.id.clone(),
+                a: sources[an.units[l.a].article].label(),
+                a_value: value(true),
+                b: sources[an.units[l.b].article].label(),
+                b_value: value(false),
+            }
+        })
+        .collect();
+    let count = |r: Relation| an.links.iter().filter(|l| l.relation == r).count();
+    let mut pairs = Vec::new();
+    for (i, a) in sources.iter().enumerate() {
+        for b in &sources[i + 1..] {
+            pairs.push((
+                a.id.clone(),
+                b.id.clone(),
+                format!("{} و{}", a.label(), b.label()),
+            ));
+        }
+    }
+    StoryPage {
+        nav: view::StoryNav::new(story, "overview"),
         id: story.id.clone(),
         title: story.title.clone(),
-        kinds: SegmentKind::ALL
-            .iter()
-            .map(|k| (k.as_str(), k.label_ar()))
-            .collect(),
-        articles,
-    })
+        sources: rows,
+        shared_facts: an.facts.iter().filter(|f| f.is_shared()).count(),
+        matrix,
+        agreements: count(Relation::Agree),
+        related: count(Relation::Related),
+        contradictions,
+        pairs,
+    }
+}
+
+/// A fact named by its shortest sentence, cut to a few words.
+pub fn fact_label(story: &Story, units: &[usize]) -> String {
+    let an = &story.analysis;
+    units
+        .iter()
+        .map(|&u| {
+            let unit = &an.units[u];
+            let a = &story.articles[unit.article];
+            a.segment_text(&a.segments[unit.segment])
+        })
+        .min_by_key(|t| t.len())
+        .map(|t| view::first_words(t, view::FACT_LABEL_WORDS))
+        .unwrap_or_default()
 }

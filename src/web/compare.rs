@@ -1,0 +1,180 @@
+//! Side by side: the chosen sources in columns, aligned facts in rows.
+//!
+//! In: `GET /stories/{story}/compare?sources=a,b&rows=shared`. `sources`
+//! lists article ids (all when absent); `rows=shared` keeps only facts that
+//! two or more of the chosen sources report. Out: one row per fact in
+//! reading order, with an empty cell where a source is silent. In each
+//! cell, words the sentence shares with the rest of its row are marked,
+//! conflicting values are marked with their explanation, and spellings of
+//! one name carry every spelling as a title. A 400 page for a malformed or
+//! unknown source id.
+
+use super::marks::{self, Marked};
+use super::view::{self, Source};
+use super::{AppState, PathParams, QueryParams, WebError};
+use crate::align::Feature;
+use crate::compare::Relation;
+use crate::corpus::Story;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Params {
+    pub sources: Option<String>,
+    pub rows: Option<String>,
+}
+
+pub struct CellView {
+    pub segment: usize,
+    pub html: Marked,
+    /// `agree`, `contradict` or `alone`.
+    pub state: &'static str,
+    pub contradictions: Vec<String>,
+}
+
+pub struct RowView {
+    pub fact: usize,
+    pub cells: Vec<Option<CellView>>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "compare.html")]
+pub struct ComparePage {
+    pub nav: view::StoryNav,
+    pub id: String,
+    pub title: String,
+    /// Every source, whether it is shown, and the link that toggles it.
+    pub toggles: Vec<(Source, bool, String)>,
+    pub columns: Vec<Source>,
+    pub rows: Vec<RowView>,
+    pub shared_only: bool,
+    /// The query string of this view, for the links that keep it.
+    pub sources_param: String,
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    QueryParams(params): QueryParams<Params>,
+) -> Result<ComparePage, WebError> {
+    let corpus = state.corpus();
+    build(view::find_story(&corpus, &id)?, &params)
+}
+
+/// The side-by-side view of `story` for `params`.
+pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
+    let an = &story.analysis;
+    let chosen = view::parse_sources(story, params.sources.as_deref())?;
+    let shared_only = match params.rows.as_deref() {
+        None | Some("") | Some("all") => false,
+        Some("shared") => true,
+        Some(other) => {
+            return Err(WebError::BadRequest(format!(
+                "قيمة rows غير معروفة: {other} (المقبول: all أو shared)"
+            )));
+        }
+    };
+    let sources = view::sources(story);
+    let texts: Vec<&str> = story.articles.iter().map(|a| a.text.as_str()).collect();
+    let variants = marks::entity_variants(an, &texts);
+    let mut rows = Vec::new();
+    for (f, fact) in an.facts.iter().enumerate() {
+        let members: Vec<usize> = fact
+            .units
+            .iter()
+            .copied()
+            .filter(|&u| chosen.contains(&an.units[u].article))
+            .collect();
+        if members.is_empty() || (shared_only && members.len() < 2) {
+            continue;
+        }
+        let cells = chosen
+            .iter()
+            .map(|&a| {
+                let &u = members.iter().find(|&&u| an.units[u].article == a)?;
+                let unit = &an.units[u];
+                let mut shared: BTreeSet<&Feature> = BTreeSet::new();
+                let mut marks_here = Vec::new();
+                let mut contradictions = Vec::new();
+                for (other, link) in an.links_of(u) {
+                    if !members.contains(&other) {
+                        continue;
+                    }
+                    shared.extend(link.shared.iter());
+                    if link.relation == Relation::Contradict {
+                        marks_here.extend(view::conflict_marks(link, link.a == u));
+                        contradictions.push(
+                            an.contradictions
+                                .iter()
+                                .find(|c| std::ptr::eq(&an.links[c.link], link))
+                                .map(|c| c.id.clone())
+                                .unwrap_or_default(),
+                        );
+                    }
+                }
+                marks_here.extend(marks::entity_marks(unit, &variants));
+                marks_here.extend(marks::shared_marks(unit, &shared));
+                let article = &story.articles[a];
+                let seg = &article.segments[unit.segment];
+                Some(CellView {
+                    segment: unit.segment,
+                    html: marks::render(&article.text, (seg.start, seg.end), marks_here),
+                    state: if !contradictions.is_empty() {
+                        "contradict"
+                    } else if members.len() > 1 {
+                        "agree"
+                    } else {
+                        "alone"
+                    },
+                    contradictions,
+                })
+            })
+            .collect();
+        rows.push(RowView { fact: f, cells });
+    }
+    let all_chosen = chosen.len() == story.articles.len();
+    Ok(ComparePage {
+        nav: view::StoryNav::new(story, "compare"),
+        id: story.id.clone(),
+        title: story.title.clone(),
+        toggles: sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let on = chosen.contains(&i);
+                let next: Vec<&str> = (0..story.articles.len())
+                    .filter(|&j| if j == i { !on } else { chosen.contains(&j) })
+                    .map(|j| story.articles[j].id.as_str())
+                    .collect();
+                let mut href = format!("/stories/{}/compare", story.id);
+                let mut query = Vec::new();
+                if !next.is_empty() && next.len() < story.articles.len() {
+                    query.push(format!("sources={}", next.join(",")));
+                }
+                if shared_only {
+                    query.push("rows=shared".to_string());
+                }
+                if !query.is_empty() {
+                    href.push('?');
+                    href.push_str(&query.join("&"));
+                }
+                (s.clone(), on, href)
+            })
+            .collect(),
+        columns: chosen.iter().map(|&i| sources[i].clone()).collect(),
+        rows,
+        shared_only,
+        sources_param: if all_chosen {
+            String::new()
+        } else {
+            chosen
+                .iter()
+                .map(|&i| story.articles[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        },
+    })
+}

@@ -1,0 +1,144 @@
+//! The pair view: two articles in reading order, each sentence linked to its
+//! counterparts in the other.
+//!
+//! In: `GET /stories/{story}/pair/{a}/{b}`. Out: two columns holding every
+//! segment of each article; a sentence of column `a` is `#a-s{index}`, of
+//! column `b` `#b-s{index}`, and lists links to its counterparts in the
+//! other column with their relation, so choosing one brings the match into
+//! view (an anchor, no script needed). Shared words, conflicting values and
+//! names are marked as on the side-by-side page. A 400 page when `a` and `b`
+//! are the same or malformed, a 404 page when one is unknown.
+
+use super::marks::{self, Marked};
+use super::view::{self, Source};
+use super::{AppState, PathParams, WebError, check_id};
+use crate::align::Feature;
+use crate::corpus::Story;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use std::collections::BTreeSet;
+
+pub struct Counterpart {
+    pub segment: usize,
+    /// `agree`, `contradict` or `related`.
+    pub relation: &'static str,
+    pub label: &'static str,
+}
+
+pub struct SegmentRow {
+    pub index: usize,
+    pub kind: &'static str,
+    pub lang: &'static str,
+    pub html: Marked,
+    pub counterparts: Vec<Counterpart>,
+    /// True for sentences that were compared (titles and Arabic sentences).
+    pub compared: bool,
+}
+
+pub struct Column {
+    /// `a` or `b`: the prefix of the column's anchors.
+    pub side: &'static str,
+    pub other: &'static str,
+    pub source: Source,
+    pub rows: Vec<SegmentRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pair.html")]
+pub struct PairPage {
+    pub nav: view::StoryNav,
+    pub story_id: String,
+    pub story_title: String,
+    pub columns: Vec<Column>,
+    pub linked: usize,
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    PathParams((story_id, a, b)): PathParams<(String, String, String)>,
+) -> Result<PairPage, WebError> {
+    let corpus = state.corpus();
+    build(view::find_story(&corpus, &story_id)?, &a, &b)
+}
+
+/// The pair view of articles `a` and `b` of `story`.
+pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
+    let (a, b) = (check_id(a)?, check_id(b)?);
+    if a == b {
+        return Err(WebError::BadRequest(
+            "اختر مصدرين مختلفين للمقارنة جملةً بجملة".into(),
+        ));
+    }
+    let find = |id: &str| {
+        story
+            .articles
+            .iter()
+            .position(|x| x.id == id)
+            .ok_or_else(|| WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {id}")))
+    };
+    let (ia, ib) = (find(a)?, find(b)?);
+    let an = &story.analysis;
+    let sources = view::sources(story);
+    let texts: Vec<&str> = story.articles.iter().map(|a| a.text.as_str()).collect();
+    let variants = marks::entity_variants(an, &texts);
+    let mut linked = 0;
+    let mut column = |this: usize, other: usize, side: &'static str, other_side: &'static str| {
+        let article = &story.articles[this];
+        let rows = article
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, seg)| {
+                let mut counterparts = Vec::new();
+                let mut marks_here = Vec::new();
+                let unit = an.unit_of(this, i);
+                if let Some(u) = unit {
+                    let mut shared: BTreeSet<&Feature> = BTreeSet::new();
+                    for (o, link) in an.links_of(u) {
+                        if an.units[o].article != other {
+                            continue;
+                        }
+                        shared.extend(link.shared.iter());
+                        if link.relation == crate::compare::Relation::Contradict {
+                            marks_here.extend(view::conflict_marks(link, link.a == u));
+                        }
+                        counterparts.push(Counterpart {
+                            segment: an.units[o].segment,
+                            relation: link.relation.as_str(),
+                            label: view::relation_label(link),
+                        });
+                    }
+                    counterparts.sort_by_key(|c| c.segment);
+                    marks_here.extend(marks::entity_marks(&an.units[u], &variants));
+                    marks_here.extend(marks::shared_marks(&an.units[u], &shared));
+                }
+                if side == "a" {
+                    linked += counterparts.len();
+                }
+                SegmentRow {
+                    index: i,
+                    kind: seg.kind.as_str(),
+                    lang: seg.lang,
+                    html: marks::render(&article.text, (seg.start, seg.end), marks_here),
+                    counterparts,
+                    compared: unit.is_some(),
+                }
+            })
+            .collect();
+        Column {
+            side,
+            other: other_side,
+            source: sources[this].clone(),
+            rows,
+        }
+    };
+    let columns = vec![column(ia, ib, "a", "b"), column(ib, ia, "b", "a")];
+    Ok(PairPage {
+        nav: view::StoryNav::new(story, ""),
+        story_id: story.id.clone(),
+        story_title: story.title.clone(),
+        columns,
+        linked,
+    })
+}

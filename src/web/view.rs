@@ -1,0 +1,186 @@
+//! What several pages show the same way: a story looked up from its id,
+//! sources named and numbered, conflicting values marked, differences
+//! explained in Arabic.
+//!
+//! In: a story of the corpus. Out: small view values for templates.
+//!
+//! Rules: a source is numbered by its place in the story (articles sorted by
+//! id), so "المصدر 2" means the same file on every page and every machine.
+
+use super::marks::Mark;
+use super::{WebError, check_id};
+use crate::align::Link;
+use crate::compare::Difference;
+use crate::corpus::{Corpus, Story};
+
+/// The navigation bar of a story's pages, with its search box.
+#[derive(askama::Template)]
+#[template(path = "storynav.html")]
+pub struct StoryNav {
+    pub story_id: String,
+    /// Which page is open: `overview`, `compare`, `contradictions`, `search`
+    /// or empty.
+    pub current: &'static str,
+    pub query: String,
+}
+
+impl StoryNav {
+    pub fn new(story: &Story, current: &'static str) -> StoryNav {
+        StoryNav {
+            story_id: story.id.clone(),
+            current,
+            query: String::new(),
+        }
+    }
+}
+
+/// Words of an article title kept in a column header.
+pub const SHORT_TITLE_WORDS: usize = 7;
+
+/// Words of a sentence kept when it labels a fact.
+pub const FACT_LABEL_WORDS: usize = 14;
+
+/// The story `id`, a 400 for a malformed id or a 404 for an unknown one.
+pub fn find_story<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Story, WebError> {
+    let id = check_id(id)?;
+    corpus
+        .story(id)
+        .ok_or_else(|| WebError::NotFound(format!("لا توجد قصة بالمعرّف {id}")))
+}
+
+/// A source of the story as pages name it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// 1-based place in the story.
+    pub n: usize,
+    pub id: String,
+    pub title: String,
+    pub short: String,
+}
+
+impl Source {
+    pub fn label(&self) -> String {
+        format!("المصدر {}", self.n)
+    }
+}
+
+pub fn sources(story: &Story) -> Vec<Source> {
+    story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Source {
+            n: i + 1,
+            id: a.id.clone(),
+            title: a.title.clone(),
+            short: first_words(&a.title, SHORT_TITLE_WORDS),
+        })
+        .collect()
+}
+
+/// The first `n` words of `text`, with an ellipsis when cut.
+pub fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
+/// Marks for the values of `link`'s conflicting differences on one side.
+pub fn conflict_marks(link: &Link, side_a: bool) -> Vec<Mark> {
+    link.differences
+        .iter()
+        .map(|d| {
+            let (start, end) = if side_a { d.a_span } else { d.b_span };
+            Mark {
+                start,
+                end,
+                class: if d.is_conflict() {
+                    "conflict"
+                } else {
+                    "detail"
+                },
+                title: Some(explain(d, "هذا المصدر", "الآخر")),
+            }
+        })
+        .collect()
+}
+
+/// A difference in plain Arabic, naming the sides `a` and `b`.
+pub fn explain(d: &Difference, a: &str, b: &str) -> String {
+    match d.kind {
+        "number" => format!(
+            "العدد مختلف: {a} يقول «{}» و{b} يقول «{}»، ولا يمكن أن يصحّ الاثنان معًا.",
+            d.a, d.b
+        ),
+        "date" => format!("التاريخ مختلف: {a} يقول «{}» و{b} يقول «{}».", d.a, d.b),
+        _ => format!(
+            "لا تناقض بل اختلاف في الدقة: {a} يقول «{}» و{b} يقول «{}»، وأحدهما أدق من الآخر.",
+            d.a, d.b
+        ),
+    }
+}
+
+/// The Arabic name of a link's relation.
+pub fn relation_label(link: &Link) -> &'static str {
+    match link.relation {
+        crate::compare::Relation::Agree => "يتفق",
+        crate::compare::Relation::Contradict => "يناقض",
+        crate::compare::Relation::Related => "قريب",
+    }
+}
+
+/// Parses `?sources=a,b,c` into article indices, in the story's order; an
+/// absent or empty list is every source.
+pub fn parse_sources(story: &Story, param: Option<&str>) -> Result<Vec<usize>, WebError> {
+    let Some(list) = param.filter(|p| !p.trim().is_empty()) else {
+        return Ok((0..story.articles.len()).collect());
+    };
+    let mut chosen = Vec::new();
+    for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let id = check_id(id)?;
+        let i = story
+            .articles
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| {
+                WebError::BadRequest(format!("لا يوجد في هذه القصة مصدر بالمعرّف {id}"))
+            })?;
+        if !chosen.contains(&i) {
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    Ok(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cuts_long_titles_only() {
+        assert_eq!(first_words("حريق في السوق", 7), "حريق في السوق");
+        assert_eq!(first_words("واحد اثنان ثلاثة", 2), "واحد اثنان …");
+    }
+
+    #[test]
+    fn explanations_quote_both_values() {
+        let d = Difference {
+            kind: "number",
+            a: "طائرة".into(),
+            a_span: (0, 10),
+            b: "ثلاث طائرات".into(),
+            b_span: (0, 21),
+            note: String::new(),
+        };
+        let text = explain(&d, "المصدر 1", "المصدر 2");
+        assert!(
+            text.contains("«طائرة»") && text.contains("«ثلاث طائرات»"),
+            "{text}"
+        );
+        assert!(text.starts_with("العدد مختلف"));
+    }
+}
