@@ -4,8 +4,12 @@
 //! exactly as stored, cut into pieces: the white space between segments as
 //! it is, and each segment in an element marked with its kind and language
 //! and addressable as `#s{index}` (the index of the story JSON segment id).
+//! Each compared sentence is annotated: confirmed by which sources (links to
+//! their sentences), contradicted by which (links to the contradiction
+//! pages), or reported by this source alone.
 
-use super::{AppState, PathParams, WebError, check_id};
+use super::{AppState, PathParams, WebError, check_id, view};
+use crate::compare::Relation;
 use crate::text::SegmentKind;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -25,11 +29,18 @@ pub struct SegmentView {
     pub dir: &'static str,
     pub start: usize,
     pub end: usize,
+    /// True for sentences that were compared with the other sources.
+    pub compared: bool,
+    /// (source label, link to the matching sentence).
+    pub confirmed: Vec<(String, String)>,
+    /// (source label, link to the contradiction page).
+    pub contradicted: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "article.html")]
 pub struct ArticlePage {
+    pub nav: view::StoryNav,
     pub story_id: String,
     pub story_title: String,
     pub file: String,
@@ -52,6 +63,45 @@ pub async fn handler(
     let article = story.article(article_id).ok_or_else(|| {
         WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {article_id}"))
     })?;
+    let an = &story.analysis;
+    let article_index = story
+        .articles
+        .iter()
+        .position(|a| a.id == article.id)
+        .unwrap_or_default();
+    let sources = view::sources(story);
+    let annotations = |segment: usize| {
+        let mut confirmed = Vec::new();
+        let mut contradicted = Vec::new();
+        let Some(u) = an.unit_of(article_index, segment) else {
+            return (false, confirmed, contradicted);
+        };
+        for (o, link) in an.links_of(u) {
+            let other = &an.units[o];
+            let label = sources[other.article].label();
+            if link.relation == Relation::Contradict {
+                let id = an
+                    .contradictions
+                    .iter()
+                    .find(|c| std::ptr::eq(&an.links[c.link], link))
+                    .map(|c| c.id.as_str())
+                    .unwrap_or_default();
+                contradicted.push((label, format!("/stories/{}/contradictions/{id}", story.id)));
+            } else {
+                confirmed.push((
+                    label,
+                    format!(
+                        "/stories/{}/articles/{}#s{}",
+                        story.id, story.articles[other.article].id, other.segment
+                    ),
+                ));
+            }
+        }
+        confirmed.sort();
+        confirmed.dedup_by(|x, y| x.0 == y.0);
+        contradicted.sort();
+        (true, confirmed, contradicted)
+    };
     let mut pieces = Vec::with_capacity(article.segments.len() * 2 + 1);
     let mut at = 0;
     for (index, seg) in article.segments.iter().enumerate() {
@@ -61,9 +111,13 @@ pub async fn handler(
                 segment: None,
             });
         }
+        let (compared, confirmed, contradicted) = annotations(index);
         pieces.push(Piece {
             text: article.segment_text(seg).to_string(),
             segment: Some(SegmentView {
+                compared,
+                confirmed,
+                contradicted,
                 index,
                 kind: seg.kind.as_str(),
                 label: seg.kind.label_ar(),
@@ -86,6 +140,7 @@ pub async fn handler(
         .map(|&k| (k.as_str(), k.label_ar(), article.count(k)))
         .collect();
     Ok(ArticlePage {
+        nav: view::StoryNav::new(story, ""),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
 

@@ -18,6 +18,7 @@ mod error;
 mod home;
 pub mod marks;
 pub mod pair;
+pub mod search;
 pub mod story;
 pub mod view;
 
@@ -83,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/stories/{story}/articles/{article}", get(article::handler))
         .route("/stories/{story}/compare", get(compare::handler))
         .route("/stories/{story}/pair/{a}/{b}", get(pair::handler))
+        .route("/stories/{story}/search", get(search::handler))
         .route("/stories/{story}/contradictions", get(contradiction::list))
         .route(
             "/stories/{story}/contradictions/{id}",
