@@ -22,6 +22,9 @@ const MIN_INK: f64 = 0.01;
 /// length render identically; real glyphs differ in most columns.
 const MIN_GLYPH_DIFFERENCE: f64 = 0.02;
 
+/// Narrowest window Chromium opens through chromedriver.
+const MIN_WINDOW_WIDTH: u32 = 500;
+
 fn find_program(names: &[&str]) -> PathBuf {
     for name in names {
         for dir in std::env::var("PATH").unwrap_or_default().split(':') {
@@ -72,10 +75,15 @@ async fn start_browser(width: u32, height: u32) -> Browser {
         format!("--user-data-dir={}", profile.display()),
     ];
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({ "binary": chromium.to_str().unwrap(), "args": args }),
-    );
+    let mut options = serde_json::json!({ "binary": chromium.to_str().unwrap(), "args": args });
+    if width < MIN_WINDOW_WIDTH {
+        // Windows narrower than this are widened by Chromium; a phone's
+        // viewport is emulated instead.
+        options["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": false }
+        });
+    }
+    caps.insert("goog:chromeOptions".into(), options);
     let deadline = Instant::now() + START_TIMEOUT;
     let client = loop {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -210,4 +218,213 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
     .await;
     let _ = browser.client.clone().close().await;
     result.expect("the browser test finished within 90 s");
+}
+
+/// The page's own horizontal overflow in CSS pixels (0 when it fits).
+async fn page_overflow(c: &Client) -> i64 {
+    c.execute(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        vec![],
+    )
+    .await
+    .unwrap()
+    .as_i64()
+    .unwrap()
+}
+
+async fn contradiction_id(c: &Client) -> String {
+    c.find(Locator::Css("h1#contradiction"))
+        .await
+        .unwrap()
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Presses a key the way a reader does: on the page, not in a field.
+async fn press(c: &Client, key: &str) {
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(key)
+        .await
+        .unwrap();
+}
+
+async fn wait_for_url_change(c: &Client, from: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = c.current_url().await.unwrap().to_string();
+        if now != from || Instant::now() > deadline {
+            return now;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn navigate_contradictions_by_key_and_share_the_view() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let server = common::start_mizan(&seeds, &[]);
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(120), async {
+        c.goto(&format!("{}/stories/seeds", server.url))
+            .await
+            .unwrap();
+        c.find(Locator::Css("ol.contradictions a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css("h1#contradiction"))
+            .await
+            .unwrap();
+        let first_url = c.current_url().await.unwrap().to_string();
+        let first = contradiction_id(c).await;
+        assert!(first_url.ends_with(&format!("/stories/seeds/contradictions/{first}")));
+        assert!(
+            c.find(Locator::Css("a#prev")).await.is_err(),
+            "the first has no previous"
+        );
+
+        press(c, "j").await;
+        let second_url = wait_for_url_change(c, &first_url).await;
+        assert_ne!(second_url, first_url, "j moved to the next contradiction");
+        c.wait()
+            .for_element(Locator::Css("h1#contradiction"))
+            .await
+            .unwrap();
+        let second = contradiction_id(c).await;
+        assert_ne!(second, first);
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(h1.starts_with("تناقض 2 من"), "{h1}");
+
+        press(c, "k").await;
+        let back = wait_for_url_change(c, &second_url).await;
+        assert_eq!(back, first_url, "k went back");
+
+        // The arrow keys move too (left is forward in right-to-left text).
+        press(c, "\u{e012}").await; // ArrowLeft
+        assert_eq!(wait_for_url_change(c, &first_url).await, second_url);
+
+        // `?` opens the list of keys.
+        press(c, "?").await;
+        let open = c
+            .execute("return document.getElementById('keys').open", vec![])
+            .await
+            .unwrap();
+        assert_eq!(open.as_bool(), Some(true));
+
+        // Copy the link, then open it in a fresh browser session.
+        let button = c.find(Locator::Css("button.copy-link")).await.unwrap();
+        assert!(
+            button.is_displayed().await.unwrap(),
+            "the script shows the copy button"
+        );
+        button.click().await.unwrap();
+        let copied = c
+            .wait()
+            .for_element(Locator::Css("output.copied[data-url]"))
+            .await
+            .unwrap();
+        let url = copied.attr("data-url").await.unwrap().unwrap();
+        assert_eq!(url, second_url);
+        assert!(
+            !copied.text().await.unwrap().is_empty(),
+            "the reader is told what happened"
+        );
+        let seen = c
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+
+        let colleague = start_browser(1280, 900).await;
+        let d = &colleague.client;
+        d.goto(&url).await.unwrap();
+        d.wait()
+            .for_element(Locator::Css("h1#contradiction"))
+            .await
+            .unwrap();
+        assert_eq!(contradiction_id(d).await, second);
+        let theirs = d
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        // Same view; only the keys list's open state (a local toggle) may differ.
+        let strip = |s: &str| s.replace('\n', " ");
+        assert!(strip(&theirs).starts_with(&strip(&seen)[..200]));
+        let _ = colleague.client.clone().close().await;
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    result.expect("the navigation test finished within 120 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_fit_narrow_and_wide_screens() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let server = common::start_mizan(&seeds, &[]);
+    let corpus = mizan::corpus::load(&seeds).unwrap();
+    let first = corpus.stories[0].analysis.contradictions[0].id.clone();
+    let pages = [
+        ("overview", "/stories/seeds".to_string()),
+        ("compare", "/stories/seeds/compare".to_string()),
+        (
+            "contradiction",
+            format!("/stories/seeds/contradictions/{first}"),
+        ),
+        (
+            "pair",
+            "/stories/seeds/pair/000_4906ad26d71f513b/003_355682fa40c797f5".to_string(),
+        ),
+        (
+            "article",
+            "/stories/seeds/articles/003_355682fa40c797f5".to_string(),
+        ),
+        (
+            "search",
+            "/stories/seeds/search?q=%D8%B7%D8%A7%D8%A6%D8%B1%D8%A9".to_string(),
+        ),
+    ];
+    for width in [360, 1280] {
+        let browser = start_browser(width, 900).await;
+        let c = &browser.client;
+        let result = tokio::time::timeout(Duration::from_secs(90), async {
+            for (name, path) in &pages {
+                c.goto(&format!("{}{path}", server.url)).await.unwrap();
+                c.wait().for_element(Locator::Css("h1")).await.unwrap();
+                let inner = c.execute("return window.innerWidth", vec![]).await.unwrap();
+                assert_eq!(inner.as_i64(), Some(width as i64), "viewport of {name}");
+                let png = c.screenshot().await.unwrap();
+                std::fs::write(screenshot_dir().join(format!("{name}-{width}.png")), &png).unwrap();
+                let (w, _, lum) = luminance(&png);
+                assert_eq!(w, width, "{name}: screenshot width");
+                assert!(ink(&lum) > MIN_INK / 4.0, "{name}-{width}: nothing drawn");
+                let overflow = page_overflow(c).await;
+                assert!(
+                    overflow <= 0,
+                    "{name} at {width}px scrolls sideways by {overflow}px"
+                );
+            }
+        })
+        .await;
+        let _ = browser.client.clone().close().await;
+        result.expect("the layout test finished within 90 s");
+    }
 }
