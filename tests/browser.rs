@@ -317,6 +317,27 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
         press(c, "\u{e012}").await; // ArrowLeft
         assert_eq!(wait_for_url_change(c, &first_url).await, second_url);
 
+        // Tab walks the controls, and the focused one is outlined.
+        for _ in 0..3 {
+            press(c, "\u{e004}").await; // Tab
+        }
+        let focus = c
+            .execute(
+                "const e = document.activeElement; const s = getComputedStyle(e);
+                 return [e.tagName, s.outlineStyle, s.outlineWidth].join(' ')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let focus = focus.as_str().unwrap().to_string();
+        assert!(
+            (focus.starts_with("A ")
+                || focus.starts_with("BUTTON ")
+                || focus.starts_with("INPUT "))
+                && !focus.contains(" none "),
+            "focus not visible: {focus}"
+        );
+
         // `?` opens the list of keys.
         press(c, "?").await;
         let open = c

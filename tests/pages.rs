@@ -250,3 +250,32 @@ async fn search_finds_every_spelling_of_a_name() {
     let (status, _) = get(&state, &format!("/stories/seeds/search?q={long}")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn pages_carry_no_inline_script_or_style_and_have_landmarks() {
+    let state = seeds_state();
+    let id = contradiction_ids(&state)[0].clone();
+    for uri in [
+        "/".to_string(),
+        "/stories/seeds".into(),
+        "/stories/seeds/compare".into(),
+        "/stories/seeds/pair/000_4906ad26d71f513b/002_9dc6a4681efa834b".into(),
+        "/stories/seeds/contradictions".into(),
+        format!("/stories/seeds/contradictions/{id}"),
+        "/stories/seeds/articles/000_4906ad26d71f513b".into(),
+        "/stories/seeds/search?q=%D8%A7%D9%84%D8%AC%D9%8A%D8%B4".into(),
+    ] {
+        let (status, body) = get(&state, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(!body.contains(" style="), "{uri}: inline style");
+        assert_eq!(
+            body.matches("<script").count(),
+            body.matches("<script src=\"/static/app.js\" defer></script>")
+                .count(),
+            "{uri}: inline script"
+        );
+        for landmark in ["<header", "<main id=\"main\">", "<footer", "<h1"] {
+            assert!(body.contains(landmark), "{uri}: {landmark}");
+        }
+    }
+}
