@@ -423,7 +423,7 @@ async fn pages_fit_narrow_and_wide_screens() {
             "/stories/seeds/search?q=%D8%B7%D8%A7%D8%A6%D8%B1%D8%A9".to_string(),
         ),
     ];
-    for width in [360, 1280] {
+    for width in [360, 1280, 1440] {
         let browser = start_browser(width, 900).await;
         let c = &browser.client;
         let result = tokio::time::timeout(Duration::from_secs(90), async {
