@@ -4,10 +4,16 @@
 //! [`Article`] whose `text` is the file's exact content, or a reason the file
 //! cannot be one (not UTF-8, empty, unusable name).
 //!
-//! Rules: the title is the text of the `title` segment when the article has
-//! one; otherwise it is inferred from the first sentence, cut to
-//! [`TITLE_FALLBACK_WORDS`] words, and `title_inferred` says so.
+//! Rules:
+//! - A front-matter block ([`super::front_matter`]) at the top is one
+//!   `metadata` segment and never article text; the rest of the file is
+//!   segmented with offsets into the whole file.
+//! - The title is the front matter's `title`, else the text of the `title`
+//!   segment when the article has one; otherwise it is inferred from the
+//!   first sentence, cut to [`TITLE_FALLBACK_WORDS`] words, and
+//!   `title_inferred` says so.
 
+use super::front_matter::{self, FrontMatter};
 use crate::text::{Segment, SegmentKind, segment};
 use std::fs;
 use std::path::Path;
@@ -27,6 +33,8 @@ pub struct Article {
     pub segments: Vec<Segment>,
     pub title: String,
     pub title_inferred: bool,
+    /// The front matter, when the file has one.
+    pub front_matter: Option<FrontMatter>,
 }
 
 impl Article {
@@ -62,8 +70,28 @@ impl Article {
         if text.trim().is_empty() {
             return Err("empty file: it holds no text".into());
         }
-        let segments = segment(&text);
-        let (title, title_inferred) = infer_title(&text, &segments);
+        let front_matter = front_matter::parse(&text);
+        let segments = match &front_matter {
+            None => segment(&text),
+            Some(fm) => {
+                let mut segs = vec![Segment {
+                    start: 0,
+                    end: text[..fm.end].trim_end().len(),
+                    kind: SegmentKind::Metadata,
+                    lang: "en",
+                }];
+                segs.extend(segment(&text[fm.end..]).into_iter().map(|mut s| {
+                    s.start += fm.end;
+                    s.end += fm.end;
+                    s
+                }));
+                segs
+            }
+        };
+        let (title, title_inferred) = match front_matter.as_ref().and_then(|f| f.title.clone()) {
+            Some(t) => (t, false),
+            None => infer_title(&text, &segments),
+        };
         Ok(Article {
             id,
             file,
@@ -71,6 +99,7 @@ impl Article {
             segments,
             title,
             title_inferred,
+            front_matter,
         })
     }
 
@@ -129,6 +158,33 @@ mod tests {
             a.title,
             "غمرت المياه مدينة درنة بعد انهيار سدين في الشرق الليبي خلال عاصفة…"
         );
+    }
+
+    #[test]
+    fn front_matter_is_one_metadata_segment_and_gives_the_title() {
+        let text = "---\ntitle: زلزال في تركيا\nsource: وكالة\n---\nضرب زلزال جنوب تركيا فجر الاثنين. وقالت السلطات إن المئات قتلوا.\n";
+        let a = Article::from_text("q.txt".into(), text.into()).unwrap();
+        assert_eq!(a.title, "زلزال في تركيا");
+        assert!(!a.title_inferred);
+        assert_eq!(a.segments[0].kind, SegmentKind::Metadata);
+        assert_eq!(
+            a.segments[0].text(text),
+            "---\ntitle: زلزال في تركيا\nsource: وكالة\n---"
+        );
+        let rest: Vec<&str> = a.segments[1..].iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            rest,
+            vec![
+                "ضرب زلزال جنوب تركيا فجر الاثنين.",
+                "وقالت السلطات إن المئات قتلوا."
+            ]
+        );
+        assert!(
+            a.segments[1..]
+                .iter()
+                .all(|s| s.kind != SegmentKind::Metadata)
+        );
+        assert_eq!(a.front_matter.unwrap().source.as_deref(), Some("وكالة"));
     }
 
     #[test]

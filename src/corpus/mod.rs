@@ -18,6 +18,7 @@
 //!   same corpus.
 
 mod article;
+pub mod front_matter;
 
 pub use article::{Article, TITLE_FALLBACK_WORDS};
 

@@ -41,6 +41,10 @@ pub struct SegmentView {
 #[template(path = "article.html")]
 pub struct ArticlePage {
     pub nav: view::StoryNav,
+    /// What the front matter says: (label, value, link).
+    pub metadata: Vec<(&'static str, String, Option<String>)>,
+    /// Front-matter lines that could not be read.
+    pub metadata_problems: Vec<String>,
     pub story_id: String,
     pub story_title: String,
     pub file: String,
@@ -139,7 +143,27 @@ pub async fn handler(
         .iter()
         .map(|&k| (k.as_str(), k.label_ar(), article.count(k)))
         .collect();
+    let fm = article.front_matter.as_ref();
+    let mut metadata = Vec::new();
+    if let Some(fm) = fm {
+        if let Some(s) = &fm.source {
+            metadata.push(("المصدر", s.clone(), None));
+        }
+        if let Some(p) = &fm.published {
+            metadata.push(("تاريخ النشر", p.to_string(), None));
+        }
+        if let Some(u) = &fm.url {
+            metadata.push(("الرابط", u.clone(), Some(u.clone())));
+        }
+        if let Some(l) = &fm.language {
+            metadata.push(("اللغة", l.clone(), None));
+        }
+    }
     Ok(ArticlePage {
+        metadata,
+        metadata_problems: fm
+            .map(|f| f.problems.iter().map(|p| p.to_string()).collect())
+            .unwrap_or_default(),
         nav: view::StoryNav::new(story, ""),
         story_id: story.id.clone(),
         story_title: story.title.clone(),

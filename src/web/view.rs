@@ -56,11 +56,17 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub short: String,
+    /// The outlet, from the article's front matter.
+    pub outlet: Option<String>,
 }
 
 impl Source {
+    /// "المصدر n", or the outlet's name with n when the front matter gives it.
     pub fn label(&self) -> String {
-        format!("المصدر {}", self.n)
+        match &self.outlet {
+            Some(o) => format!("{o} ({})", self.n),
+            None => format!("المصدر {}", self.n),
+        }
     }
 }
 
@@ -74,6 +80,7 @@ pub fn sources(story: &Story) -> Vec<Source> {
             id: a.id.clone(),
             title: a.title.clone(),
             short: first_words(&a.title, SHORT_TITLE_WORDS),
+            outlet: a.front_matter.as_ref().and_then(|f| f.source.clone()),
         })
         .collect()
 }

@@ -1,0 +1,94 @@
+//! The corpus format: a folder of stories, articles with front matter, and
+//! what the pages show of it.
+#![cfg(feature = "web")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use mizan::corpus;
+use mizan::text::SegmentKind;
+use mizan::web::{AppState, router};
+use tower::ServiceExt;
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, String) {
+    let response = router(state.clone())
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Two stories; the first with front matter, one line of it bad.
+fn corpus_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mizan-format-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let quake = dir.join("quake");
+    let fire = dir.join("fire");
+    std::fs::create_dir_all(&quake).unwrap();
+    std::fs::create_dir_all(&fire).unwrap();
+    std::fs::write(
+        quake.join("wire.txt"),
+        "---\ntitle: زلزال يضرب جنوب تركيا\nsource: وكالة الشرق\nurl: https://example.org/quake/1\npublished: 2023-02-06T04:17:00+03:00\nlanguage: ar\n---\nضرب زلزال بقوة 7.8 درجات جنوب تركيا فجر الاثنين. وقالت السلطات إن 76 شخصا قتلوا في الزلزال.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        quake.join("daily.md"),
+        "---\nsource: صحيفة الغرب\npublished: صباح الاثنين\n---\nزلزال مدمر في تركيا\nضرب زلزال قوي جنوب تركيا فجر الاثنين. وقالت السلطات إن 284 شخصا قتلوا في الزلزال.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fire.join("a.txt"),
+        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn stories_in_folders_with_front_matter() {
+    let dir = corpus_dir();
+    let loaded = corpus::load(&dir).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ids: Vec<&str> = loaded.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["fire", "quake"]);
+    let quake = loaded.story("quake").unwrap();
+    let wire = quake.article("wire").unwrap();
+    assert_eq!(wire.title, "زلزال يضرب جنوب تركيا");
+    assert_eq!(wire.segments[0].kind, SegmentKind::Metadata);
+    assert!(wire.segments[0].text(&wire.text).starts_with("---\ntitle:"));
+    // The front matter is never compared as text.
+    let an = &quake.analysis;
+    assert!(
+        an.units
+            .iter()
+            .all(|u| u.segment != 0 || quake.articles[u.article].front_matter.is_none())
+    );
+
+    let state = AppState::new(loaded);
+    let (status, home) = get(&state, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("href=\"/stories/quake\"") && home.contains("href=\"/stories/fire\""));
+
+    let (_, overview) = get(&state, "/stories/quake").await;
+    assert!(
+        overview.contains("وكالة الشرق (2)"),
+        "outlets name the sources"
+    );
+    assert!(overview.contains("صحيفة الغرب (1)"));
+
+    let (_, article) = get(&state, "/stories/quake/articles/wire").await;
+    assert!(article.contains("<dt>المصدر</dt><dd>وكالة الشرق</dd>"));
+    assert!(article.contains("<dt>تاريخ النشر</dt><dd>2023-02-06 04:17 UTC+03:00</dd>"));
+    assert!(article.contains("href=\"https://example.org/quake/1\""));
+    let (_, daily) = get(&state, "/stories/quake/articles/daily").await;
+    assert!(
+        daily.contains("أسطر في رأس الملف لم تُقرأ"),
+        "a bad date is reported"
+    );
+    assert!(daily.contains("published must be an ISO date"));
+    let (_, fire) = get(&state, "/stories/fire/articles/a").await;
+    assert!(fire.contains("لا بيانات وصفية في رأس الملف"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
