@@ -124,7 +124,9 @@ fn serve(dir: &Path, host: &str, port: u16) -> Result<(), String> {
         }
         println!("listening on http://{addr}");
         let _ = std::io::stdout().flush();
-        web::serve(listener, AppState::new(corpus), shutdown_signal()).await.map_err(|e| e.to_string())
+        let state = AppState::new(corpus);
+        web::live::spawn_reloader(state.clone(), dir.to_path_buf());
+        web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())
     })
 }
 

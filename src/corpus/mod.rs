@@ -19,6 +19,7 @@
 
 mod article;
 pub mod front_matter;
+pub mod watch;
 
 pub use article::{Article, TITLE_FALLBACK_WORDS};
 
@@ -142,6 +143,10 @@ fn list(dir: &Path) -> std::io::Result<Listing> {
     };
     for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            // Hidden: editors' swap files, temporary files of atomic writes.
+            continue;
+        }
         if path.is_dir() {
             listing.folders.push(path);
         } else if name == STORY_META_FILE {

@@ -16,6 +16,7 @@ pub mod compare;
 pub mod contradiction;
 mod error;
 mod home;
+pub mod live;
 pub mod marks;
 pub mod pair;
 pub mod search;
@@ -28,26 +29,34 @@ use crate::corpus::{Corpus, is_valid_id};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::get;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// What every handler can see.
+/// What every handler can see: the corpus being served, which a reload
+/// replaces whole (a request keeps the corpus it started with).
 #[derive(Clone)]
 pub struct AppState {
-    corpus: Arc<Corpus>,
+    corpus: Arc<RwLock<Arc<Corpus>>>,
 }
 
 impl AppState {
     pub fn new(corpus: Corpus) -> Self {
         AppState {
-            corpus: Arc::new(corpus),
+            corpus: Arc::new(RwLock::new(Arc::new(corpus))),
         }
     }
 
     pub fn corpus(&self) -> Arc<Corpus> {
-        Arc::clone(&self.corpus)
+        let guard = self.corpus.read().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(&guard)
+    }
+
+    /// Serves `corpus` from now on.
+    pub fn replace(&self, corpus: Corpus) {
+        let mut guard = self.corpus.write().unwrap_or_else(|e| e.into_inner());
+        *guard = Arc::new(corpus);
     }
 }
 
