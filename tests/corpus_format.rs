@@ -35,7 +35,12 @@ fn corpus_dir() -> std::path::PathBuf {
     .unwrap();
     std::fs::write(
         quake.join("daily.md"),
-        "---\nsource: صحيفة الغرب\npublished: صباح الاثنين\n---\nزلزال مدمر في تركيا\nضرب زلزال قوي جنوب تركيا فجر الاثنين. وقالت السلطات إن 284 شخصا قتلوا في الزلزال.\n",
+        "---\nsource: صحيفة الغرب\npublished: 2023-02-06T07:17:00+03:00\n---\nزلزال مدمر في تركيا\nضرب زلزال قوي جنوب تركيا فجر الاثنين. وقالت السلطات إن 284 شخصا قتلوا في الزلزال.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        quake.join("notes.txt"),
+        "---\nsource: مدونة\npublished: صباح الاثنين\n---\nفرق الإنقاذ تواصل البحث تحت الأنقاض في مدينة غازي عنتاب.\n",
     )
     .unwrap();
     std::fs::write(
@@ -73,21 +78,35 @@ async fn stories_in_folders_with_front_matter() {
 
     let (_, overview) = get(&state, "/stories/quake").await;
     assert!(
-        overview.contains("وكالة الشرق (2)"),
+        overview.contains("وكالة الشرق (3)"),
         "outlets name the sources"
     );
     assert!(overview.contains("صحيفة الغرب (1)"));
+    // Different counts published three hours apart: a possible update.
+    let corpus = state.corpus();
+    let contradictions = &corpus.story("quake").unwrap().analysis.contradictions;
+    assert_eq!(contradictions.len(), 1, "76 against 284 killed");
+    assert!(overview.contains("<span class=\"badge b-update\">تحديث محتمل</span>"));
+    let (_, page) = get(
+        &state,
+        &format!("/stories/quake/contradictions/{}", contradictions[0].id),
+    )
+    .await;
+    assert!(
+        page.contains("«284 شخصا» نُشر بعد «76 شخصا» بـ3 ساعات"),
+        "{page}"
+    );
 
     let (_, article) = get(&state, "/stories/quake/articles/wire").await;
     assert!(article.contains("<dt>المصدر</dt><dd>وكالة الشرق</dd>"));
     assert!(article.contains("<dt>تاريخ النشر</dt><dd>2023-02-06 04:17 UTC+03:00</dd>"));
     assert!(article.contains("href=\"https://example.org/quake/1\""));
-    let (_, daily) = get(&state, "/stories/quake/articles/daily").await;
+    let (_, notes) = get(&state, "/stories/quake/articles/notes").await;
     assert!(
-        daily.contains("أسطر في رأس الملف لم تُقرأ"),
+        notes.contains("أسطر في رأس الملف لم تُقرأ"),
         "a bad date is reported"
     );
-    assert!(daily.contains("published must be an ISO date"));
+    assert!(notes.contains("published must be an ISO date"));
     let (_, fire) = get(&state, "/stories/fire/articles/a").await;
     assert!(fire.contains("لا بيانات وصفية في رأس الملف"));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -39,6 +39,8 @@ pub struct ContradictionPage {
     /// The two sides, `a` (earlier source) first.
     pub sides: Vec<SideView>,
     pub explanations: Vec<String>,
+    /// Set when the sources were published at different times.
+    pub update: Option<String>,
     pub score: String,
     pub prev: Option<String>,
     pub next: Option<String>,
@@ -128,6 +130,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
         total,
         sides: vec![a, b],
         explanations,
+        update: view::update_note(story, link),
         score: format!("{:.2}", link.score),
         prev: place
             .checked_sub(1)

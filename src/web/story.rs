@@ -45,6 +45,8 @@ pub struct ContradictionRow {
     pub a_value: String,
     pub b: String,
     pub b_value: String,
+    /// True when the sources were published at different times.
+    pub possible_update: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -156,6 +158,7 @@ pub fn build(story: &Story) -> StoryPage {
                 a_value: value(true),
                 b: sources[an.units[l.b].article].label(),
                 b_value: value(false),
+                possible_update: view::update_note(story, l).is_some(),
             }
         })
         .collect();

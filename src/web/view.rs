@@ -130,6 +130,51 @@ pub fn explain(d: &Difference, a: &str, b: &str) -> String {
     }
 }
 
+/// When both sides of `link` carry a publication time and they differ:
+/// which side is later and by how much, in Arabic, so a changed count reads
+/// as a possible update rather than only a conflict.
+pub fn update_note(story: &Story, link: &Link) -> Option<String> {
+    let an = &story.analysis;
+    let time = |u: usize| {
+        story.articles[an.units[u].article]
+            .front_matter
+            .as_ref()?
+            .published?
+            .utc_minutes()
+    };
+    let (ta, tb) = (time(link.a)?, time(link.b)?);
+    if ta == tb {
+        return None;
+    }
+    let d = link.differences.iter().find(|d| d.is_conflict())?;
+    let (early, late, minutes) = if ta < tb {
+        (&d.a, &d.b, tb - ta)
+    } else {
+        (&d.b, &d.a, ta - tb)
+    };
+    Some(format!(
+        "«{late}» نُشر بعد «{early}» بـ{}: قد يكون تحديثًا للحصيلة لا تناقضًا.",
+        duration_ar(minutes)
+    ))
+}
+
+/// A duration in minutes in plain Arabic words and digits.
+pub fn duration_ar(minutes: i64) -> String {
+    let (n, one, two, few, many) = if minutes < 60 {
+        (minutes, "دقيقة", "دقيقتين", "دقائق", "دقيقة")
+    } else if minutes < 48 * 60 {
+        ((minutes + 30) / 60, "ساعة", "ساعتين", "ساعات", "ساعة")
+    } else {
+        ((minutes + 720) / 1440, "يوم", "يومين", "أيام", "يومًا")
+    };
+    match n {
+        1 => one.to_string(),
+        2 => two.to_string(),
+        3..=10 => format!("{n} {few}"),
+        _ => format!("{n} {many}"),
+    }
+}
+
 /// The Arabic name of a link's relation.
 pub fn relation_label(link: &Link) -> &'static str {
     match link.relation {
@@ -166,6 +211,15 @@ pub fn parse_sources(story: &Story, param: Option<&str>) -> Result<Vec<usize>, W
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_arabic() {
+        assert_eq!(duration_ar(1), "دقيقة");
+        assert_eq!(duration_ar(45), "45 دقيقة");
+        assert_eq!(duration_ar(180), "3 ساعات");
+        assert_eq!(duration_ar(120), "ساعتين");
+        assert_eq!(duration_ar(3 * 1440), "3 أيام");
+    }
 
     #[test]
     fn first_words_cuts_long_titles_only() {
