@@ -19,6 +19,7 @@
 
 mod article;
 pub mod front_matter;
+pub mod store;
 pub mod watch;
 
 pub use article::{Article, TITLE_FALLBACK_WORDS};

@@ -1,0 +1,276 @@
+//! Adding articles to the corpus folder: validated, then written atomically.
+//!
+//! In: a [`NewArticle`] (text and optional metadata) and the story folder.
+//! Out: the path of the new file, or an [`AddError`] saying in plain words
+//! what is wrong; nothing is written then.
+//!
+//! Rules:
+//! - The text must be non-empty, at most [`MAX_ARTICLE_BYTES`], and not the
+//!   same text (white space folded) as an article already in the story.
+//! - Metadata given with the article becomes its front matter
+//!   ([`super::front_matter`]); the text itself is stored as given.
+//! - The file name is the given name made safe, or `article-` and a hash of
+//!   the text; an existing name gets `-2`, `-3` … so nothing is replaced.
+//! - The write is atomic: a hidden temporary file in the same folder is
+//!   written and flushed to disk, then renamed to its name, and the folder
+//!   is flushed. A crash leaves either the whole article or no article
+//!   (at most a hidden temporary file, which loading ignores).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Largest article accepted: far above any news article (the seeds are
+/// 4 KB), small enough that a wrong file (a video, a database) is refused.
+pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
+
+/// Environment variable that makes the writer pause (milliseconds) after
+/// the temporary file is on disk and before the rename: only for the test
+/// that kills the process at that moment.
+pub const PAUSE_BEFORE_RENAME_ENV: &str = "MIZAN_TEST_PAUSE_BEFORE_RENAME_MS";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewArticle {
+    /// Wanted file name (without extension); made safe, may be empty.
+    pub name: String,
+    pub text: String,
+    pub title: String,
+    pub source: String,
+    pub url: String,
+    /// ISO date or date-time, as typed.
+    pub published: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddError {
+    Empty,
+    TooLarge(usize),
+    Duplicate(String),
+    BadMetadata(String),
+    Io(String),
+}
+
+impl std::fmt::Display for AddError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AddError::Empty => write!(f, "النص فارغ: الصق نص المقال أو اختر ملفًا"),
+            AddError::TooLarge(n) => write!(
+                f,
+                "المقال أكبر من الحد ({n} بايت، والحد {MAX_ARTICLE_BYTES} بايت)"
+            ),
+            AddError::Duplicate(id) => write!(f, "هذا النص موجود في القصة بالفعل: المقال {id}"),
+            AddError::BadMetadata(m) => write!(f, "بيانات وصفية غير صالحة: {m}"),
+            AddError::Io(m) => write!(f, "تعذّر حفظ الملف: {m}"),
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A file-name stem from `name`: letters, digits, `-` and `_`, other runs
+/// as one `-`.
+pub fn safe_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    out.chars().take(80).collect()
+}
+
+fn hash8(text: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// The file content: front matter from the metadata, then the text.
+pub fn file_content(a: &NewArticle) -> Result<String, AddError> {
+    let mut fm = String::new();
+    let clean = |v: &str| v.replace(['\n', '\r'], " ").trim().to_string();
+    for (key, value) in [
+        ("title", &a.title),
+        ("source", &a.source),
+        ("url", &a.url),
+        ("published", &a.published),
+    ] {
+        let v = clean(value);
+        if !v.is_empty() {
+            fm.push_str(&format!("{key}: {v}\n"));
+        }
+    }
+    if fm.is_empty() {
+        return Ok(a.text.clone());
+    }
+    let content = format!("---\n{fm}---\n{}", a.text);
+    let parsed = super::front_matter::parse(&content)
+        .ok_or_else(|| AddError::BadMetadata("front matter".into()))?;
+    if let Some(p) = parsed.problems.first() {
+        return Err(AddError::BadMetadata(p.message.clone()));
+    }
+    Ok(content)
+}
+
+/// Checks `a` against the articles already in `existing` (id, text).
+pub fn validate(a: &NewArticle, existing: &[(String, String)]) -> Result<String, AddError> {
+    if a.text.trim().is_empty() {
+        return Err(AddError::Empty);
+    }
+    if a.text.len() > MAX_ARTICLE_BYTES {
+        return Err(AddError::TooLarge(a.text.len()));
+    }
+    let folded = fold(&a.text);
+    for (id, text) in existing {
+        let body = match super::front_matter::parse(text) {
+            Some(fm) => &text[fm.end..],
+            None => text.as_str(),
+        };
+        if fold(body) == folded {
+            return Err(AddError::Duplicate(id.clone()));
+        }
+    }
+    file_content(a)
+}
+
+/// Writes `content` into `dir` under a free name from `name`, atomically;
+/// the path written.
+pub fn write_atomic(dir: &Path, name: &str, content: &str) -> Result<PathBuf, AddError> {
+    let io = |e: std::io::Error| AddError::Io(e.to_string());
+    fs::create_dir_all(dir).map_err(io)?;
+    let stem = match safe_name(name) {
+        s if s.is_empty() => format!("article-{}", hash8(content)),
+        s => s,
+    };
+    // The article id is the stem, so neither a .txt nor a .md may hold it.
+    let taken =
+        |s: &str| dir.join(format!("{s}.txt")).exists() || dir.join(format!("{s}.md")).exists();
+    let mut free = stem.clone();
+    let mut n = 2;
+    while taken(&free) {
+        free = format!("{stem}-{n}");
+        n += 1;
+    }
+    let path = dir.join(format!("{free}.txt"));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("article"),
+        std::process::id()
+    ));
+    {
+        let mut f = fs::File::create(&tmp).map_err(io)?;
+        f.write_all(content.as_bytes()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+    }
+    if let Some(ms) = std::env::var(PAUSE_BEFORE_RENAME_ENV)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        eprintln!("paused before rename: {}", tmp.display());
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+    // Never replace a file that appeared meanwhile.
+    if path.exists() {
+        let _ = fs::remove_file(&tmp);
+        return Err(AddError::Io(format!(
+            "{} appeared while writing",
+            path.display()
+        )));
+    }
+    fs::rename(&tmp, &path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io(e)
+    })?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> NewArticle {
+        NewArticle {
+            text: text.into(),
+            ..NewArticle::default()
+        }
+    }
+
+    #[test]
+    fn refuses_empty_large_and_duplicate_text() {
+        let existing = vec![(
+            "wire".to_string(),
+            "---\nsource: وكالة\n---\nاندلع حريق في السوق.\n".to_string(),
+        )];
+        assert_eq!(validate(&article("  \n"), &existing), Err(AddError::Empty));
+        let big = "ن".repeat(MAX_ARTICLE_BYTES);
+        assert!(matches!(
+            validate(&article(&big), &existing),
+            Err(AddError::TooLarge(_))
+        ));
+        assert_eq!(
+            validate(&article("اندلع  حريق\nفي السوق."), &existing),
+            Err(AddError::Duplicate("wire".into()))
+        );
+        assert!(validate(&article("أخمد الدفاع المدني الحريق."), &existing).is_ok());
+    }
+
+    #[test]
+    fn metadata_becomes_front_matter_and_is_checked() {
+        let mut a = article("اندلع حريق في السوق.");
+        a.source = "وكالة\nالشرق".into();
+        a.published = "2024-03-01T10:00".into();
+        let content = validate(&a, &[]).unwrap();
+        assert_eq!(
+            content,
+            "---\nsource: وكالة الشرق\npublished: 2024-03-01T10:00\n---\nاندلع حريق في السوق."
+        );
+        a.published = "أمس".into();
+        assert!(matches!(validate(&a, &[]), Err(AddError::BadMetadata(_))));
+    }
+
+    #[test]
+    fn writes_atomically_under_a_free_safe_name() {
+        let dir = std::env::temp_dir().join(format!("mizan-store-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let p1 = write_atomic(&dir, "وكالة الشرق/../عاجل", "نص أول").unwrap();
+        assert_eq!(p1.file_name().unwrap(), "وكالة-الشرق-عاجل.txt");
+        let p2 = write_atomic(&dir, "وكالة الشرق/../عاجل", "نص ثان").unwrap();
+        assert_eq!(p2.file_name().unwrap(), "وكالة-الشرق-عاجل-2.txt");
+        assert_eq!(fs::read_to_string(&p1).unwrap(), "نص أول");
+        let p3 = write_atomic(&dir, "", "نص ثالث").unwrap();
+        assert!(
+            p3.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("article-")
+        );
+        // No temporary file is left behind.
+        let hidden = fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_str()
+                    .unwrap()
+                    .starts_with('.')
+            })
+            .count();
+        assert_eq!(hidden, 0);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
