@@ -2,7 +2,7 @@
 //!
 //! In: a reason (in Arabic, shown to the reader). Out: an HTML page with the
 //! right status code: 404 for what does not exist, 400 for a malformed
-//! request, 500 only for a template that failed to render.
+//! request, 403 for a cross-site form, 500 for a failure of the server.
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -12,6 +12,10 @@ use axum::response::{Html, IntoResponse, Response};
 pub enum WebError {
     NotFound(String),
     BadRequest(String),
+    /// A cross-site or expired form.
+    Forbidden(String),
+    /// A failure of the server itself (a reload that could not run).
+    Internal(String),
 }
 
 #[derive(Template)]
@@ -28,6 +32,8 @@ impl WebError {
         match self {
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Forbidden(_) => StatusCode::FORBIDDEN,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -53,6 +59,15 @@ impl IntoResponse for WebError {
         let (heading, english, message) = match &self {
             WebError::NotFound(m) => ("غير موجود", "Not found", m.as_str()),
             WebError::BadRequest(m) => ("طلب غير صالح", "Bad request", m.as_str()),
+            WebError::Forbidden(m) => ("طلب مرفوض", "Forbidden", m.as_str()),
+            WebError::Internal(m) => {
+                tracing::error!("internal error: {m}");
+                (
+                    "خطأ في الخادم",
+                    "Server error",
+                    "تعذّر إتمام الطلب؛ ما حُفظ من قبل لم يُمس.",
+                )
+            }
         };
         let page = ErrorPage {
             code: status.as_u16(),

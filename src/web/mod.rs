@@ -21,12 +21,14 @@ pub mod marks;
 pub mod pair;
 pub mod search;
 pub mod story;
+pub mod upload;
 pub mod view;
 
 pub use error::WebError;
 
 use crate::corpus::{Corpus, is_valid_id};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::get;
 use std::sync::{Arc, RwLock};
@@ -39,13 +41,20 @@ use tower_http::trace::TraceLayer;
 #[derive(Clone)]
 pub struct AppState {
     corpus: Arc<RwLock<Arc<Corpus>>>,
+    csrf: Arc<str>,
 }
 
 impl AppState {
     pub fn new(corpus: Corpus) -> Self {
         AppState {
             corpus: Arc::new(RwLock::new(Arc::new(corpus))),
+            csrf: csrf_token().into(),
         }
+    }
+
+    /// The token the forms carry: pages of other sites cannot read it.
+    pub fn csrf_token(&self) -> &str {
+        &self.csrf
     }
 
     pub fn corpus(&self) -> Arc<Corpus> {
@@ -58,6 +67,26 @@ impl AppState {
         let mut guard = self.corpus.write().unwrap_or_else(|e| e.into_inner());
         *guard = Arc::new(corpus);
     }
+}
+
+/// 128 random bits as hex, from the standard library's per-process random
+/// hash keys and the clock.
+fn csrf_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::new();
+    for i in 0..2u8 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u8(i);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default(),
+        );
+        h.write_u32(std::process::id());
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
 }
 
 /// The Content-Security-Policy of every response: only this server's own
@@ -92,6 +121,18 @@ pub fn router(state: AppState) -> Router {
         .route("/stories/{story}", get(story::handler))
         .route("/stories/{story}/articles/{article}", get(article::handler))
         .route("/stories/{story}/compare", get(compare::handler))
+        .route(
+            "/stories/{story}/add",
+            get(upload::add_form)
+                .post(upload::add)
+                .layer(DefaultBodyLimit::max(upload::MAX_FORM_BYTES)),
+        )
+        .route(
+            "/new",
+            get(upload::new_form)
+                .post(upload::create)
+                .layer(DefaultBodyLimit::max(upload::MAX_FORM_BYTES)),
+        )
         .route("/stories/{story}/pair/{a}/{b}", get(pair::handler))
         .route("/stories/{story}/search", get(search::handler))
         .route("/stories/{story}/contradictions", get(contradiction::list))
