@@ -449,3 +449,108 @@ async fn pages_fit_narrow_and_wide_screens() {
         result.expect("the layout test finished within 90 s");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upload_an_article_through_the_form() {
+    let dir = std::env::temp_dir().join(format!("mizan-browser-upload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("fire")).unwrap();
+    std::fs::write(
+        dir.join("fire/a.txt"),
+        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
+    )
+    .unwrap();
+    let upload = dir.join("evening-paper.txt");
+    std::fs::write(
+        &upload,
+        "النيران تلتهم سوق طنطا\nشب حريق ضخم في سوق الخضار بمدينة طنطا فجر الثلاثاء وأتى على عشرات المحال.\n",
+    )
+    .unwrap();
+    let server = common::start_mizan(&dir, &[]);
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(90), async {
+        c.goto(&format!("{}/stories/fire", server.url))
+            .await
+            .unwrap();
+        c.find(Locator::Css(r#"a[href="/stories/fire/add"]"#))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let file = c
+            .wait()
+            .for_element(Locator::Css("input#file"))
+            .await
+            .unwrap();
+        file.send_keys(upload.to_str().unwrap()).await.unwrap();
+        c.find(Locator::Css("input#source"))
+            .await
+            .unwrap()
+            .send_keys("صحيفة المساء")
+            .await
+            .unwrap();
+        c.find(Locator::Css("input#published"))
+            .await
+            .unwrap()
+            .send_keys("2024-03-05T09:30")
+            .await
+            .unwrap();
+        c.find(Locator::Css("form.upload button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        if c.wait()
+            .for_element(Locator::Css("dl.metadata"))
+            .await
+            .is_err()
+        {
+            let source = c.source().await.unwrap();
+            let url = c.current_url().await.unwrap();
+            panic!("no article page after the upload at {url}: {source}");
+        }
+        let path = c.current_url().await.unwrap().path().to_string();
+        assert_eq!(path, "/stories/fire/articles/evening-paper");
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(h1, "النيران تلتهم سوق طنطا");
+        let meta = c
+            .find(Locator::Css("dl.metadata"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(meta.contains("صحيفة المساء"), "{meta}");
+        std::fs::write(
+            screenshot_dir().join("uploaded-1280.png"),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
+        // The folder holds it, whole, with its front matter.
+        let stored = std::fs::read_to_string(dir.join("fire/evening-paper.txt")).unwrap();
+        assert!(stored.starts_with("---\nsource: صحيفة المساء\n"));
+        // The overview now compares the two sources.
+        c.goto(&format!("{}/stories/fire", server.url))
+            .await
+            .unwrap();
+        let pair = c
+            .find(Locator::Css(
+                r#"a[href="/stories/fire/pair/a/evening-paper"]"#,
+            ))
+            .await;
+        assert!(pair.is_ok(), "the new source is compared with the old");
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+    result.expect("the upload test finished within 90 s");
+}

@@ -10,7 +10,9 @@
 //! Rules:
 //! - Cross-site requests are refused (403): the form must carry the
 //!   server's CSRF token (random per process, only readable by a page of
-//!   this origin), and an `Origin` header, when sent, must name this host.
+//!   this origin), and an `Origin` header that names a site must name this
+//!   host (`null`, which browsers send under the no-referrer policy, is
+//!   left to the token).
 //! - An uploaded file must be UTF-8; it wins over pasted text when both
 //!   are given.
 //! - The folder stays the one source of truth: the page only writes a file
@@ -96,6 +98,7 @@ struct Posted {
 
 async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
     let mut p = Posted::default();
+    let mut uploaded_name: Option<String> = None;
     let bad = |e: axum::extract::multipart::MultipartError| {
         WebError::BadRequest(format!("تعذّرت قراءة النموذج: {}", e.body_text()))
     };
@@ -110,12 +113,7 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
             match String::from_utf8(bytes.to_vec()) {
                 Ok(text) => {
                     p.article.text = text;
-                    if p.article.name.is_empty()
-                        && let Some(f) = file_name
-                    {
-                        p.article.name =
-                            f.rsplit_once('.').map_or(f.clone(), |(s, _)| s.to_string());
-                    }
+                    uploaded_name = file_name;
                 }
                 Err(e) => {
                     p.file_problem = Some(format!(
@@ -141,6 +139,12 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
             _ => {}
         }
     }
+    // Without a name of its own, an uploaded file keeps its file name.
+    if p.article.name.trim().is_empty()
+        && let Some(f) = uploaded_name
+    {
+        p.article.name = f.rsplit_once('.').map_or(f.clone(), |(s, _)| s.to_string());
+    }
     Ok(p)
 }
 
@@ -158,7 +162,9 @@ fn check_origin(state: &AppState, headers: &HeaderMap, token: &str) -> Result<()
             .strip_prefix("http://")
             .or_else(|| origin.strip_prefix("https://"))
             .unwrap_or("");
-        if bare != host {
+        // `null` is what browsers send under this server's no-referrer
+        // policy; the token has been checked already.
+        if origin != "null" && bare != host {
             return Err(WebError::Forbidden(format!(
                 "طلب من موقع آخر ({origin}) مرفوض"
             )));
