@@ -13,7 +13,7 @@
 //!   first sentence, cut to [`TITLE_FALLBACK_WORDS`] words, and
 //!   `title_inferred` says so.
 
-use super::front_matter::{self, FrontMatter};
+use super::front_matter::{self, FrontMatter, Published};
 use crate::text::{Segment, SegmentKind, segment};
 use std::fs;
 use std::path::Path;
@@ -35,6 +35,10 @@ pub struct Article {
     pub title_inferred: bool,
     /// The front matter, when the file has one.
     pub front_matter: Option<FrontMatter>,
+    /// Without front matter: the outlet named on a last line of its own.
+    pub inferred_source: Option<String>,
+    /// Without front matter: an ISO date on a metadata line (`date …`).
+    pub inferred_published: Option<Published>,
 }
 
 impl Article {
@@ -92,6 +96,13 @@ impl Article {
             Some(t) => (t, false),
             None => infer_title(&text, &segments),
         };
+        let (inferred_source, inferred_published) = match front_matter {
+            None => (
+                infer_source(&text, &segments),
+                infer_published(&text, &segments),
+            ),
+            Some(_) => (None, None),
+        };
         Ok(Article {
             id,
             file,
@@ -99,6 +110,8 @@ impl Article {
             segments,
             title,
             title_inferred,
+            inferred_source,
+            inferred_published,
             front_matter,
         })
     }
@@ -111,6 +124,32 @@ impl Article {
     pub fn count(&self, kind: SegmentKind) -> usize {
         self.segments.iter().filter(|s| s.kind == kind).count()
     }
+}
+
+/// The outlet of a last line that is only an outlet name (the segmenter
+/// made it boilerplate).
+fn infer_source(text: &str, segments: &[Segment]) -> Option<String> {
+    let last = segments.last()?;
+    let line = last.text(text).trim();
+    (last.kind == SegmentKind::Boilerplate
+        && segments.len() > 1
+        && crate::text::segment::lines::is_outlet_line(line))
+    .then(|| line.to_string())
+}
+
+/// The first ISO date (and time) on a metadata segment.
+fn infer_published(text: &str, segments: &[Segment]) -> Option<Published> {
+    static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?")
+            .expect("valid regex")
+    });
+    segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Metadata)
+        .find_map(|s| {
+            ISO.find_iter(s.text(text))
+                .find_map(|m| front_matter::parse_published(m.as_str()))
+        })
 }
 
 fn infer_title(text: &str, segments: &[Segment]) -> (String, bool) {
@@ -185,6 +224,20 @@ mod tests {
                 .all(|s| s.kind != SegmentKind::Metadata)
         );
         assert_eq!(a.front_matter.unwrap().source.as_deref(), Some("وكالة"));
+    }
+
+    #[test]
+    fn outlet_and_date_lines_are_inferred_without_front_matter() {
+        let text = "تاريخ النشر: 2023-02-06 04:17\nزلزال مدمر في تركيا\nضرب زلزال قوي جنوب تركيا فجر الاثنين.\nوقالت السلطات إن المئات قتلوا.\nوأعلنت الحكومة الحداد ثلاثة أيام.\nسكاي نيوز عربية\n";
+        let a = Article::from_text("w.txt".into(), text.into()).unwrap();
+        assert_eq!(a.inferred_source.as_deref(), Some("سكاي نيوز عربية"));
+        let p = a.inferred_published.unwrap();
+        assert_eq!((p.year, p.month, p.day, p.minute), (2023, 2, 6, Some(257)));
+        let plain = Article::from_text("p.txt".into(), "اندلع حريق في السوق.".into()).unwrap();
+        assert_eq!(
+            (plain.inferred_source, plain.inferred_published),
+            (None, None)
+        );
     }
 
     #[test]

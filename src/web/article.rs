@@ -159,6 +159,12 @@ pub async fn handler(
             metadata.push(("اللغة", l.clone(), None));
         }
     }
+    if let Some(s) = &article.inferred_source {
+        metadata.push(("المصدر (مستنتج من آخر سطر)", s.clone(), None));
+    }
+    if let Some(p) = &article.inferred_published {
+        metadata.push(("تاريخ النشر (مستنتج من سطر التاريخ)", p.to_string(), None));
+    }
     Ok(ArticlePage {
         metadata,
         metadata_problems: fm

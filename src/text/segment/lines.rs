@@ -120,6 +120,14 @@ pub fn leading_metadata_len(line: &str) -> Option<usize> {
     (!line[len..].trim().is_empty()).then_some(len)
 }
 
+/// True for a line that is only a date label and its date
+/// (`تاريخ النشر: 2023-02-06 04:17`).
+pub fn is_date_line(line: &str) -> bool {
+    LEADING_METADATA
+        .find(line)
+        .is_some_and(|m| line[m.as_str().trim_end().len()..].trim().is_empty())
+}
+
 /// Byte offset in `line` where a trailing run of links, hashtags and
 /// handles starts. Hashtags and handles alone count only when they follow
 /// the end of a sentence (or fill the line), so `… in #Iraq` keeps its word.

@@ -8,7 +8,8 @@
 //!
 //! Rules, line by line (a line ends at `\n`; blank lines are skipped):
 //! 1. A date label or ISO date at the start of a line is `metadata`
-//!    (`date 2021-11 …`).
+//!    (`date 2021-11 …`); a line holding only a date label and its date
+//!    (`تاريخ النشر: 2023-02-06 04:17`) is one `metadata` segment, never a title.
 //! 2. The first line with content is a `title` when it reads as a headline
 //!    ([`lines::is_headline`]) and more lines follow; a headline is never
 //!    split, even at `..`.
@@ -136,6 +137,10 @@ pub fn segment(text: &str) -> Vec<Segment> {
             start = line_start + len;
         }
         let line = text[start..line_end].trim();
+        if lines::is_date_line(line) {
+            push(&mut out, start, line_end, SegmentKind::Metadata);
+            continue;
+        }
         if !seen_text && i < last && lines::is_headline(line) {
             push(&mut out, start, line_end, SegmentKind::Title);
             seen_text = true;
