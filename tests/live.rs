@@ -46,6 +46,7 @@ fn added_changed_and_removed_files_are_served_within_two_seconds() {
         s.contains("200") && b.contains("النيران تلتهم سوق طنطا")
     })
     .expect("the new article is served");
+    eprintln!("added: served after {took:?}");
     assert!(took <= LIVE_WITHIN, "served after {took:?}");
     // The rest of the story is still there and now compared with it.
     let (_, overview) = common::http_get(&server.url, "/stories/fire");
@@ -61,6 +62,7 @@ fn added_changed_and_removed_files_are_served_within_two_seconds() {
         b.contains("حريق سوق طنطا تحت السيطرة")
     })
     .expect("the changed article is served");
+    eprintln!("changed: served after {took:?}");
     assert!(took <= LIVE_WITHIN, "changed after {took:?}");
 
     std::fs::remove_file(story.join("b.txt")).unwrap();
@@ -68,6 +70,7 @@ fn added_changed_and_removed_files_are_served_within_two_seconds() {
         s.contains("404")
     })
     .expect("the removed article is gone");
+    eprintln!("removed: gone after {took:?}");
     assert!(took <= LIVE_WITHIN, "removed after {took:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
