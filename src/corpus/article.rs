@@ -154,7 +154,10 @@ fn infer_published(text: &str, segments: &[Segment]) -> Option<Published> {
 
 fn infer_title(text: &str, segments: &[Segment]) -> (String, bool) {
     if let Some(t) = segments.iter().find(|s| s.kind == SegmentKind::Title) {
-        return (t.text(text).to_string(), false);
+        return (
+            t.text(text).trim_start_matches('\u{feff}').to_string(),
+            false,
+        );
     }
     let first = segments
         .iter()
@@ -164,7 +167,11 @@ fn infer_title(text: &str, segments: &[Segment]) -> (String, bool) {
     let Some(first) = first else {
         return (String::new(), true);
     };
-    let words: Vec<&str> = first.text(text).split_whitespace().collect();
+    let words: Vec<&str> = first
+        .text(text)
+        .trim_start_matches('\u{feff}')
+        .split_whitespace()
+        .collect();
     let mut title = words[..words.len().min(TITLE_FALLBACK_WORDS)].join(" ");
     if words.len() > TITLE_FALLBACK_WORDS {
         title.push('…');
@@ -238,6 +245,16 @@ mod tests {
             (plain.inferred_source, plain.inferred_published),
             (None, None)
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_keep_offsets_but_leave_the_title() {
+        let text = "\u{feff}حريق في السوق\r\nاندلع حريق كبير في السوق.\r\n";
+        let a = Article::from_text("b.txt".into(), text.into()).unwrap();
+        assert_eq!(a.title, "حريق في السوق");
+        // The mark stays inside the first segment: every byte is covered.
+        assert_eq!(a.segments[0].start, 0);
+        assert_eq!(a.segments[1].text(text), "اندلع حريق كبير في السوق.");
     }
 
     #[test]
