@@ -554,3 +554,73 @@ async fn upload_an_article_through_the_form() {
     std::fs::remove_dir_all(&dir).unwrap();
     result.expect("the upload test finished within 90 s");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn planted_markup_never_runs_on_any_page() {
+    let dir = std::env::temp_dir().join(format!("mizan-browser-xss-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("xss")).unwrap();
+    let evil = "<script>window.__pwned = 1</script>";
+    std::fs::write(
+        dir.join("xss/a.txt"),
+        format!(
+            "حريق في السوق {evil}\nقال \" onmouseover=\"window.__pwned=2\" إن حريقا كبيرا اندلع في السوق <img src=x onerror=\"window.__pwned=3\">.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("xss/b.txt"),
+        "حريق في السوق\nقال الدفاع المدني إن حريقا كبيرا اندلع في السوق <svg onload=\"window.__pwned=4\">.\n",
+    )
+    .unwrap();
+    let server = common::start_mizan(&dir, &[]);
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(90), async {
+        for path in [
+            "/stories/xss",
+            "/stories/xss/compare",
+            "/stories/xss/pair/a/b",
+            "/stories/xss/articles/a",
+            "/stories/xss/contradictions",
+            "/stories/xss/search?q=%3Cscript%3Ewindow.__pwned%3D5%3C%2Fscript%3E",
+            "/stories/xss/search?q=%D8%AD%D8%B1%D9%8A%D9%82",
+            "/stories/xss/add",
+        ] {
+            c.goto(&format!("{}{path}", server.url)).await.unwrap();
+            c.wait().for_element(Locator::Css("h1")).await.unwrap();
+            // Hover everything, so an injected handler would fire.
+            c.execute(
+                "for (const e of document.querySelectorAll('main *')) {
+                   e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+                 }
+                 return true;",
+                vec![],
+            )
+            .await
+            .unwrap();
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let pwned = c
+                .execute("return window.__pwned === undefined ? 0 : window.__pwned", vec![])
+                .await
+                .unwrap();
+            assert_eq!(pwned.as_i64(), Some(0), "{path}: planted markup ran");
+            let planted = c
+                .execute(
+                    "return document.querySelectorAll('main script, main img, main svg, main [onmouseover]').length",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(planted.as_i64(), Some(0), "{path}: planted elements exist");
+        }
+        // The text shows as text.
+        c.goto(&format!("{}/stories/xss/articles/a", server.url)).await.unwrap();
+        let text = c.find(Locator::Css("article.original")).await.unwrap().text().await.unwrap();
+        assert!(text.contains(evil), "{text}");
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+    result.expect("the markup test finished within 90 s");
+}

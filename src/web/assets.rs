@@ -4,8 +4,7 @@
 //! cache header, or the 404 page. Only embedded files exist here, so no
 //! path can reach the file system.
 
-use super::WebError;
-use axum::extract::Path;
+use super::{PathParams, WebError};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use rust_embed::Embed;
@@ -18,7 +17,7 @@ struct Assets;
 /// picked up within a working session.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
-pub async fn handler(Path(path): Path<String>) -> Result<Response, WebError> {
+pub async fn handler(PathParams(path): PathParams<String>) -> Result<Response, WebError> {
     let file = Assets::get(&path)
         .ok_or_else(|| WebError::NotFound(format!("لا يوجد ملف ثابت باسم {path}")))?;
     let mime = mime_guess::from_path(&path).first_or_octet_stream();

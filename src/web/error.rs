@@ -16,6 +16,10 @@ pub enum WebError {
     Forbidden(String),
     /// A failure of the server itself (a reload that could not run).
     Internal(String),
+    /// A method the URL does not take (a PUT on a page).
+    MethodNotAllowed,
+    /// A request body over the limit.
+    TooLarge,
 }
 
 #[derive(Template)]
@@ -34,6 +38,8 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         }
     }
 }
@@ -53,6 +59,30 @@ impl From<axum::extract::rejection::QueryRejection> for WebError {
     }
 }
 
+/// Replaces the bare bodies axum gives some errors (405 from the router,
+/// 413 from the body limit) with the error page, keeping their headers.
+pub async fn pages_for_bare_errors(response: Response) -> Response {
+    let error = match response.status() {
+        StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        _ => return response,
+    };
+    let is_html = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return response;
+    }
+    let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+    let mut page = error.into_response();
+    if let Some(allow) = allow {
+        page.headers_mut().insert(axum::http::header::ALLOW, allow);
+    }
+    page
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();
@@ -60,6 +90,16 @@ impl IntoResponse for WebError {
             WebError::NotFound(m) => ("غير موجود", "Not found", m.as_str()),
             WebError::BadRequest(m) => ("طلب غير صالح", "Bad request", m.as_str()),
             WebError::Forbidden(m) => ("طلب مرفوض", "Forbidden", m.as_str()),
+            WebError::MethodNotAllowed => (
+                "طريقة غير مقبولة",
+                "Method not allowed",
+                "هذا العنوان لا يقبل هذه الطريقة في الطلب.",
+            ),
+            WebError::TooLarge => (
+                "الطلب أكبر من الحد",
+                "Payload too large",
+                "حجم المرسَل أكبر مما يقبله ميزان (نحو 1 ميغابايت للمقال): قسّم النص أو احذف ما ليس منه.",
+            ),
             WebError::Internal(m) => {
                 tracing::error!("internal error: {m}");
                 (

@@ -146,7 +146,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async {
             WebError::NotFound("لا توجد صفحة بهذا العنوان".into())
         })
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::map_response(error::pages_for_bare_errors));
     for (name, value) in security_headers() {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }

@@ -54,6 +54,11 @@ pub async fn handler(
 /// The results of `query` in `story`.
 pub fn build(story: &Story, query: &str) -> Result<SearchPage, WebError> {
     let query = query.trim();
+    if query.contains('\u{fffd}') {
+        return Err(WebError::BadRequest(
+            "نص البحث ليس نصًا صالحًا بترميز UTF-8".into(),
+        ));
+    }
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(WebError::BadRequest(format!(
             "نص البحث أطول من {MAX_QUERY_CHARS} حرفًا"

@@ -100,7 +100,11 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
     let mut p = Posted::default();
     let mut uploaded_name: Option<String> = None;
     let bad = |e: axum::extract::multipart::MultipartError| {
-        WebError::BadRequest(format!("تعذّرت قراءة النموذج: {}", e.body_text()))
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::TooLarge
+        } else {
+            WebError::BadRequest(format!("تعذّرت قراءة النموذج: {}", e.body_text()))
+        }
     };
     while let Some(field) = multipart.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
