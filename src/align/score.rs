@@ -12,7 +12,8 @@
 //!   weights) and `s / min(wa, wb)` (containment, so that a short sentence
 //!   wholly inside a long one scores high); see [`CONTAINMENT_SHARE`].
 //! - Pairs come from an inverted index (feature → units); a feature held by
-//!   more than [`MAX_POSTINGS_SHARE`] of the units is too common to propose
+//!   more than [`MAX_POSTINGS_SHARE`] of the units (or than [`MAX_POSTINGS`]
+//!   units) is too common to propose
 //!   candidates, though it still counts in the score.
 
 use super::features::{Feature, Unit};
@@ -36,6 +37,13 @@ pub const MAX_POSTINGS_SHARE: f64 = 0.5;
 /// Postings of up to this many units always propose candidates: a small
 /// story can afford every pair, and there every feature is "common".
 pub const MIN_POSTINGS_CAP: usize = 32;
+
+/// Postings longer than this never propose candidates, whatever the story's
+/// size: a feature in hundreds of sentences says nothing about which two
+/// match, and its pairs grow with the square of its postings (10,000
+/// one-line articles on one theme would otherwise propose 10^7 pairs per
+/// word). Far above any feature of a story of tens of articles.
+pub const MAX_POSTINGS: usize = 256;
 
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -72,7 +80,8 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             postings.entry(f).or_default().push(i);
         }
     }
-    let cap = ((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize;
+    let cap = (((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize)
+        .min(MAX_POSTINGS);
     let mut shared: HashMap<(usize, usize), Vec<&Feature>> = HashMap::new();
     for (f, list) in &postings {
         if list.len() > cap {

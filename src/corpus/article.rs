@@ -22,6 +22,53 @@ use std::path::Path;
 /// articles apart in a list, short enough for one line.
 pub const TITLE_FALLBACK_WORDS: usize = 12;
 
+/// Largest file read as an article: a long feature is 100 KB; a file of
+/// megabytes is a dump or a wrong file, and would hold up loading for
+/// seconds.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// The text of a file: UTF-8 as it is; UTF-16 with a byte-order mark
+/// converted (its offsets are then into the UTF-8 text, and
+/// `converted_from` says so); anything else refused with the offset of the
+/// first bad byte.
+fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
+    let utf16 = |le: bool| -> Result<(String, Option<&'static str>), String> {
+        let body = &bytes[2..];
+        if !body.len().is_multiple_of(2) {
+            return Err("UTF-16 with an odd number of bytes: the file is cut short".into());
+        }
+        let units = body.chunks(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map(|t| (t, Some(if le { "UTF-16LE" } else { "UTF-16BE" })))
+            .map_err(|e| format!("broken UTF-16 ({e}); save it as UTF-8"))
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => return utf16(true),
+        Some([0xFE, 0xFF]) => return utf16(false),
+        _ => {}
+    }
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok((t, None)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let head = &e.as_bytes()[..e.as_bytes().len().min(512)];
+            let binary = head.iter().filter(|&&b| b == 0 || (b < 0x09)).count() > 0;
+            Err(if binary {
+                format!("a binary file, not text (bad byte at offset {at})")
+            } else {
+                format!("not valid UTF-8 (first bad byte at offset {at}); save it as UTF-8")
+            })
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Article {
     /// The file name without its extension; stable across restarts.
@@ -35,6 +82,9 @@ pub struct Article {
     pub title_inferred: bool,
     /// The front matter, when the file has one.
     pub front_matter: Option<FrontMatter>,
+    /// The file's encoding when it was not UTF-8 and was converted; the
+    /// offsets are then into the converted text.
+    pub converted_from: Option<&'static str>,
     /// Without front matter: the outlet named on a last line of its own.
     pub inferred_source: Option<String>,
     /// Without front matter: an ISO date on a metadata line (`date …`).
@@ -49,14 +99,19 @@ impl Article {
             .and_then(|n| n.to_str())
             .ok_or_else(|| "file name is not UTF-8".to_string())?
             .to_string();
+        let size = fs::metadata(path)
+            .map_err(|e| format!("cannot be read: {e}"))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(format!(
+                "too large for an article ({size} bytes; the limit is {MAX_FILE_BYTES}): split it or remove what is not article text"
+            ));
+        }
         let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        Article::from_text(file, text)
+        let (text, encoding) = decode(bytes)?;
+        let mut article = Article::from_text(file, text)?;
+        article.converted_from = encoding;
+        Ok(article)
     }
 
     /// Builds an article from a file name and its content.
@@ -113,6 +168,7 @@ impl Article {
             inferred_source,
             inferred_published,
             front_matter,
+            converted_from: None,
         })
     }
 
@@ -255,6 +311,36 @@ mod tests {
         // The mark stays inside the first segment: every byte is covered.
         assert_eq!(a.segments[0].start, 0);
         assert_eq!(a.segments[1].text(text), "اندلع حريق كبير في السوق.");
+    }
+
+    #[test]
+    fn utf16_is_converted_and_binary_is_named() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "حريق في السوق\nاندلع حريق.".encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        let (text, enc) = decode(le).unwrap();
+        assert_eq!(text, "حريق في السوق\nاندلع حريق.");
+        assert_eq!(enc, Some("UTF-16LE"));
+        let mut be = vec![0xFE, 0xFF];
+        for u in "نص".encode_utf16() {
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode(be).unwrap(), ("نص".to_string(), Some("UTF-16BE")));
+        assert!(
+            decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1])
+                .unwrap_err()
+                .contains("binary")
+        );
+        assert!(
+            decode(b"caf\xe9".to_vec())
+                .unwrap_err()
+                .contains("offset 3")
+        );
+        assert_eq!(
+            decode("نص".as_bytes().to_vec()).unwrap(),
+            ("نص".to_string(), None)
+        );
     }
 
     #[test]

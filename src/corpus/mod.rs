@@ -22,7 +22,7 @@ pub mod front_matter;
 pub mod store;
 pub mod watch;
 
-pub use article::{Article, TITLE_FALLBACK_WORDS};
+pub use article::{Article, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS};
 
 use serde::Deserialize;
 use std::fmt;
@@ -263,6 +263,23 @@ fn not_an_article_reason(path: &Path) -> String {
     }
 }
 
+/// Why `path` may not be read as part of the story folder `root`
+/// (canonical): a symbolic link that leads out of it.
+fn outside(path: &Path, root: &Path) -> Option<String> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => None,
+        Ok(target) => Some(format!(
+            "symbolic link to {}, outside the story folder: not read (copy the file in instead)",
+            target.display()
+        )),
+        Err(e) => Some(format!("symbolic link that cannot be followed: {e}")),
+    }
+}
+
 fn load_story(
     dir: &Path,
     id: String,
@@ -278,7 +295,15 @@ fn load_story(
         return None;
     }
     let mut articles: Vec<Article> = Vec::new();
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     for path in &listing.articles {
+        if let Some(reason) = outside(path, &root) {
+            problems.push(Problem {
+                path: path.clone(),
+                reason,
+            });
+            continue;
+        }
         match Article::load(path) {
             Ok(article) if articles.iter().any(|a| a.id == article.id) => problems.push(Problem {
                 path: path.clone(),
@@ -287,6 +312,16 @@ fn load_story(
                     article.id
                 ),
             }),
+            Ok(article) if articles.iter().any(|a| a.text == article.text) => {
+                let first = articles.iter().find(|a| a.text == article.text);
+                problems.push(Problem {
+                    path: path.clone(),
+                    reason: format!(
+                        "duplicate: the same text as {} of this story",
+                        first.map(|a| a.file.as_str()).unwrap_or("another file")
+                    ),
+                })
+            }
             Ok(article) => articles.push(article),
             Err(reason) => problems.push(Problem {
                 path: path.clone(),

@@ -159,6 +159,13 @@ pub async fn handler(
             metadata.push(("اللغة", l.clone(), None));
         }
     }
+    if let Some(enc) = article.converted_from {
+        metadata.push((
+            "الترميز",
+            format!("حُوّل من {enc} إلى UTF-8؛ مواضع البايتات في النص المحوَّل"),
+            None,
+        ));
+    }
     if let Some(s) = &article.inferred_source {
         metadata.push(("المصدر (مستنتج من آخر سطر)", s.clone(), None));
     }
