@@ -82,3 +82,46 @@ fn serve_on_a_network_address_warns_about_no_login() {
         .any(|line| line.contains("no login"));
     assert!(warned, "a non-loopback host prints a warning");
 }
+
+#[test]
+fn ctrl_c_lets_a_request_in_flight_finish_then_exits() {
+    use std::io::{Read, Write};
+    let mut server = common::start_mizan(&seeds(), &[]);
+    let addr = server.url.trim_start_matches("http://").to_string();
+    // A request whose head is half sent when Ctrl-C arrives.
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(common::START_TIMEOUT))
+        .unwrap();
+    write!(
+        stream,
+        "GET /stories/seeds/compare HTTP/1.1\r\nHost: {addr}\r\n"
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let sent = Command::new("kill")
+        .args(["-INT", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    std::thread::sleep(Duration::from_millis(200));
+    write!(stream, "Connection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response);
+    assert!(
+        response.starts_with("HTTP/1.1 200"),
+        "{}",
+        &response[..response.len().min(200)]
+    );
+    assert!(
+        response.trim_end().ends_with("</html>"),
+        "the whole page arrived"
+    );
+    let status = server
+        .wait_exit(Duration::from_secs(10))
+        .expect("the server exits after Ctrl-C");
+    assert!(status.success(), "{status:?}");
+    // And it no longer accepts connections.
+    assert!(std::net::TcpStream::connect(&addr).is_err());
+}

@@ -30,6 +30,25 @@ pub struct Mizan {
     _guard: Guard,
 }
 
+impl Mizan {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self._guard.0.id()
+    }
+
+    /// Waits up to `timeout` for the server to exit; its status.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + timeout;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self._guard.0.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
 /// Starts `mizan serve --port 0 ARGS…` on `corpus` and waits for its
 /// `listening on http://ADDR` line.
 pub fn start_mizan(corpus: &Path, args: &[&str]) -> Mizan {
