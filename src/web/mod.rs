@@ -12,6 +12,7 @@
 mod api;
 pub mod article;
 mod assets;
+mod cache;
 pub mod compare;
 pub mod contradiction;
 mod error;
@@ -42,6 +43,10 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     corpus: Arc<RwLock<Arc<Corpus>>>,
     csrf: Arc<str>,
+    pages: Arc<cache::PageCache>,
+    /// Counts corpus replacements, so a page rendered from an old corpus is
+    /// not cached after a reload.
+    generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl AppState {
@@ -49,7 +54,13 @@ impl AppState {
         AppState {
             corpus: Arc::new(RwLock::new(Arc::new(corpus))),
             csrf: csrf_token().into(),
+            pages: Arc::default(),
+            generation: Arc::default(),
         }
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// The token the forms carry: pages of other sites cannot read it.
@@ -66,6 +77,9 @@ impl AppState {
     pub fn replace(&self, corpus: Corpus) {
         let mut guard = self.corpus.write().unwrap_or_else(|e| e.into_inner());
         *guard = Arc::new(corpus);
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.pages.clear();
     }
 }
 
@@ -146,6 +160,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async {
             WebError::NotFound("لا توجد صفحة بهذا العنوان".into())
         })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::middleware,
+        ))
         .with_state(state)
         .layer(axum::middleware::map_response(error::pages_for_bare_errors));
     for (name, value) in security_headers() {

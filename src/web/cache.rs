@@ -1,0 +1,101 @@
+//! A cache of rendered pages: a page of the same corpus and the same URL is
+//! the same bytes, so it is rendered once.
+//!
+//! In: every request, through [`middleware`]. Out: for `GET` requests of a
+//! story's reading pages, the stored HTML of an earlier 200 response when
+//! there is one; otherwise the handler's response, stored on the way out.
+//!
+//! Rules:
+//! - Only `GET` pages under `/stories/` are cached, never the forms (they
+//!   carry the CSRF token) nor the API; the key is the whole path and query.
+//! - Replacing the corpus empties the cache ([`PageCache::clear`]), so a
+//!   reload is seen at once.
+//! - At most [`MAX_PAGES`] pages are kept, each at most [`MAX_PAGE_BYTES`];
+//!   when full the cache is emptied and refills with what is asked for
+//!   (no bookkeeping per request).
+
+use super::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Pages kept: every reading page of tens of stories, a few megabytes.
+pub const MAX_PAGES: usize = 512;
+
+/// Largest page kept (bytes of HTML); a bigger page is rendered each time.
+pub const MAX_PAGE_BYTES: usize = 2 << 20;
+
+#[derive(Default)]
+pub struct PageCache {
+    pages: Mutex<HashMap<String, Bytes>>,
+}
+
+impl PageCache {
+    pub fn clear(&self) {
+        self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    fn get(&self, key: &str) -> Option<Bytes> {
+        self.pages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    fn put(&self, key: String, page: Bytes) {
+        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+        if pages.len() >= MAX_PAGES {
+            pages.clear();
+        }
+        pages.insert(key, page);
+    }
+}
+
+fn cacheable(req: &Request) -> bool {
+    let path = req.uri().path();
+    req.method() == Method::GET && path.starts_with("/stories/") && !path.ends_with("/add")
+}
+
+fn html(page: Bytes) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        Body::from(page),
+    )
+        .into_response()
+}
+
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if !cacheable(&req) {
+        return next.run(req).await;
+    }
+    let key = req.uri().to_string();
+    if let Some(page) = state.pages.get(&key) {
+        return html(page);
+    }
+    let generation = state.generation();
+    let response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if response.status() != StatusCode::OK || !is_html {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => {
+            // A reload during rendering: the page may be of the old corpus.
+            if state.generation() == generation {
+                state.pages.put(key, bytes.clone());
+            }
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "page too large").into_response(),
+    }
+}
