@@ -210,7 +210,7 @@ fn main() {
             let source = format!("{a:03}");
             let mut text = String::new();
             for (k, &f) in facts.iter().enumerate() {
-                if !rng.chance(REPORT_CHANCE) && !(contradiction == Some((f, a))) {
+                if !rng.chance(REPORT_CHANCE) && contradiction != Some((f, a)) {
                     continue;
                 }
                 let mut sentence = pool[f].clone();
