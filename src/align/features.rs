@@ -34,8 +34,11 @@ pub struct Unit {
     pub article: usize,
     pub segment: usize,
     pub tokens: Vec<Token>,
+    /// Stems of the tokens, for the comparison; emptied once the story is
+    /// analysed.
     pub stems: Vec<String>,
-    /// Bare forms (no article or proclitics), used for names.
+    /// Bare forms (no article or proclitics), used for names; emptied once
+    /// the story is analysed.
     pub bare: Vec<String>,
     pub quantities: Vec<Quantity>,
     /// Distinct features with the indices of the tokens that carry them.

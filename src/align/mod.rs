@@ -186,12 +186,19 @@ pub fn analyze(articles: &[Article]) -> Analysis {
 /// Builds the lookups of an analysis: facts, contradiction ids, links per
 /// unit and units per segment.
 fn index(
-    units: Vec<Unit>,
+    mut units: Vec<Unit>,
     links: Vec<Link>,
     entities: Entities,
     stemmer: Stemmer,
     articles: &[Article],
 ) -> Analysis {
+    // Stems and bare forms served the comparison; pages and search read the
+    // features and tokens, so the per-token strings are let go (about a
+    // third of a story's memory).
+    for u in &mut units {
+        u.stems = Vec::new();
+        u.bare = Vec::new();
+    }
     let mut unit_at: Vec<Vec<Option<usize>>> = articles
         .iter()
         .map(|a| vec![None; a.segments.len()])

@@ -198,49 +198,28 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
             reason: "story.toml without articles beside it".into(),
         });
     }
-    for folder in &listing.folders {
-        let Some(id) = folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .map(str::to_string)
-        else {
-            problems.push(Problem {
-                path: folder.clone(),
-                reason: "folder name is not UTF-8".into(),
-            });
-            continue;
-        };
-        if id.starts_with('.') {
-            continue; // hidden folders (.git, .cache) are not stories
-        }
-        match list(folder) {
-            Err(e) => problems.push(Problem {
-                path: folder.clone(),
-                reason: format!("cannot be read: {e}"),
-            }),
-            Ok(sub) => {
-                for path in &sub.others {
-                    problems.push(Problem {
-                        path: path.clone(),
-                        reason: not_an_article_reason(path),
-                    });
-                }
-                for nested in &sub.folders {
-                    problems.push(Problem {
-                        path: nested.clone(),
-                        reason: "folder inside a story folder is ignored (a corpus is at most two levels deep)".into(),
-                    });
-                }
-                if sub.articles.is_empty() {
-                    problems.push(Problem {
-                        path: folder.clone(),
-                        reason: "folder holds no .txt or .md articles".into(),
-                    });
-                    continue;
-                }
-                stories.extend(load_story(folder, id, &sub, &mut problems));
-            }
-        }
+    // Stories are independent: read and analysed on all cores, each folder's
+    // results kept in folder order.
+    let folders: Vec<&PathBuf> = listing.folders.iter().collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(folders.len().max(1));
+    let chunk = folders.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<Story>, Vec<Problem>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = folders
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|f| load_folder(f)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (s, p) in results {
+        stories.extend(s);
+        problems.extend(p);
     }
     if stories.is_empty() {
         problems.push(Problem {
@@ -254,6 +233,55 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         stories,
         problems,
     })
+}
+
+/// One story folder of the corpus: its story, if any, and its problems.
+fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut stories = Vec::new();
+    let Some(id) = folder
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_string)
+    else {
+        problems.push(Problem {
+            path: folder.to_path_buf(),
+            reason: "folder name is not UTF-8".into(),
+        });
+        return (stories, problems);
+    };
+    if id.starts_with('.') {
+        return (stories, problems); // hidden folders (.git, .cache) are not stories
+    }
+    match list(folder) {
+        Err(e) => problems.push(Problem {
+            path: folder.to_path_buf(),
+            reason: format!("cannot be read: {e}"),
+        }),
+        Ok(sub) => {
+            for path in &sub.others {
+                problems.push(Problem {
+                    path: path.clone(),
+                    reason: not_an_article_reason(path),
+                });
+            }
+            for nested in &sub.folders {
+                problems.push(Problem {
+                    path: nested.clone(),
+                    reason: "folder inside a story folder is ignored (a corpus is at most two levels deep)".into(),
+                });
+            }
+            if sub.articles.is_empty() {
+                problems.push(Problem {
+                    path: folder.to_path_buf(),
+                    reason: "folder holds no .txt or .md articles".into(),
+                });
+            } else {
+                stories.extend(load_story(folder, id, &sub, &mut problems));
+            }
+        }
+    }
+    (stories, problems)
 }
 
 fn not_an_article_reason(path: &Path) -> String {
