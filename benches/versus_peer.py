@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Mizan against the Python peer (benches/peer.py) on the same corpora, in
+one session: wall time of each and accuracy on the planted truth.
+
+usage: benches/versus_peer.py [--out DIR]
+
+Corpora: the seeds (gold: ../shared/gold/seeds.gold.json) and generated
+corpora (examples/gen_corpus, seed 1, truth beside them). Mizan runs as
+`mizan export --corpus DIR` (load, analyse, serialise every story); the peer
+as `peer.py` over every story folder. Each story is scored with
+../shared/eval/score.py; figures are macro averages over stories.
+"""
+import argparse, json, os, re, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MIZAN = os.path.join(ROOT, "target", "release", "mizan")
+GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
+SCORE = os.path.join(ROOT, "..", "shared", "eval", "score.py")
+PEER = os.path.join(ROOT, "benches", "peer.py")
+SCORE_LINE = re.compile(r"link_f1=([\d.]+) contra_p=([\d.]+) contra_r=([\d.]+)")
+
+
+def score(gold, corpus, doc_path):
+    out = subprocess.run([sys.executable, SCORE, "--gold", gold, "--corpus", corpus, doc_path],
+                         capture_output=True, text=True).stdout
+    m = SCORE_LINE.search(out)
+    return tuple(float(x) for x in m.groups()) if m else (0.0, 0.0, 0.0)
+
+
+def mean(xs):
+    return sum(xs) / len(xs) if xs else 0.0
+
+
+def run(name, corpus, stories, golds, out):
+    os.makedirs(out, exist_ok=True)
+    t = time.perf_counter()
+    doc = subprocess.run([MIZAN, "export", "--corpus", corpus], capture_output=True, text=True, check=True).stdout
+    t_mizan = time.perf_counter() - t
+    doc = json.loads(doc)
+    docs = doc["stories"] if "stories" in doc else [doc]
+    t = time.perf_counter()
+    subprocess.run([sys.executable, PEER, *stories, "--out", os.path.join(out, "peer")], check=True)
+    t_peer = time.perf_counter() - t
+    m_scores, p_scores = [], []
+    for d, folder, gold in zip(docs, stories, golds):
+        path = os.path.join(out, f"mizan-{d['story']}.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(d, f, ensure_ascii=False)
+        m_scores.append(score(gold, folder, path))
+        p_scores.append(score(gold, folder, os.path.join(out, "peer", os.path.basename(folder) + ".json")))
+    row = {"corpus": name, "stories": len(stories), "mizan_s": t_mizan, "peer_s": t_peer}
+    for who, sc in (("mizan", m_scores), ("peer", p_scores)):
+        row[f"{who}_link_f1"] = mean([s[0] for s in sc])
+        row[f"{who}_contra_p"] = mean([s[1] for s in sc])
+        row[f"{who}_contra_r"] = mean([s[2] for s in sc])
+    print(f"{name:>8}: Mizan {t_mizan:6.2f} s  F1 {row['mizan_link_f1']:.3f}  contra P {row['mizan_contra_p']:.3f} R {row['mizan_contra_r']:.3f} | "
+          f"peer {t_peer:6.2f} s  F1 {row['peer_link_f1']:.3f}  contra P {row['peer_contra_p']:.3f} R {row['peer_contra_r']:.3f} | "
+          f"peer/Mizan time {t_peer / t_mizan:5.1f}x", flush=True)
+    return row
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="/tmp/mizan-versus")
+    args = ap.parse_args()
+    rows = [run("seeds", os.path.join(ROOT, "seeds"), [os.path.join(ROOT, "seeds")],
+                [os.path.join(ROOT, "..", "shared", "gold", "seeds.gold.json")], os.path.join(args.out, "seeds"))]
+    for name, n, m in [("10x10", 10, 10), ("1x200", 1, 200), ("100x10", 100, 10)]:
+        corpus = os.path.join(args.out, name)
+        if not os.path.isdir(corpus):
+            subprocess.run([GEN, "--stories", str(n), "--articles", str(m), "--seed", "1", corpus],
+                           check=True, stderr=subprocess.DEVNULL)
+        stories = sorted(os.path.join(corpus, s) for s in os.listdir(corpus))
+        golds = [os.path.join(corpus + ".truth", os.path.basename(s) + ".json") for s in stories]
+        rows.append(run(name, corpus, stories, golds, os.path.join(args.out, name + "-out")))
+    with open(os.path.join(args.out, "versus.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
