@@ -48,7 +48,8 @@ def run(name, corpus, stories, golds, out):
             json.dump(d, f, ensure_ascii=False)
         m_scores.append(score(gold, folder, path))
         p_scores.append(score(gold, folder, os.path.join(out, "peer", os.path.basename(folder) + ".json")))
-    row = {"corpus": name, "stories": len(stories), "mizan_s": t_mizan, "peer_s": t_peer}
+    size = sum(os.path.getsize(os.path.join(s, f)) for s in stories for f in os.listdir(s))
+    row = {"corpus": name, "stories": len(stories), "bytes": size, "mizan_s": t_mizan, "peer_s": t_peer}
     for who, sc in (("mizan", m_scores), ("peer", p_scores)):
         row[f"{who}_link_f1"] = mean([s[0] for s in sc])
         row[f"{who}_contra_p"] = mean([s[1] for s in sc])

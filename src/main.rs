@@ -73,9 +73,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// Loading longer than this shows a progress bar on standard error.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
 fn load(dir: &Path) -> Result<Corpus, String> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering;
     let started = std::time::Instant::now();
-    let corpus = corpus::load(dir).map_err(|e| e.to_string())?;
+    let progress = corpus::Progress::default();
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let corpus = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut shown = false;
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                let total = progress.total.load(Ordering::Relaxed);
+                if started.elapsed() < PROGRESS_AFTER || total == 0 {
+                    continue;
+                }
+                let done = progress.done.load(Ordering::Relaxed).min(total);
+                let filled = done * 30 / total;
+                let bar = format!("{}{}", "#".repeat(filled), ".".repeat(30 - filled));
+                let line = format!("indexing [{bar}] {done}/{total} stories");
+                if std::io::stderr().is_terminal() {
+                    eprint!("\r{line}");
+                } else if !shown || done == total {
+                    eprintln!("{line}");
+                }
+                shown = true;
+            }
+            if shown && std::io::stderr().is_terminal() {
+                eprintln!();
+            }
+        });
+        let result = corpus::load_with_progress(dir, &progress);
+        finished.store(true, Ordering::Relaxed);
+        result
+    })
+    .map_err(|e| e.to_string())?;
     for problem in &corpus.problems {
         tracing::warn!("skipped {problem}");
     }

@@ -167,8 +167,22 @@ fn is_article_file(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
+/// How far a load has come: story folders done out of the total, for a
+/// progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+}
+
 /// Loads every story under `root`.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+    load_with_progress(root, &Progress::default())
+}
+
+/// [`load`], counting story folders in `progress` as they are done.
+pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, CorpusError> {
+    use std::sync::atomic::Ordering;
     if !root.exists() {
         return Err(CorpusError::NotFound(root.to_path_buf()));
     }
@@ -201,6 +215,7 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
     // Stories are independent: read and analysed on all cores, each folder's
     // results kept in folder order.
     let folders: Vec<&PathBuf> = listing.folders.iter().collect();
+    progress.total.store(folders.len(), Ordering::Relaxed);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(folders.len().max(1));
@@ -209,7 +224,15 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         let handles: Vec<_> = folders
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(|f| load_folder(f)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            let r = load_folder(f);
+                            progress.done.fetch_add(1, Ordering::Relaxed);
+                            r
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
