@@ -37,12 +37,18 @@ def panel(x0, title, points, xlabel, ylabel, series):
 
 def main():
     scale, versus, target = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
-    p1 = [{"x": r["bytes"] / 1e6, "label": r["corpus"], "start-up (s)": r["ready_s"],
-           "peak RSS (GB)": r["peak_rss_kb"] / 1e6} for r in scale]
+    p1 = []
+    for r in scale:
+        if "x" not in r["corpus"]:
+            continue
+        n, m = (int(v) for v in r["corpus"].split("x"))
+        key = "1 story x N articles (s)" if n == 1 else "N stories x 10 articles (s)"
+        p1.append({"x": n * m, "label": r["corpus"], key: r["ready_s"]})
+    p1.sort(key=lambda p: p["x"])
     p2 = [{"x": r["bytes"] / 1e6, "label": r["corpus"],
            "Mizan (s)": r["mizan_s"], "Python peer (s)": r["peer_s"]} for r in versus]
-    body = panel(0, "Mizan: start-up and memory", p1, "corpus text (MB, log)", "seconds / GB (log)",
-                 ["start-up (s)", "peak RSS (GB)"])
+    body = panel(0, "Mizan: launch to listening", p1, "articles in the corpus (log)", "seconds (log)",
+                 ["1 story x N articles (s)", "N stories x 10 articles (s)"])
     body += panel(W / 2, "Mizan against the Python peer", sorted(p2, key=lambda p: p["x"]),
                   "corpus text (MB, log)", "seconds (log)", ["Mizan (s)", "Python peer (s)"])
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif">'

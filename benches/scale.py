@@ -14,7 +14,8 @@ import argparse, json, os, subprocess, sys, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIZAN = os.path.join(ROOT, "target", "release", "mizan")
 GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
-SIZES = [("seeds", None, None), ("1x200", 1, 200), ("100x10", 100, 10), ("1000x10", 1000, 10)]
+SIZES = [("seeds", None, None), ("1x50", 1, 50), ("1x100", 1, 100), ("1x200", 1, 200), ("1x400", 1, 400),
+         ("10x10", 10, 10), ("100x10", 100, 10), ("1000x10", 1000, 10)]
 
 
 def vm(pid, key):

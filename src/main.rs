@@ -83,10 +83,13 @@ fn load(dir: &Path) -> Result<Corpus, String> {
     let progress = corpus::Progress::default();
     let finished = std::sync::atomic::AtomicBool::new(false);
     let corpus = std::thread::scope(|scope| {
-        scope.spawn(|| {
+        let bar = scope.spawn(|| {
             let mut shown = false;
             while !finished.load(Ordering::Relaxed) {
-                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::thread::park_timeout(std::time::Duration::from_millis(100));
+                if finished.load(Ordering::Relaxed) {
+                    break;
+                }
                 let total = progress.total.load(Ordering::Relaxed);
                 if started.elapsed() < PROGRESS_AFTER || total == 0 {
                     continue;
@@ -108,6 +111,7 @@ fn load(dir: &Path) -> Result<Corpus, String> {
         });
         let result = corpus::load_with_progress(dir, &progress);
         finished.store(true, Ordering::Relaxed);
+        bar.thread().unpark();
         result
     })
     .map_err(|e| e.to_string())?;
