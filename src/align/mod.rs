@@ -77,10 +77,12 @@ pub struct Analysis {
     pub contradictions: Vec<Contradiction>,
     /// `unit_at[article][segment]`: the unit of a segment, if analysed.
     unit_at: Vec<Vec<Option<usize>>>,
+    /// Every spelling, as written in the files, of each name entity.
+    pub entity_spellings: Vec<Vec<String>>,
     /// Indices of the links of each unit.
     links_of: Vec<Vec<usize>>,
-    /// Index of each unit's fact in `facts`.
-    fact_of: Vec<usize>,
+    /// For each link, its place in `contradictions` when it is one.
+    contradiction_of: Vec<Option<usize>>,
 }
 
 impl Analysis {
@@ -89,17 +91,19 @@ impl Analysis {
         *self.unit_at.get(article)?.get(segment)?
     }
 
-    /// The links of unit `unit`, each with the unit at its other end.
-    pub fn links_of(&self, unit: usize) -> impl Iterator<Item = (usize, &Link)> {
+    /// The links of unit `unit`: the unit at the other end, the link's index
+    /// in [`Analysis::links`], and the link.
+    pub fn links_of(&self, unit: usize) -> impl Iterator<Item = (usize, usize, &Link)> {
         self.links_of[unit].iter().map(move |&i| {
             let l = &self.links[i];
-            (if l.a == unit { l.b } else { l.a }, l)
+            (if l.a == unit { l.b } else { l.a }, i, l)
         })
     }
 
-    /// Index in [`Analysis::facts`] of the fact holding `unit`.
-    pub fn fact_of(&self, unit: usize) -> usize {
-        self.fact_of[unit]
+    /// The contradiction made by link `link` (an index in
+    /// [`Analysis::links`]), if it is one.
+    pub fn contradiction_of(&self, link: usize) -> Option<&Contradiction> {
+        self.contradictions.get(self.contradiction_of[link]?)
     }
 
     /// The contradiction with this id.
@@ -213,12 +217,23 @@ fn index(
     }
     let segments: Vec<usize> = articles.iter().map(|a| a.segments.len()).collect();
     let facts = facts::group(&units, &links, &segments);
-    let mut fact_of = vec![0; units.len()];
-    for (f, fact) in facts.iter().enumerate() {
-        for &u in &fact.units {
-            fact_of[u] = f;
+    let mut entity_spellings: Vec<std::collections::BTreeSet<&str>> =
+        vec![Default::default(); entities.forms.len()];
+    for u in &units {
+        for (f, toks) in &u.features {
+            if let Feature::Entity(e) = f {
+                for &t in toks {
+                    let tok = &u.tokens[t];
+                    entity_spellings[*e as usize]
+                        .insert(&articles[u.article].text[tok.start..tok.end]);
+                }
+            }
         }
     }
+    let entity_spellings = entity_spellings
+        .into_iter()
+        .map(|s| s.into_iter().map(str::to_string).collect())
+        .collect();
     let sentence = |u: usize| {
         let unit = &units[u];
         let art = &articles[unit.article];
@@ -244,6 +259,10 @@ fn index(
         let (a, b) = (&units[l.a], &units[l.b]);
         (a.article, a.segment, b.article, b.segment)
     });
+    let mut contradiction_of = vec![None; links.len()];
+    for (k, c) in contradictions.iter().enumerate() {
+        contradiction_of[c.link] = Some(k);
+    }
     Analysis {
         units,
         links,
@@ -252,8 +271,9 @@ fn index(
         facts,
         contradictions,
         unit_at,
+        entity_spellings,
         links_of,
-        fact_of,
+        contradiction_of,
     }
 }
 

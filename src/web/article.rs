@@ -9,7 +9,6 @@
 //! pages), or reported by this source alone.
 
 use super::{AppState, PathParams, WebError, check_id, view};
-use crate::compare::Relation;
 use crate::text::SegmentKind;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -80,17 +79,14 @@ pub async fn handler(
         let Some(u) = an.unit_of(article_index, segment) else {
             return (false, confirmed, contradicted);
         };
-        for (o, link) in an.links_of(u) {
+        for (o, i, _) in an.links_of(u) {
             let other = &an.units[o];
             let label = sources[other.article].label();
-            if link.relation == Relation::Contradict {
-                let id = an
-                    .contradictions
-                    .iter()
-                    .find(|c| std::ptr::eq(&an.links[c.link], link))
-                    .map(|c| c.id.as_str())
-                    .unwrap_or_default();
-                contradicted.push((label, format!("/stories/{}/contradictions/{id}", story.id)));
+            if let Some(c) = an.contradiction_of(i) {
+                contradicted.push((
+                    label,
+                    format!("/stories/{}/contradictions/{}", story.id, c.id),
+                ));
             } else {
                 confirmed.push((
                     label,

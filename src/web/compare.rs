@@ -13,7 +13,6 @@ use super::marks::{self, Marked};
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::align::Feature;
-use crate::compare::Relation;
 use crate::corpus::Story;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -78,8 +77,6 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         }
     };
     let sources = view::sources(story);
-    let texts: Vec<&str> = story.articles.iter().map(|a| a.text.as_str()).collect();
-    let variants = marks::entity_variants(an, &texts);
     let mut rows = Vec::new();
     for (f, fact) in an.facts.iter().enumerate() {
         let members: Vec<usize> = fact
@@ -99,23 +96,17 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
                 let mut shared: BTreeSet<&Feature> = BTreeSet::new();
                 let mut marks_here = Vec::new();
                 let mut contradictions = Vec::new();
-                for (other, link) in an.links_of(u) {
+                for (other, i, link) in an.links_of(u) {
                     if !members.contains(&other) {
                         continue;
                     }
                     shared.extend(link.shared.iter());
-                    if link.relation == Relation::Contradict {
+                    if let Some(c) = an.contradiction_of(i) {
                         marks_here.extend(view::conflict_marks(link, link.a == u));
-                        contradictions.push(
-                            an.contradictions
-                                .iter()
-                                .find(|c| std::ptr::eq(&an.links[c.link], link))
-                                .map(|c| c.id.clone())
-                                .unwrap_or_default(),
-                        );
+                        contradictions.push(c.id.clone());
                     }
                 }
-                marks_here.extend(marks::entity_marks(unit, &variants));
+                marks_here.extend(marks::entity_marks(unit, &an.entity_spellings));
                 marks_here.extend(marks::shared_marks(unit, &shared));
                 let article = &story.articles[a];
                 let seg = &article.segments[unit.segment];

@@ -11,7 +11,7 @@
 //! and one that overlaps an earlier mark is dropped, so a conflict (added
 //! first) wins over a shared word on the same token.
 
-use crate::align::{Analysis, Feature, Unit};
+use crate::align::{Feature, Unit};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -97,7 +97,8 @@ pub fn shared_marks(unit: &Unit, shared: &BTreeSet<&Feature>) -> Vec<Mark> {
 }
 
 /// Marks for the spellings of name entities in `unit`, titled with every
-/// spelling of the entity in the story (`variants[entity]`).
+/// spelling of the entity in the story (`variants[entity]`, from
+/// [`crate::align::Analysis::entity_spellings`]).
 pub fn entity_marks(unit: &Unit, variants: &[Vec<String>]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (f, toks) in &unit.features {
@@ -115,23 +116,6 @@ pub fn entity_marks(unit: &Unit, variants: &[Vec<String>]) -> Vec<Mark> {
         }
     }
     out
-}
-
-/// Every spelling (as written in the files) of each name entity of the
-/// story, indexed by entity.
-pub fn entity_variants(analysis: &Analysis, texts: &[&str]) -> Vec<Vec<String>> {
-    let mut sets: Vec<BTreeSet<String>> = vec![BTreeSet::new(); analysis.entities.forms.len()];
-    for u in &analysis.units {
-        for (f, toks) in &u.features {
-            if let Feature::Entity(e) = f {
-                for &t in toks {
-                    let tok = &u.tokens[t];
-                    sets[*e as usize].insert(texts[u.article][tok.start..tok.end].to_string());
-                }
-            }
-        }
-    }
-    sets.into_iter().map(|s| s.into_iter().collect()).collect()
 }
 
 #[cfg(test)]

@@ -80,8 +80,6 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
     let (ia, ib) = (find(a)?, find(b)?);
     let an = &story.analysis;
     let sources = view::sources(story);
-    let texts: Vec<&str> = story.articles.iter().map(|a| a.text.as_str()).collect();
-    let variants = marks::entity_variants(an, &texts);
     let mut linked = 0;
     let mut column = |this: usize, other: usize, side: &'static str, other_side: &'static str| {
         let article = &story.articles[this];
@@ -95,7 +93,7 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
                 let unit = an.unit_of(this, i);
                 if let Some(u) = unit {
                     let mut shared: BTreeSet<&Feature> = BTreeSet::new();
-                    for (o, link) in an.links_of(u) {
+                    for (o, _, link) in an.links_of(u) {
                         if an.units[o].article != other {
                             continue;
                         }
@@ -110,7 +108,7 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
                         });
                     }
                     counterparts.sort_by_key(|c| c.segment);
-                    marks_here.extend(marks::entity_marks(&an.units[u], &variants));
+                    marks_here.extend(marks::entity_marks(&an.units[u], &an.entity_spellings));
                     marks_here.extend(marks::shared_marks(&an.units[u], &shared));
                 }
                 if side == "a" {

@@ -126,7 +126,7 @@ pub fn build(story: &Story) -> StoryPage {
                     };
                     let contradicts = an
                         .links_of(u)
-                        .any(|(o, l)| l.relation == Relation::Contradict && f.units.contains(&o));
+                        .any(|(o, i, _)| an.contradiction_of(i).is_some() && f.units.contains(&o));
                     Cell {
                         state: if contradicts { "contradict" } else { "agree" },
                         label: if contradicts {
