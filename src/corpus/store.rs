@@ -141,6 +141,43 @@ pub fn validate(a: &NewArticle, existing: &[(String, String)]) -> Result<String,
     file_content(a)
 }
 
+/// Writes `content` to the new file `path` atomically: a hidden temporary
+/// file beside it, flushed to disk, renamed into place, and the folder
+/// flushed. A file already at `path` is never replaced.
+pub fn write_file_atomic(path: &Path, content: &str) -> Result<(), AddError> {
+    let io = |e: std::io::Error| AddError::Io(e.to_string());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|f| f.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut f = fs::File::create(&tmp).map_err(io)?;
+        f.write_all(content.as_bytes()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+    }
+    if let Some(ms) = std::env::var(PAUSE_BEFORE_RENAME_ENV)
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        eprintln!("paused before rename: {}", tmp.display());
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+    if path.exists() {
+        let _ = fs::remove_file(&tmp);
+        return Err(AddError::Io(format!(
+            "{} appeared while writing",
+            path.display()
+        )));
+    }
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io(e)
+    })?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// Writes `content` into `dir` under a free name from `name`, atomically;
 /// the path written.
 pub fn write_atomic(dir: &Path, name: &str, content: &str) -> Result<PathBuf, AddError> {
@@ -160,40 +197,7 @@ pub fn write_atomic(dir: &Path, name: &str, content: &str) -> Result<PathBuf, Ad
         n += 1;
     }
     let path = dir.join(format!("{free}.txt"));
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        path.file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("article"),
-        std::process::id()
-    ));
-    {
-        let mut f = fs::File::create(&tmp).map_err(io)?;
-        f.write_all(content.as_bytes()).map_err(io)?;
-        f.sync_all().map_err(io)?;
-    }
-    if let Some(ms) = std::env::var(PAUSE_BEFORE_RENAME_ENV)
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        eprintln!("paused before rename: {}", tmp.display());
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-    }
-    // Never replace a file that appeared meanwhile.
-    if path.exists() {
-        let _ = fs::remove_file(&tmp);
-        return Err(AddError::Io(format!(
-            "{} appeared while writing",
-            path.display()
-        )));
-    }
-    fs::rename(&tmp, &path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        io(e)
-    })?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    write_file_atomic(&path, content)?;
     Ok(path)
 }
 

@@ -272,16 +272,15 @@ pub async fn create(
         Ok(c) => c,
         Err(e) => return Ok(refused(form, e.to_string())),
     };
-    let title = posted.story_title.replace(['\n', '\r', '"', '\\'], " ");
+    let title = posted.story_title.trim().to_string();
     let name = posted.article.name.clone();
     let written = tokio::task::spawn_blocking(move || -> Result<PathBuf, AddError> {
         let path = store::write_atomic(&dir, &name, &content)?;
-        if !title.trim().is_empty() {
-            let meta = format!("title = \"{}\"\n", title.trim());
-            let tmp = dir.join(".story.toml.tmp");
-            std::fs::write(&tmp, meta).map_err(|e| AddError::Io(e.to_string()))?;
-            std::fs::rename(&tmp, dir.join(crate::corpus::STORY_META_FILE))
-                .map_err(|e| AddError::Io(e.to_string()))?;
+        if !title.is_empty() {
+            let mut meta = toml::Table::new();
+            meta.insert("title".into(), toml::Value::String(title));
+            let meta = toml::to_string(&meta).map_err(|e| AddError::Io(e.to_string()))?;
+            store::write_file_atomic(&dir.join(crate::corpus::STORY_META_FILE), &meta)?;
         }
         Ok(path)
     })
