@@ -192,12 +192,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
     let listing = list(root).map_err(|e| CorpusError::Unreadable(root.to_path_buf(), e))?;
     let mut problems = Vec::new();
     let mut stories = Vec::new();
-    for path in &listing.others {
-        problems.push(Problem {
-            path: path.clone(),
-            reason: not_an_article_reason(path),
-        });
-    }
+    problems.extend(not_articles(&listing.others));
     if !listing.articles.is_empty() {
         let abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let id = abs
@@ -214,7 +209,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
     }
     // Stories are independent: read and analysed on all cores, each folder's
     // results kept in folder order.
-    let folders: Vec<&PathBuf> = listing.folders.iter().collect();
+    let folders = &listing.folders;
     progress.total.store(folders.len(), Ordering::Relaxed);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -227,7 +222,15 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
                 scope.spawn(move || {
                     part.iter()
                         .map(|f| {
-                            let r = load_folder(f);
+                            // A bug in one story must not take the others
+                            // down: it becomes a problem naming the folder.
+                            let r = std::panic::catch_unwind(|| load_folder(f)).unwrap_or_else(|_| {
+                                let problem = Problem {
+                                    path: f.clone(),
+                                    reason: "this story could not be analysed (an internal error; please report it with the files)".into(),
+                                };
+                                (Vec::new(), vec![problem])
+                            });
                             progress.done.fetch_add(1, Ordering::Relaxed);
                             r
                         })
@@ -237,7 +240,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     for (s, p) in results {
@@ -282,12 +285,7 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
             reason: format!("cannot be read: {e}"),
         }),
         Ok(sub) => {
-            for path in &sub.others {
-                problems.push(Problem {
-                    path: path.clone(),
-                    reason: not_an_article_reason(path),
-                });
-            }
+            problems.extend(not_articles(&sub.others));
             for nested in &sub.folders {
                 problems.push(Problem {
                     path: nested.clone(),
@@ -305,6 +303,14 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
         }
     }
     (stories, problems)
+}
+
+/// A problem for each file that is not an article.
+fn not_articles(paths: &[PathBuf]) -> impl Iterator<Item = Problem> + '_ {
+    paths.iter().map(|path| Problem {
+        path: path.clone(),
+        reason: not_an_article_reason(path),
+    })
 }
 
 fn not_an_article_reason(path: &Path) -> String {
