@@ -452,14 +452,7 @@ async fn pages_fit_narrow_and_wide_screens() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upload_an_article_through_the_form() {
-    let dir = std::env::temp_dir().join(format!("mizan-browser-upload-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("fire")).unwrap();
-    std::fs::write(
-        dir.join("fire/a.txt"),
-        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
-    )
-    .unwrap();
+    let dir = common::fire_corpus("browser-upload");
     let upload = dir.join("evening-paper.txt");
     std::fs::write(
         &upload,

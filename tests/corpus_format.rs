@@ -2,23 +2,14 @@
 //! what the pages show of it.
 #![cfg(feature = "web")]
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+mod common;
+
+use axum::http::StatusCode;
 use mizan::corpus;
 use mizan::text::SegmentKind;
-use mizan::web::{AppState, router};
-use tower::ServiceExt;
+use mizan::web::AppState;
 
-async fn get(state: &AppState, uri: &str) -> (StatusCode, String) {
-    let response = router(state.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
-}
+use common::get_page as get;
 
 /// Two stories; the first with front matter, one line of it bad.
 fn corpus_dir() -> std::path::PathBuf {
@@ -43,11 +34,7 @@ fn corpus_dir() -> std::path::PathBuf {
         "---\nsource: مدونة\npublished: صباح الاثنين\n---\nفرق الإنقاذ تواصل البحث تحت الأنقاض في مدينة غازي عنتاب.\n",
     )
     .unwrap();
-    std::fs::write(
-        fire.join("a.txt"),
-        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
-    )
-    .unwrap();
+    std::fs::write(fire.join("a.txt"), common::FIRE_ARTICLE).unwrap();
     dir
 }
 

@@ -14,12 +14,9 @@ const BOUNDARY: &str = "mizan-crash-boundary";
 
 #[test]
 fn killed_between_write_and_rename_loses_nothing() {
-    let dir = std::env::temp_dir().join(format!("mizan-crash-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::fire_corpus("crash");
     let story = dir.join("fire");
-    std::fs::create_dir_all(&story).unwrap();
-    let before = "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n";
-    std::fs::write(story.join("a.txt"), before).unwrap();
+    let before = common::FIRE_ARTICLE;
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_mizan"))
         .args(["serve", "--port", "0", "--corpus"])

@@ -24,15 +24,8 @@ fn wait_until(base: &str, path: &str, check: impl Fn(&str, &str) -> bool) -> Opt
 
 #[test]
 fn added_changed_and_removed_files_are_served_within_two_seconds() {
-    let dir = std::env::temp_dir().join(format!("mizan-live-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::fire_corpus("live");
     let story = dir.join("fire");
-    std::fs::create_dir_all(&story).unwrap();
-    std::fs::write(
-        story.join("a.txt"),
-        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
-    )
-    .unwrap();
     let server = common::start_mizan(&dir, &[]);
     let (status, _) = common::http_get(&server.url, "/stories/fire/articles/b");
     assert!(status.contains("404"), "{status}");

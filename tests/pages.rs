@@ -3,13 +3,12 @@
 //! search, with their 400 and 404 paths.
 #![cfg(feature = "web")]
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+mod common;
+
+use axum::http::StatusCode;
 use mizan::corpus;
-use mizan::web::{AppState, router};
+use mizan::web::AppState;
 use std::path::{Path, PathBuf};
-use tower::ServiceExt;
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -19,15 +18,7 @@ fn seeds_state() -> AppState {
     AppState::new(corpus::load(&seeds_dir()).unwrap())
 }
 
-async fn get(state: &AppState, uri: &str) -> (StatusCode, String) {
-    let response = router(state.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
-}
+use common::get_page as get;
 
 /// Ids of the seeds' contradictions, in the navigator's order.
 fn contradiction_ids(state: &AppState) -> Vec<String> {

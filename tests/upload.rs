@@ -2,6 +2,8 @@
 //! that keeps what was typed, the atomic write, and the reload.
 #![cfg(feature = "web")]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -13,15 +15,7 @@ use tower::ServiceExt;
 const BOUNDARY: &str = "mizan-test-boundary";
 
 fn corpus_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mizan-upload-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("fire")).unwrap();
-    std::fs::write(
-        dir.join("fire/a.txt"),
-        "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n",
-    )
-    .unwrap();
-    dir
+    common::fire_corpus(&format!("upload-{name}"))
 }
 
 /// A multipart body of text fields and, optionally, one file.
@@ -81,15 +75,7 @@ async fn post(
     )
 }
 
-async fn get(state: &AppState, uri: &str) -> (StatusCode, String) {
-    let response = router(state.clone())
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
-}
+use common::get_page as get;
 
 #[tokio::test]
 async fn add_article_validates_writes_and_serves_it() {

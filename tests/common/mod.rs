@@ -117,3 +117,34 @@ pub fn http_get(base: &str, path: &str) -> (String, String) {
         body.to_string(),
     )
 }
+
+/// The article most tests start the story `fire` with.
+pub const FIRE_ARTICLE: &str =
+    "حريق في سوق طنطا\nاندلع حريق كبير في سوق الخضار بمدينة طنطا فجر الثلاثاء.\n";
+
+/// A fresh temporary corpus `mizan-{name}-{pid}` holding the story `fire`
+/// with one article, `a.txt` ([`FIRE_ARTICLE`]).
+pub fn fire_corpus(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mizan-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("fire")).unwrap();
+    std::fs::write(dir.join("fire/a.txt"), FIRE_ARTICLE).unwrap();
+    dir
+}
+
+/// `GET uri` through `router(state)` with `oneshot`: status and body.
+pub async fn get_page(state: &mizan::web::AppState, uri: &str) -> (axum::http::StatusCode, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let response = mizan::web::router(state.clone())
+        .oneshot(
+            axum::http::Request::get(uri)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
