@@ -3,7 +3,8 @@
 //!
 //! `cargo run --example explain -- seeds 000:0 003:10` (article id prefix and
 //! segment index); `-- seeds dump` prints every unit's weighted features and
-//! `-- seeds candidates` every scored pair, linked or not.
+//! `-- seeds candidates` every scored pair, linked or not; `-- seeds stem
+//! WORD…` the story's stem of each word.
 
 use mizan::align::score::weights;
 use mizan::corpus;
@@ -26,6 +27,18 @@ fn main() {
             .unwrap();
         an.unit_of(ai, s.parse().unwrap()).unwrap()
     };
+    if args.get(1).map(String::as_str) == Some("stem") {
+        // The story's stems of the words that follow.
+        for word in &args[2..] {
+            let key = mizan::text::normalize::normalize(word);
+            println!(
+                "{word}\t{key}\t{}\t{}",
+                an.stemmer.bare(&key),
+                an.stemmer.stem(&key)
+            );
+        }
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("dump") {
         // Every unit's features and weights, one JSON line each.
         for u in &an.units {
@@ -52,13 +65,19 @@ fn main() {
                 let unit = &an.units[u];
                 mizan::story_json::segment_id(&story.articles[unit.article].id, unit.segment)
             };
+            let shared: Vec<String> = c
+                .shared
+                .iter()
+                .map(|f| format!("{:?}={:.2}", f, w[f]))
+                .collect();
             println!(
-                "{}\t{}\t{:.4}\t{}\t{}",
+                "{}\t{}\t{:.4}\t{}\t{}\t{}",
                 id(c.a),
                 id(c.b),
                 c.score,
                 c.shared.len(),
-                k
+                k,
+                shared.join(" ")
             );
         }
         return;

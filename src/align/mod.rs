@@ -133,10 +133,13 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             }
         }
     }
+    let lexicon = synonyms::words();
     let stemmer = Stemmer::new(
         raw.iter()
             .flat_map(|(_, _, t)| t.iter().map(|t| t.key.as_str())),
-    );
+    )
+    .with_lexicon(lexicon.iter().map(String::as_str))
+    .with_lexicon(crate::text::stopwords::words());
     let synonyms = synonyms::Synonyms::new(&stemmer);
     let sentences: Vec<Vec<String>> = raw
         .iter()

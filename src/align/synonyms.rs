@@ -19,6 +19,16 @@ pub struct Synonyms {
     phrases: Vec<(Vec<String>, u32)>,
 }
 
+/// Every word of the lexicon, normalised (evidence for the stemmer).
+pub fn words() -> Vec<String> {
+    DATA.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split(['|', ' ']))
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| normalize(w.trim()))
+        .collect()
+}
+
 impl Synonyms {
     pub fn new(stemmer: &Stemmer) -> Synonyms {
         Synonyms::parse(DATA, stemmer)

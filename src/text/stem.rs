@@ -14,12 +14,18 @@
 //!   [`PROCLITIC_FREE_LETTERS`] letters remain. The article ال (with
 //!   و ف ب ك ل before it, and لل) comes off whenever at least
 //!   [`MIN_STEM_LETTERS`] letters remain.
+//! - Words of the general lexicons (news synonyms, function words) count as
+//!   evidence too, with or without one light suffix: وذكرت loses its و
+//!   because ذكر is a verb of saying, وأضاف because أضاف is one.
 //! - Snowball is then asked only for suffixes: when its answer is not a prefix
 //!   of the word it was given (it stripped something at the front again), the
 //!   light suffix rules below are used instead.
 //! - Snowball strips ات only after ال, so الانتخابات and انتخابات came out as
 //!   انتخاب and انتخابا; with the article gone first, a leftover ا or ت of a
 //!   plural or dual ending (ات، تين، تان) is removed too.
+//! - Snowball takes a lone final ن for a verb suffix (أعلن → اعل while
+//!   أعلنت → اعلن); a lone ن is a radical far more often in news copy (the
+//!   feminine plural verb is rare), so it stays.
 //! - Ta marbuta is folded to ه by normalisation; Snowball only knows ة, so a
 //!   final ه is handed to it as ة.
 
@@ -58,6 +64,8 @@ pub struct Stemmer {
     snowball: rust_stemmers::Stemmer,
     /// Normalised words of the story, with and without the article.
     vocabulary: HashSet<String>,
+    /// Normalised words of the general lexicons.
+    lexicon: HashSet<String>,
 }
 
 impl std::fmt::Debug for Stemmer {
@@ -85,7 +93,24 @@ impl Stemmer {
         Stemmer {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Arabic),
             vocabulary,
+            lexicon: HashSet::new(),
         }
+    }
+
+    /// The same stemmer, also taking the words of general lexicons
+    /// (normalised keys) as evidence that a proclitic is one.
+    pub fn with_lexicon<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Stemmer {
+        self.lexicon
+            .extend(words.into_iter().map(|w| strip_article(w).to_string()));
+        self
+    }
+
+    /// True when `rest`, left behind a one-letter proclitic, is a word: of
+    /// the story, or of a lexicon with or without one light suffix.
+    fn attested(&self, rest: &str) -> bool {
+        self.vocabulary.contains(rest)
+            || self.lexicon.contains(rest)
+            || self.lexicon.contains(light_suffix(rest))
     }
 
     /// True when the normalised word (or it without the article) occurs in
@@ -122,7 +147,7 @@ impl Stemmer {
                 'و' | 'ف' | 'ب' | 'ل' => round == 0 && n >= PROCLITIC_FREE_LETTERS,
                 _ => false,
             };
-            if free || self.vocabulary.contains(rest) {
+            if free || self.attested(rest) {
                 w = rest;
             } else {
                 break;
@@ -147,7 +172,10 @@ impl Stemmer {
             None => bare.to_string(),
         };
         let snow = super::normalize::normalize(&self.snowball.stem(&input));
-        let mut stem = if bare.starts_with(&snow) && letters(&snow) >= MIN_STEM_LETTERS {
+        let lone_nun = bare.strip_suffix('ن') == Some(snow.as_str());
+        let mut stem = if lone_nun {
+            bare.to_string()
+        } else if bare.starts_with(&snow) && letters(&snow) >= MIN_STEM_LETTERS {
             snow
         } else {
             light_suffix(bare).to_string()
@@ -249,6 +277,26 @@ mod tests {
         assert_eq!(stem(&s, "أصيبوا"), stem(&s, "أصيب"));
         assert_eq!(stem(&s, "منزله"), stem(&s, "المنزل"));
         assert_eq!(stem(&s, "اعتقلت"), stem(&s, "اعتقل"));
+    }
+
+    #[test]
+    fn lexicon_words_are_evidence_for_a_proclitic() {
+        let plain = Stemmer::default();
+        let s = Stemmer::default().with_lexicon(["ذكر", "اضاف"]);
+        // Four letters after و: without evidence the و stays.
+        assert!(stem(&plain, "وذكرت").starts_with('و'));
+        assert_eq!(stem(&s, "وذكرت"), stem(&s, "ذكرت"));
+        assert_eq!(stem(&s, "وأضاف"), stem(&s, "أضاف"));
+        // Not a lexicon word: وزارة keeps its و.
+        assert!(stem(&s, "وزارة").starts_with('و'));
+    }
+
+    #[test]
+    fn a_final_nun_is_a_radical() {
+        let s = Stemmer::default();
+        assert_eq!(stem(&s, "أعلن"), stem(&s, "أعلنت"));
+        assert_eq!(stem(&s, "أعلن"), "اعلن");
+        assert_eq!(stem(&s, "المتظاهرين"), stem(&s, "متظاهر"));
     }
 
     #[test]

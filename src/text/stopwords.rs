@@ -21,6 +21,11 @@ fn set() -> &'static HashSet<String> {
     })
 }
 
+/// The function words, normalised.
+pub fn words() -> impl Iterator<Item = &'static str> {
+    set().iter().map(String::as_str)
+}
+
 /// True when the normalised word `key` is a function word, also behind the
 /// conjunctions و and ف (ولم، وقد، فقد).
 pub fn is_stopword(key: &str) -> bool {
