@@ -13,7 +13,9 @@
 //!   document frequency over the story's units); see [`score`].
 //! - A pair is linked when its score reaches [`score::LINK_THRESHOLD`], or
 //!   when it is the best match of one side in the other article and reaches
-//!   [`score::BEST_MATCH_THRESHOLD`], or when their counts of one noun
+//!   [`score::BEST_MATCH_THRESHOLD`], or when both are strongly linked to
+//!   one unit of a third article and reach [`score::BRIDGED_THRESHOLD`], or
+//!   when their counts of one noun
 //!   conflict, they share [`CONTRADICTION_SHARED`] features and score at
 //!   least [`CONTRADICTION_LINK_THRESHOLD`].
 

@@ -11,13 +11,22 @@
 //!   units' weights `wa`, `wb`: `s / sqrt(wa * wb)` (a cosine of square-root
 //!   weights) and `s / min(wa, wb)` (containment, so that a short sentence
 //!   wholly inside a long one scores high); see [`CONTAINMENT_SHARE`].
+//!   Containment divides by at least a floor of [`CONTAINMENT_FLOOR`] times
+//!   the story's median unit weight, so that a short sentence of common
+//!   words is not "contained" in every sentence naming the same person.
+//! - A pair is linked by its score alone ([`LINK_THRESHOLD`]), as a unit's
+//!   best partner in another article ([`BEST_MATCH_THRESHOLD`]), or through
+//!   a third sentence: two units both strongly linked to one unit of a third
+//!   article report its fact, so they are linked from the lower
+//!   [`BRIDGED_THRESHOLD`] (a fact told by several sources is one set of
+//!   sentences, not only the pairs that happen to share words).
 //! - Pairs come from an inverted index (feature → units); a feature held by
 //!   more than [`MAX_POSTINGS_SHARE`] of the units (or than [`MAX_POSTINGS`]
 //!   units) is too common to propose
 //!   candidates, though it still counts in the score.
 
 use super::features::{Feature, Unit};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Score from which two units are linked whatever else they match.
 pub const LINK_THRESHOLD: f64 = 0.30;
@@ -30,6 +39,15 @@ pub const BEST_MATCH_THRESHOLD: f64 = 0.25;
 /// Weight of containment in the blended score (the rest is cosine). Sources
 /// merge several facts into one long sentence; containment keeps such pairs.
 pub const CONTAINMENT_SHARE: f64 = 0.5;
+
+/// Containment's denominator is at least this share of the story's median
+/// unit weight: below it, a sentence is too short to be "wholly inside"
+/// another on the strength of a few common words (a source, a name).
+pub const CONTAINMENT_FLOOR: f64 = 0.6;
+
+/// Score from which two units are linked when both are linked, at
+/// [`LINK_THRESHOLD`] or more, to one unit of a third article.
+pub const BRIDGED_THRESHOLD: f64 = 0.15;
 
 /// Features held by more units than this share do not propose candidates.
 pub const MAX_POSTINGS_SHARE: f64 = 0.5;
@@ -74,6 +92,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
         .iter()
         .map(|u| u.features.iter().map(|(f, _)| w[f]).sum())
         .collect();
+    let floor = median(&mass) * CONTAINMENT_FLOOR;
     let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
         for (f, _) in &u.features {
@@ -112,7 +131,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
             let dot: f64 = common.iter().map(|f| w[f]).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
-            let containment = dot / mass[a].min(mass[b]).max(f64::MIN_POSITIVE);
+            let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
             let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
             Candidate {
                 a,
@@ -126,9 +145,39 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     scored
 }
 
-/// Which candidates are links by score alone: at least [`LINK_THRESHOLD`],
-/// or a best partner reaching [`BEST_MATCH_THRESHOLD`].
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Which candidates are links by score: at least [`LINK_THRESHOLD`], a best
+/// partner reaching [`BEST_MATCH_THRESHOLD`], or bridged by a third unit
+/// from [`BRIDGED_THRESHOLD`].
 pub fn by_score(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
+    let mut keep = direct(units, scored);
+    // Strong links, unit -> partners.
+    let mut strong: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for (c, &k) in scored.iter().zip(&keep) {
+        if k && c.score >= LINK_THRESHOLD {
+            strong.entry(c.a).or_default().insert(c.b);
+            strong.entry(c.b).or_default().insert(c.a);
+        }
+    }
+    for (c, k) in scored.iter().zip(keep.iter_mut()) {
+        if *k || c.score < BRIDGED_THRESHOLD {
+            continue;
+        }
+        if let (Some(x), Some(y)) = (strong.get(&c.a), strong.get(&c.b)) {
+            let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            *k = small.iter().any(|u| large.contains(u));
+        }
+    }
+    keep
+}
+
+/// Links by the pair's own score.
+fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     // Best partner of each unit in each other article.
     let mut best: HashMap<(usize, usize), f64> = HashMap::new();
     for c in scored {

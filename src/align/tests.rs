@@ -71,3 +71,47 @@ fn links_join_different_articles_once_with_scores_in_range() {
         assert!((0.0..=1.0).contains(&l.score));
     }
 }
+
+fn unit(article: usize) -> super::Unit {
+    super::Unit {
+        article,
+        segment: 0,
+        tokens: Vec::new(),
+        stems: Vec::new(),
+        bare: Vec::new(),
+        quantities: Vec::new(),
+        features: Vec::new(),
+    }
+}
+
+fn candidate(a: usize, b: usize, score: f64) -> super::score::Candidate {
+    super::score::Candidate {
+        a,
+        b,
+        score,
+        shared: Vec::new(),
+    }
+}
+
+#[test]
+fn a_third_source_bridges_two_weakly_matching_sentences() {
+    use super::score::{BEST_MATCH_THRESHOLD, BRIDGED_THRESHOLD, LINK_THRESHOLD, by_score};
+    // Units 0, 1, 2 and 3 in articles 0, 1, 2 and 1.
+    let units = [unit(0), unit(1), unit(2), unit(1)];
+    let weak = (BRIDGED_THRESHOLD + BEST_MATCH_THRESHOLD) / 2.0;
+    let scored = [
+        candidate(0, 2, LINK_THRESHOLD + 0.1),
+        candidate(1, 2, LINK_THRESHOLD + 0.1),
+        // Unit 3 is unit 0's best partner in article 1, so 0-1 is not.
+        candidate(0, 3, weak + 0.01),
+        candidate(0, 1, weak),
+    ];
+    assert_eq!(by_score(&units, &scored), [true, true, false, true]);
+    // Without the bridge through unit 2, the same score is no link.
+    let unbridged = [scored[2].clone(), scored[3].clone()];
+    assert_eq!(by_score(&units, &unbridged), [false, false]);
+    // Below the bridged threshold, the bridge is not enough.
+    let mut low = scored.clone();
+    low[3].score = BRIDGED_THRESHOLD / 2.0;
+    assert!(!by_score(&units, &low)[3]);
+}
