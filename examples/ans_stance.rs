@@ -32,7 +32,18 @@ fn main() {
         let gold = fields[2] == "disagree";
         match (predicted, gold) {
             (true, true) => tp += 1,
-            (true, false) => fp += 1,
+            (true, false) => {
+                fp += 1;
+                if std::env::var_os("ANS_SHOW_FALSE").is_some() {
+                    for l in an
+                        .links
+                        .iter()
+                        .filter(|l| l.relation == Relation::Contradict)
+                    {
+                        eprintln!("false: {} | {} | {:?}", fields[0], fields[1], l.differences);
+                    }
+                }
+            }
             (false, true) => fn_ += 1,
             _ => {}
         }

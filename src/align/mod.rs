@@ -143,6 +143,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     .with_lexicon(lexicon.iter().map(String::as_str))
     .with_lexicon(crate::text::stopwords::words());
     let synonyms = synonyms::Synonyms::new(&stemmer);
+    let antonyms = compare::Antonyms::new(&stemmer);
     let sentences: Vec<Vec<String>> = raw
         .iter()
         .map(|(_, _, toks)| {
@@ -172,9 +173,9 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             let (relation, differences) = compare::compare(
                 ua,
                 ub,
-                &articles[ua.article].text,
-                &articles[ub.article].text,
+                (&articles[ua.article].text, &articles[ub.article].text),
                 c.score,
+                &antonyms,
             );
             let conflict = relation == Relation::Contradict
                 && c.score >= CONTRADICTION_LINK_THRESHOLD

@@ -18,11 +18,17 @@
 //!   one followed by an ordinal, a nisba adjective, or a broken plural.
 //! - Dates of the same event (the word before them matches) contradict when
 //!   day or month differ; 10 أكتوبر and العاشر من أكتوبر agree.
+//! - A statement and its negation contradict, and so do words of opposite
+//!   meaning (ارتفع / انخفض), when the pair scores at least
+//!   [`POLARITY_THRESHOLD`]; see [`polarity`].
 //! - With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
 //!   agrees; below it, it is only related.
 
 pub mod ids;
+pub mod polarity;
 mod quantities;
+
+pub use polarity::Antonyms;
 
 use crate::align::Unit;
 
@@ -60,21 +66,51 @@ pub struct Difference {
 }
 
 impl Difference {
+    /// A difference quoting `text_a[span_a]` against `text_b[span_b]`.
+    pub(super) fn quoting(
+        kind: &'static str,
+        (text_a, span_a): (&str, (usize, usize)),
+        (text_b, span_b): (&str, (usize, usize)),
+        note: String,
+    ) -> Difference {
+        Difference {
+            kind,
+            a: text_a[span_a.0..span_a.1].to_string(),
+            a_span: span_a,
+            b: text_b[span_b.0..span_b.1].to_string(),
+            b_span: span_b,
+            note,
+        }
+    }
+
     pub fn is_conflict(&self) -> bool {
         self.kind != "specificity"
     }
 }
 
+/// Score from which a negation or a pair of opposites is read as a
+/// contradiction: the pair must be one fact told two ways, not two facts of
+/// one event ("he was not injured" and "guards were injured").
+pub const POLARITY_THRESHOLD: f64 = AGREE_THRESHOLD;
+
 /// Decides the relation of two linked units.
 pub fn compare(
     a: &Unit,
     b: &Unit,
-    text_a: &str,
-    text_b: &str,
+    (text_a, text_b): (&str, &str),
     score: f64,
+    antonyms: &Antonyms,
 ) -> (Relation, Vec<Difference>) {
     let mut diffs = quantities::count_differences(a, b, text_a, text_b);
     diffs.extend(quantities::date_differences(a, b, text_a, text_b));
+    if score >= POLARITY_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
+        diffs.extend(polarity::negation_differences(a, b, text_a, text_b));
+        if !diffs.iter().any(Difference::is_conflict) {
+            diffs.extend(polarity::antonym_differences(
+                a, b, text_a, text_b, antonyms,
+            ));
+        }
+    }
     let relation = if diffs.iter().any(Difference::is_conflict) {
         Relation::Contradict
     } else if score >= AGREE_THRESHOLD {

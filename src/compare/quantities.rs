@@ -90,25 +90,6 @@ fn singular_mention(u: &Unit, stem: &str, counted: &str) -> Option<usize> {
     })
 }
 
-impl Difference {
-    /// A difference quoting `text_a[span_a]` against `text_b[span_b]`.
-    fn quoting(
-        kind: &'static str,
-        (text_a, span_a): (&str, (usize, usize)),
-        (text_b, span_b): (&str, (usize, usize)),
-        note: String,
-    ) -> Difference {
-        Difference {
-            kind,
-            a: text_a[span_a.0..span_a.1].to_string(),
-            a_span: span_a,
-            b: text_b[span_b.0..span_b.1].to_string(),
-            b_span: span_b,
-            note,
-        }
-    }
-}
-
 pub fn count_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<Difference> {
     let (ca, cb) = (counts(a), counts(b));
     let mut out = Vec::new();

@@ -100,3 +100,51 @@ fn a_definite_singular_refers_back_and_does_not_count() {
     .unwrap_or((Relation::Related, vec![]));
     assert_ne!(rel, Relation::Contradict);
 }
+
+#[test]
+fn a_statement_and_its_negation_contradict() {
+    let (rel, diffs) = relation(
+        "قال الدفاع المدني إن الحريق أسفر عن إصابات بين عمال مصنع النسيج في حمص.",
+        "قال الدفاع المدني إن الحريق لم يسفر عن إصابات بين عمال مصنع النسيج في حمص.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    let d = diffs.iter().find(|d| d.kind == "negation").unwrap();
+    assert_eq!(d.a, "أسفر");
+    assert_eq!(d.b, "لم يسفر");
+}
+
+#[test]
+fn negation_on_both_sides_and_la_yazal_agree() {
+    let (rel, diffs) = relation(
+        "لم تعلن أي جهة مسؤوليتها عن تفجير خط الغاز قرب مدينة العريش.",
+        "ولم تعلن أي جماعة مسؤوليتها عن تفجير خط الغاز قرب مدينة العريش.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Agree, "{diffs:?}");
+    let (rel, diffs) = relation(
+        "لا يزال الطريق الدولي بين حلب ودمشق مغلقا أمام الشاحنات.",
+        "الطريق الدولي بين حلب ودمشق مغلق أمام الشاحنات.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Agree, "{diffs:?}");
+}
+
+#[test]
+fn opposite_words_contradict_unless_negated() {
+    let (rel, diffs) = relation(
+        "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك.",
+        "انخفضت أسعار النفط في الأسواق العالمية بعد قرار أوبك.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    let d = diffs.iter().find(|d| d.kind == "antonym").unwrap();
+    assert_eq!((d.a.as_str(), d.b.as_str()), ("ارتفعت", "انخفضت"));
+    // "Did not rise" and "fell" say the same.
+    let (rel, diffs) = relation(
+        "لم ترتفع أسعار النفط في الأسواق العالمية بعد قرار أوبك.",
+        "انخفضت أسعار النفط في الأسواق العالمية بعد قرار أوبك.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+}

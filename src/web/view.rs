@@ -123,6 +123,11 @@ pub fn explain(d: &Difference, a: &str, b: &str) -> String {
             d.a, d.b
         ),
         "date" => format!("التاريخ مختلف: {a} يقول «{}» و{b} يقول «{}».", d.a, d.b),
+        "negation" => format!(
+            "نفي وإثبات: {a} يقول «{}» و{b} يقول «{}»، وأحدهما ينفي ما يثبته الآخر.",
+            d.a, d.b
+        ),
+        "antonym" => format!("معنيان متضادان: {a} يقول «{}» و{b} يقول «{}».", d.a, d.b),
         _ => format!(
             "لا تناقض بل اختلاف في الدقة: {a} يقول «{}» و{b} يقول «{}»، وأحدهما أدق من الآخر.",
             d.a, d.b
@@ -243,5 +248,28 @@ mod tests {
             "{text}"
         );
         assert!(text.starts_with("العدد مختلف"));
+    }
+
+    #[test]
+    fn negations_and_opposites_are_explained_as_conflicts() {
+        let d = |kind, a: &str, b: &str| Difference {
+            kind,
+            a: a.into(),
+            a_span: (0, a.len()),
+            b: b.into(),
+            b_span: (0, b.len()),
+            note: String::new(),
+        };
+        let neg = explain(&d("negation", "لم يسفر", "أسفر"), "المصدر 1", "المصدر 2");
+        assert!(
+            neg.starts_with("نفي وإثبات") && neg.contains("«لم يسفر»"),
+            "{neg}"
+        );
+        let ant = explain(&d("antonym", "ارتفعت", "انخفضت"), "المصدر 1", "المصدر 2");
+        assert!(
+            ant.starts_with("معنيان متضادان") && ant.contains("«انخفضت»"),
+            "{ant}"
+        );
+        assert!(d("antonym", "x", "y").is_conflict());
     }
 }
