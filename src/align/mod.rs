@@ -163,6 +163,10 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         .into_iter()
         .map(|(a, s, toks)| reader.unit(a, s, toks, &articles[a].text))
         .collect();
+    let polarity: Vec<compare::Polarity> = units
+        .iter()
+        .map(|u| compare::Polarity::of(u, &antonyms))
+        .collect();
     let scored = score::candidates(&units);
     let keep = score::by_score(&units, &scored);
     let links = scored
@@ -175,7 +179,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 ub,
                 (&articles[ua.article].text, &articles[ub.article].text),
                 c.score,
-                &antonyms,
+                (&polarity[c.a], &polarity[c.b]),
             );
             let conflict = relation == Relation::Contradict
                 && c.score >= CONTRADICTION_LINK_THRESHOLD

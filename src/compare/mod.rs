@@ -28,7 +28,7 @@ pub mod ids;
 pub mod polarity;
 mod quantities;
 
-pub use polarity::Antonyms;
+pub use polarity::{Antonyms, Polarity};
 
 use crate::align::Unit;
 
@@ -99,16 +99,15 @@ pub fn compare(
     b: &Unit,
     (text_a, text_b): (&str, &str),
     score: f64,
-    antonyms: &Antonyms,
+    (pol_a, pol_b): (&Polarity, &Polarity),
 ) -> (Relation, Vec<Difference>) {
     let mut diffs = quantities::count_differences(a, b, text_a, text_b);
     diffs.extend(quantities::date_differences(a, b, text_a, text_b));
     if score >= POLARITY_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
-        diffs.extend(polarity::negation_differences(a, b, text_a, text_b));
+        let (sa, sb) = ((a, pol_a, text_a), (b, pol_b, text_b));
+        diffs.extend(polarity::negation_differences(sa, sb));
         if !diffs.iter().any(Difference::is_conflict) {
-            diffs.extend(polarity::antonym_differences(
-                a, b, text_a, text_b, antonyms,
-            ));
+            diffs.extend(polarity::antonym_differences(sa, sb));
         }
     }
     let relation = if diffs.iter().any(Difference::is_conflict) {

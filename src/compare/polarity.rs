@@ -145,17 +145,83 @@ fn verb_core(stem: &str) -> &str {
     }
 }
 
-/// The match keys of each token: its stem and its synonym group, if any.
-fn keys(u: &Unit) -> Vec<(String, Option<u32>)> {
-    (0..u.tokens.len())
-        .map(|k| {
-            let group = u.features.iter().find_map(|(f, toks)| match f {
-                Feature::Synonym(g) if toks.contains(&k) => Some(*g),
-                _ => None,
-            });
-            (u.stems.get(k).cloned().unwrap_or_default(), group)
-        })
-        .collect()
+/// What one unit affirms and denies, read once per unit so that comparing
+/// pairs costs little.
+#[derive(Debug, Default, Clone)]
+pub struct Polarity {
+    /// For each token, whether a negator governs it.
+    negated: Vec<bool>,
+    /// Content tokens with their match keys.
+    keys: Vec<Key>,
+    /// (pair, side) of the antonym lexicon → the first plain token holding
+    /// it, or `None` when a negated word of that side blurs it.
+    sides: Vec<((u32, bool), Option<usize>)>,
+}
+
+#[derive(Debug, Clone)]
+struct Key {
+    token: usize,
+    stem: String,
+    core: String,
+    group: Option<u32>,
+}
+
+impl Key {
+    fn meets(&self, other: &Key) -> bool {
+        let mine = [self.stem.as_str(), self.core.as_str()];
+        (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core))
+            || (self.group.is_some() && self.group == other.group)
+    }
+}
+
+impl Polarity {
+    /// Reads a unit (its stems must still be there).
+    pub fn of(u: &Unit, antonyms: &Antonyms) -> Polarity {
+        let negated = negated(u);
+        let keys = (0..u.tokens.len())
+            .filter(|&k| crate::align::features::is_content(&u.tokens[k]))
+            .map(|k| {
+                let stem = u.stems.get(k).cloned().unwrap_or_default();
+                Key {
+                    token: k,
+                    core: verb_core(&stem).to_string(),
+                    stem,
+                    group: u.features.iter().find_map(|(f, toks)| match f {
+                        Feature::Synonym(g) if toks.contains(&k) => Some(*g),
+                        _ => None,
+                    }),
+                }
+            })
+            .collect();
+        let mut sides: Vec<((u32, bool), Option<usize>)> = Vec::new();
+        for (k, stem) in u.stems.iter().enumerate() {
+            for &ps in antonyms.of(stem) {
+                let slot = match sides.iter_mut().find(|(p, _)| *p == ps) {
+                    Some((_, slot)) => slot,
+                    None => {
+                        sides.push((ps, Some(k)));
+                        &mut sides.last_mut().expect("just pushed").1
+                    }
+                };
+                if negated[k] {
+                    *slot = None;
+                }
+            }
+        }
+        Polarity {
+            negated,
+            keys,
+            sides,
+        }
+    }
+
+    fn any_negated(&self) -> bool {
+        self.negated.contains(&true)
+    }
+
+    fn side(&self, ps: (u32, bool)) -> Option<Option<usize>> {
+        self.sides.iter().find(|(p, _)| *p == ps).map(|(_, t)| *t)
+    }
 }
 
 fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
@@ -172,102 +238,65 @@ fn negator_of(u: &Unit, k: usize) -> usize {
         .unwrap_or(k)
 }
 
-pub fn negation_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<Difference> {
-    let (na, nb) = (negated(a), negated(b));
-    if !na.contains(&true) && !nb.contains(&true) {
+/// One side of a comparison: the unit, how it reads, and its file's text.
+pub type Side<'a> = (&'a Unit, &'a Polarity, &'a str);
+
+pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
+    if !pa.any_negated() && !pb.any_negated() {
         return Vec::new();
     }
-    let (ka, kb) = (keys(a), keys(b));
-    let same = |x: &(String, Option<u32>), y: &(String, Option<u32>)| {
-        (!x.0.is_empty()
-            && [x.0.as_str(), verb_core(&x.0)]
-                .iter()
-                .any(|k| *k == y.0 || *k == verb_core(&y.0)))
-            || (x.1.is_some() && x.1 == y.1)
-    };
-    let mut out = Vec::new();
-    for (i, key) in ka.iter().enumerate() {
-        if !crate::align::features::is_content(&a.tokens[i]) {
+    for (n, key) in pa.keys.iter().enumerate() {
+        if pa.keys[..n].iter().any(|k| k.meets(key)) {
+            continue; // already seen
+        }
+        let in_b: Vec<usize> = pb
+            .keys
+            .iter()
+            .filter(|k| key.meets(k))
+            .map(|k| k.token)
+            .collect();
+        if in_b.is_empty() {
             continue;
         }
-        let in_b: Vec<usize> = (0..kb.len())
-            .filter(|&j| crate::align::features::is_content(&b.tokens[j]) && same(key, &kb[j]))
+        let in_a: Vec<usize> = pa
+            .keys
+            .iter()
+            .filter(|k| key.meets(k))
+            .map(|k| k.token)
             .collect();
-        let in_a: Vec<usize> = (0..ka.len())
-            .filter(|&j| crate::align::features::is_content(&a.tokens[j]) && same(key, &ka[j]))
-            .collect();
-        if in_b.is_empty() || in_a[0] != i {
-            continue; // not shared, or already seen
-        }
         let all = |ks: &[usize], neg: &[bool], v: bool| ks.iter().all(|&k| neg[k] == v);
-        let (neg_side_a, neg_side_b) = (all(&in_a, &na, true), all(&in_b, &nb, true));
-        let (pos_side_a, pos_side_b) = (all(&in_a, &na, false), all(&in_b, &nb, false));
-        if !((neg_side_a && pos_side_b) || (pos_side_a && neg_side_b)) {
+        let (neg_a, neg_b) = (all(&in_a, &pa.negated, true), all(&in_b, &pb.negated, true));
+        let (pos_a, pos_b) = (
+            all(&in_a, &pa.negated, false),
+            all(&in_b, &pb.negated, false),
+        );
+        if !((neg_a && pos_b) || (pos_a && neg_b)) {
             continue;
         }
         let (ja, jb) = (in_a[0], in_b[0]);
-        let sa = if neg_side_a {
-            span(a, negator_of(a, ja), ja)
-        } else {
-            span(a, ja, ja)
-        };
-        let sb = if neg_side_b {
-            span(b, negator_of(b, jb), jb)
-        } else {
-            span(b, jb, jb)
-        };
+        let sa = span(a, if neg_a { negator_of(a, ja) } else { ja }, ja);
+        let sb = span(b, if neg_b { negator_of(b, jb) } else { jb }, jb);
         let (word_a, word_b) = (&text_a[sa.0..sa.1], &text_b[sb.0..sb.1]);
-        out.push(Difference::quoting(
+        return vec![Difference::quoting(
             "negation",
             (text_a, sa),
             (text_b, sb),
             format!("«{word_a}» versus «{word_b}»: one side denies what the other states"),
-        ));
-        break;
+        )];
     }
-    out
+    Vec::new()
 }
 
-pub fn antonym_differences(
-    a: &Unit,
-    b: &Unit,
-    text_a: &str,
-    text_b: &str,
-    antonyms: &Antonyms,
-) -> Vec<Difference> {
-    let (na, nb) = (negated(a), negated(b));
-    // (pair, side) → first plain (not negated) token holding it.
-    let sides = |u: &Unit, neg: &[bool]| {
-        let mut m: HashMap<(u32, bool), Option<usize>> = HashMap::new();
-        for (k, stem) in u.stems.iter().enumerate() {
-            for &ps in antonyms.of(stem) {
-                let e = m.entry(ps).or_insert(None);
-                if e.is_none() && !neg[k] {
-                    *e = Some(k);
-                }
-                if neg[k] {
-                    // A negated word blurs the side: leave the pair alone.
-                    *e = Some(usize::MAX);
-                }
-            }
-        }
-        m
-    };
-    let (sa, sb) = (sides(a, &na), sides(b, &nb));
-    let mut out = Vec::new();
-    for (&(pair, side), &ta) in &sa {
-        let (Some(ta), Some(&Some(tb))) = (ta, sb.get(&(pair, !side))) else {
+pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
+    for &((pair, side), ta) in &pa.sides {
+        let (Some(ta), Some(Some(tb))) = (ta, pb.side((pair, !side))) else {
             continue;
         };
-        if ta == usize::MAX
-            || tb == usize::MAX
-            || sa.contains_key(&(pair, !side))
-            || sb.contains_key(&(pair, side))
-        {
-            continue;
+        if pa.side((pair, !side)).is_some() || pb.side((pair, side)).is_some() {
+            continue; // a side holding both meanings says nothing plain
         }
         let (wa, wb) = (&a.tokens[ta], &b.tokens[tb]);
-        out.push(Difference::quoting(
+        return vec![Difference::quoting(
             "antonym",
             (text_a, (wa.start, wa.end)),
             (text_b, (wb.start, wb.end)),
@@ -276,9 +305,7 @@ pub fn antonym_differences(
                 &text_a[wa.start..wa.end],
                 &text_b[wb.start..wb.end]
             ),
-        ));
+        )];
     }
-    out.sort_by_key(|d| d.a_span);
-    out.truncate(1);
-    out
+    Vec::new()
 }
