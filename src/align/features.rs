@@ -45,6 +45,16 @@ pub struct Unit {
     pub features: Vec<(Feature, Vec<usize>)>,
 }
 
+impl Unit {
+    /// The synonym group token `token` belongs to, if any.
+    pub fn group_of(&self, token: usize) -> Option<u32> {
+        self.features.iter().find_map(|(f, toks)| match f {
+            Feature::Synonym(g) if toks.contains(&token) => Some(*g),
+            _ => None,
+        })
+    }
+}
+
 /// True for tokens that carry meaning of their own.
 pub fn is_content(token: &Token) -> bool {
     match token.kind {

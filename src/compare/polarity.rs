@@ -22,7 +22,7 @@
 //!   two different people are not a contradiction.
 
 use super::Difference;
-use crate::align::{Feature, Unit};
+use crate::align::Unit;
 use crate::text::normalize::normalize;
 use crate::text::stem::Stemmer;
 use std::collections::HashMap;
@@ -52,42 +52,33 @@ const TRANSPARENT: &[&str] = &[
 /// (especially), لا بد (must).
 const NOT_NEGATED_AFTER: &[&str] = &["يزال", "تزال", "يزالون", "زال", "سيما", "بد"];
 
-fn is_negator(key: &str) -> bool {
-    NEGATORS.contains(&key)
+/// True when `key`, or `key` behind و or ف, is one of `words`.
+fn is_one_of(key: &str, words: &[&str]) -> bool {
+    words.contains(&key)
         || key
             .strip_prefix(['و', 'ف'])
-            .is_some_and(|rest| NEGATORS.contains(&rest))
+            .is_some_and(|rest| words.contains(&rest))
 }
 
-/// For each token of `u`, whether a negator governs it.
-pub fn negated(u: &Unit) -> Vec<bool> {
-    let mut out = vec![false; u.tokens.len()];
-    for (i, t) in u.tokens.iter().enumerate() {
-        let transparent = u
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| TRANSPARENT.contains(&n.key.as_str()));
-        let denial = transparent
-            && (DENIALS.contains(&t.key.as_str())
-                || t.key
-                    .strip_prefix(['و', 'ف'])
-                    .is_some_and(|rest| DENIALS.contains(&rest)));
-        if !is_negator(&t.key) && !denial {
-            continue;
-        }
-        if u.tokens
-            .get(i + 1)
-            .is_some_and(|n| NOT_NEGATED_AFTER.contains(&n.key.as_str()))
-        {
+/// For each token of `u`, the token of the negator governing it, if any.
+pub fn negators(u: &Unit) -> Vec<Option<usize>> {
+    let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
+    let mut out = vec![None; u.tokens.len()];
+    for i in 0..u.tokens.len() {
+        let next = key(i + 1).unwrap_or("");
+        let transparent = TRANSPARENT.contains(&next);
+        let negator = is_one_of(&u.tokens[i].key, NEGATORS)
+            || (transparent && is_one_of(&u.tokens[i].key, DENIALS));
+        if !negator || NOT_NEGATED_AFTER.contains(&next) {
             continue;
         }
         let from = i + 1 + usize::from(transparent);
-        let reach = (from..u.tokens.len()).take(NEGATION_REACH);
-        if let Some(k) = reach
-            .take_while(|&k| !is_negator(&u.tokens[k].key))
+        if let Some(k) = (from..u.tokens.len())
+            .take(NEGATION_REACH)
+            .take_while(|&k| !is_one_of(&u.tokens[k].key, NEGATORS))
             .find(|&k| crate::align::features::is_content(&u.tokens[k]))
         {
-            out[k] = true;
+            out[k] = Some(i);
         }
     }
     out
@@ -149,8 +140,8 @@ fn verb_core(stem: &str) -> &str {
 /// pairs costs little.
 #[derive(Debug, Default, Clone)]
 pub struct Polarity {
-    /// For each token, whether a negator governs it.
-    negated: Vec<bool>,
+    /// For each token, the negator governing it (see [`negators`]).
+    negator: Vec<Option<usize>>,
     /// Content tokens with their match keys.
     keys: Vec<Key>,
     /// (pair, side) of the antonym lexicon → the first plain token holding
@@ -177,7 +168,7 @@ impl Key {
 impl Polarity {
     /// Reads a unit (its stems must still be there).
     pub fn of(u: &Unit, antonyms: &Antonyms) -> Polarity {
-        let negated = negated(u);
+        let negator = negators(u);
         let keys = (0..u.tokens.len())
             .filter(|&k| crate::align::features::is_content(&u.tokens[k]))
             .map(|k| {
@@ -186,10 +177,7 @@ impl Polarity {
                     token: k,
                     core: verb_core(&stem).to_string(),
                     stem,
-                    group: u.features.iter().find_map(|(f, toks)| match f {
-                        Feature::Synonym(g) if toks.contains(&k) => Some(*g),
-                        _ => None,
-                    }),
+                    group: u.group_of(k),
                 }
             })
             .collect();
@@ -203,20 +191,20 @@ impl Polarity {
                         &mut sides.last_mut().expect("just pushed").1
                     }
                 };
-                if negated[k] {
+                if negator[k].is_some() {
                     *slot = None;
                 }
             }
         }
         Polarity {
-            negated,
+            negator,
             keys,
             sides,
         }
     }
 
     fn any_negated(&self) -> bool {
-        self.negated.contains(&true)
+        self.negator.iter().any(Option::is_some)
     }
 
     fn side(&self, ps: (u32, bool)) -> Option<Option<usize>> {
@@ -226,16 +214,6 @@ impl Polarity {
 
 fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
     (u.tokens[from].start, u.tokens[to].end)
-}
-
-/// The negator token governing token `k`.
-fn negator_of(u: &Unit, k: usize) -> usize {
-    (k.saturating_sub(NEGATION_REACH + 1)..k)
-        .rev()
-        .find(|&i| {
-            is_negator(&u.tokens[i].key) || DENIALS.iter().any(|d| u.tokens[i].key.ends_with(d))
-        })
-        .unwrap_or(k)
 }
 
 /// One side of a comparison: the unit, how it reads, and its file's text.
@@ -264,18 +242,17 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
             .filter(|k| key.meets(k))
             .map(|k| k.token)
             .collect();
-        let all = |ks: &[usize], neg: &[bool], v: bool| ks.iter().all(|&k| neg[k] == v);
-        let (neg_a, neg_b) = (all(&in_a, &pa.negated, true), all(&in_b, &pb.negated, true));
-        let (pos_a, pos_b) = (
-            all(&in_a, &pa.negated, false),
-            all(&in_b, &pb.negated, false),
-        );
+        let all = |ks: &[usize], p: &Polarity, negated: bool| {
+            ks.iter().all(|&k| p.negator[k].is_some() == negated)
+        };
+        let (neg_a, neg_b) = (all(&in_a, pa, true), all(&in_b, pb, true));
+        let (pos_a, pos_b) = (all(&in_a, pa, false), all(&in_b, pb, false));
         if !((neg_a && pos_b) || (pos_a && neg_b)) {
             continue;
         }
         let (ja, jb) = (in_a[0], in_b[0]);
-        let sa = span(a, if neg_a { negator_of(a, ja) } else { ja }, ja);
-        let sb = span(b, if neg_b { negator_of(b, jb) } else { jb }, jb);
+        let sa = span(a, pa.negator[ja].unwrap_or(ja), ja);
+        let sb = span(b, pb.negator[jb].unwrap_or(jb), jb);
         let (word_a, word_b) = (&text_a[sa.0..sa.1], &text_b[sb.0..sb.1]);
         return vec![Difference::quoting(
             "negation",

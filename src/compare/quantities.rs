@@ -5,16 +5,12 @@
 //! module's documentation.
 
 use super::Difference;
-use crate::align::{Feature, Unit};
+use crate::align::Unit;
 use crate::text::numbers::{Amount, Quantity, QuantityKind};
 
 /// Keys a noun token matches by: its stem and its synonym group.
 fn noun_keys(u: &Unit, token: usize) -> (String, Option<u32>) {
-    let group = u.features.iter().find_map(|(f, toks)| match f {
-        Feature::Synonym(g) if toks.contains(&token) => Some(*g),
-        _ => None,
-    });
-    (u.stems[token].clone(), group)
+    (u.stems[token].clone(), u.group_of(token))
 }
 
 fn same_noun(a: &(String, Option<u32>), b: &(String, Option<u32>)) -> bool {
