@@ -135,13 +135,11 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             }
         }
     }
-    let lexicon = synonyms::words();
     let stemmer = Stemmer::new(
         raw.iter()
             .flat_map(|(_, _, t)| t.iter().map(|t| t.key.as_str())),
     )
-    .with_lexicon(lexicon.iter().map(String::as_str))
-    .with_lexicon(crate::text::stopwords::words());
+    .with_lexicon(synonyms::evidence());
     let synonyms = synonyms::Synonyms::new(&stemmer);
     let antonyms = compare::Antonyms::new(&stemmer);
     let sentences: Vec<Vec<String>> = raw

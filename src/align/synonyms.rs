@@ -7,8 +7,10 @@
 //! consecutive tokens, longest first.
 
 use crate::text::normalize::normalize;
-use crate::text::stem::Stemmer;
-use std::collections::HashMap;
+use crate::text::stem::{Stemmer, strip_article};
+use crate::text::{data_lines, stopwords};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/synonyms.txt");
 
@@ -19,14 +21,20 @@ pub struct Synonyms {
     phrases: Vec<(Vec<String>, u32)>,
 }
 
-/// Every word of the lexicon, normalised (evidence for the stemmer).
-pub fn words() -> Vec<String> {
-    DATA.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(|l| l.split(['|', ' ']))
-        .filter(|w| !w.trim().is_empty())
-        .map(|w| normalize(w.trim()))
-        .collect()
+/// Every word of this lexicon and of the function words, normalised and
+/// without the article: the stemmer's evidence that a proclitic is one (see
+/// [`Stemmer::with_lexicon`]). Built once.
+pub fn evidence() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        data_lines(DATA)
+            .flat_map(|l| l.split(['|', ' ']))
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| normalize(w.trim()))
+            .chain(stopwords::words().map(str::to_string))
+            .map(|w| strip_article(&w).to_string())
+            .collect()
+    })
 }
 
 impl Synonyms {
@@ -36,10 +44,7 @@ impl Synonyms {
 
     pub fn parse(data: &str, stemmer: &Stemmer) -> Synonyms {
         let mut syn = Synonyms::default();
-        let lines = data
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-        for (group, line) in lines.enumerate() {
+        for (group, line) in data_lines(data).enumerate() {
             for form in line.split('|') {
                 let stems: Vec<String> = form
                     .split_whitespace()

@@ -98,10 +98,7 @@ impl Antonyms {
 
     pub fn parse(data: &str, stemmer: &Stemmer) -> Antonyms {
         let mut sides: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
-        let lines = data
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-        for (pair, line) in lines.enumerate() {
+        for (pair, line) in crate::text::data_lines(data).enumerate() {
             let Some((left, right)) = line.split_once("<>") else {
                 continue;
             };

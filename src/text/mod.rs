@@ -21,3 +21,11 @@ pub mod stopwords;
 pub mod tokenize;
 
 pub use segment::{Segment, SegmentKind, segment};
+
+/// The lines of a data file that carry entries: trimmed, neither empty nor
+/// comments (`#`).
+pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

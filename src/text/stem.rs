@@ -55,6 +55,11 @@ const LIGHT_SUFFIXES: &[&str] = &[
     "تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "يه", "ها", "هم", "نا", "ه", "ي", "ت",
 ];
 
+fn no_words() -> &'static HashSet<String> {
+    static EMPTY: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(HashSet::new)
+}
+
 fn letters(s: &str) -> usize {
     s.chars().count()
 }
@@ -64,8 +69,8 @@ pub struct Stemmer {
     snowball: rust_stemmers::Stemmer,
     /// Normalised words of the story, with and without the article.
     vocabulary: HashSet<String>,
-    /// Normalised words of the general lexicons.
-    lexicon: HashSet<String>,
+    /// Normalised words of the general lexicons, without the article.
+    lexicon: &'static HashSet<String>,
 }
 
 impl std::fmt::Debug for Stemmer {
@@ -93,15 +98,15 @@ impl Stemmer {
         Stemmer {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Arabic),
             vocabulary,
-            lexicon: HashSet::new(),
+            lexicon: no_words(),
         }
     }
 
     /// The same stemmer, also taking the words of general lexicons
-    /// (normalised keys) as evidence that a proclitic is one.
-    pub fn with_lexicon<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Stemmer {
-        self.lexicon
-            .extend(words.into_iter().map(|w| strip_article(w).to_string()));
+    /// (normalised keys without the article) as evidence that a proclitic
+    /// is one.
+    pub fn with_lexicon(mut self, words: &'static HashSet<String>) -> Stemmer {
+        self.lexicon = words;
         self
     }
 
@@ -282,7 +287,8 @@ mod tests {
     #[test]
     fn lexicon_words_are_evidence_for_a_proclitic() {
         let plain = Stemmer::default();
-        let s = Stemmer::default().with_lexicon(["ذكر", "اضاف"]);
+        let words: HashSet<String> = ["ذكر", "اضاف"].map(String::from).into();
+        let s = Stemmer::default().with_lexicon(Box::leak(Box::new(words)));
         // Four letters after و: without evidence the و stays.
         assert!(stem(&plain, "وذكرت").starts_with('و'));
         assert_eq!(stem(&s, "وذكرت"), stem(&s, "ذكرت"));

@@ -13,8 +13,7 @@ const DATA: &str = include_str!("../../data/stopwords.txt");
 fn set() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        DATA.lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
+        super::data_lines(DATA)
             .flat_map(str::split_whitespace)
             .map(normalize)
             .collect()

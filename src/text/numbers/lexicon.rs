@@ -49,11 +49,7 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     pub fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::text::data_lines(data) {
             let mut parts = line.split_whitespace();
             let (Some(kind), Some(value)) = (parts.next(), parts.next()) else {
                 continue;

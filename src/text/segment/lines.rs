@@ -34,10 +34,7 @@ pub const OUTLET_MAX_WORDS: usize = 3;
 pub const BOILERPLATE_MAX_WORDS: usize = 80;
 
 static BOILERPLATE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../../../data/boilerplate.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::data_lines(include_str!("../../../data/boilerplate.txt"))
         .map(str::to_lowercase)
         .collect()
 });
