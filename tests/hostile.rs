@@ -4,33 +4,22 @@
 //! panic, and the server keeps serving.
 #![cfg(feature = "web")]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use http_body_util::BodyExt;
-use mizan::corpus;
-use mizan::web::{AppState, router};
-use std::path::Path;
-use tower::ServiceExt;
-
-fn seeds_state() -> AppState {
-    AppState::new(corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap())
-}
+use common::seeds_state;
+use mizan::web::AppState;
 
 async fn send(state: &AppState, method: Method, uri: &str, body: Vec<u8>) -> (StatusCode, String) {
-    let response = router(state.clone())
-        .oneshot(
-            Request::builder()
-                .method(method)
-                .uri(uri)
-                .header("content-type", "multipart/form-data; boundary=x")
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body(Body::from(body))
         .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    let reply = common::send(state, request).await;
+    (reply.status, reply.body)
 }
 
 const A: &str = "000_4906ad26d71f513b";

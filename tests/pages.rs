@@ -14,11 +14,8 @@ fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-fn seeds_state() -> AppState {
-    AppState::new(corpus::load(&seeds_dir()).unwrap())
-}
-
 use common::get_page as get;
+use common::seeds_state;
 
 /// Ids of the seeds' contradictions, in the navigator's order.
 fn contradiction_ids(state: &AppState) -> Vec<String> {

@@ -2,51 +2,24 @@
 //! API, static files, and the 404 and 400 paths.
 #![cfg(feature = "web")]
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+use common::{Reply, seeds_state};
 use mizan::corpus;
 use mizan::story_json::story_doc;
-use mizan::web::{AppState, router};
-use std::path::Path;
-use tower::ServiceExt;
-
-fn seeds_state() -> AppState {
-    AppState::new(corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap())
-}
-
-struct Reply {
-    status: StatusCode,
-    content_type: String,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
+use mizan::web::AppState;
 
 async fn get(state: AppState, uri: &str) -> Reply {
-    let response = router(state)
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let content_type = headers
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        content_type,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    common::send(&state, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
 fn assert_html_page(r: &Reply) {
     assert!(
-        r.content_type.starts_with("text/html"),
+        r.content_type().starts_with("text/html"),
         "{}",
-        r.content_type
+        r.content_type()
     );
     assert!(r.body.contains(r#"<html lang="ar" dir="rtl">"#));
     assert!(r.body.contains("<main id=\"main\">"));
@@ -122,7 +95,7 @@ async fn api_serves_the_export_document() {
     let expected = serde_json::to_value(story_doc(&corpus.stories[0])).unwrap();
     let r = get(state.clone(), "/api/v1/stories/seeds").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.content_type.starts_with("application/json"));
+    assert!(r.content_type().starts_with("application/json"));
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&r.body).unwrap(),
         expected
@@ -171,11 +144,11 @@ async fn malformed_parameters_are_400_pages() {
 async fn static_files_and_fonts_are_embedded() {
     let css = get(seeds_state(), "/static/style.css").await;
     assert_eq!(css.status, StatusCode::OK);
-    assert!(css.content_type.starts_with("text/css"));
+    assert!(css.content_type().starts_with("text/css"));
     assert!(css.body.contains("@font-face"));
     let font = get(seeds_state(), "/static/fonts/NotoNaskhArabic-Regular.woff2").await;
     assert_eq!(font.status, StatusCode::OK);
-    assert_eq!(font.content_type, "font/woff2");
+    assert_eq!(font.content_type(), "font/woff2");
     let escape = get(seeds_state(), "/static/../Cargo.toml").await;
     assert_ne!(escape.status, StatusCode::OK);
 }

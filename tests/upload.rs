@@ -6,11 +6,9 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use mizan::corpus;
-use mizan::web::{AppState, router};
+use mizan::web::AppState;
 use std::path::PathBuf;
-use tower::ServiceExt;
 
 const BOUNDARY: &str = "mizan-test-boundary";
 
@@ -58,21 +56,12 @@ async fn post(
     if let Some(o) = origin {
         req = req.header("origin", o);
     }
-    let response = router(state.clone())
-        .oneshot(req.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
+    let reply = common::send(state, req.body(Body::from(body)).unwrap()).await;
+    let location = reply
+        .headers
         .get("location")
         .map(|v| v.to_str().unwrap().to_string());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        location,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+    (reply.status, location, reply.body)
 }
 
 use common::get_page as get;

@@ -132,19 +132,54 @@ pub fn fire_corpus(name: &str) -> std::path::PathBuf {
     dir
 }
 
-/// `GET uri` through `router(state)` with `oneshot`: status and body.
-pub async fn get_page(state: &mizan::web::AppState, uri: &str) -> (axum::http::StatusCode, String) {
+/// The state of a server on the bundled seeds.
+pub fn seeds_state() -> mizan::web::AppState {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    mizan::web::AppState::new(mizan::corpus::load(&seeds).unwrap())
+}
+
+/// A response read whole.
+pub struct Reply {
+    pub status: axum::http::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get("content-type")
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or_default()
+    }
+}
+
+/// Sends `request` through `router(state)` with `oneshot`.
+pub async fn send(
+    state: &mizan::web::AppState,
+    request: axum::http::Request<axum::body::Body>,
+) -> Reply {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let response = mizan::web::router(state.clone())
-        .oneshot(
-            axum::http::Request::get(uri)
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
+        .oneshot(request)
         .await
         .unwrap();
     let status = response.status();
+    let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// `GET uri` through `router(state)` with `oneshot`: status and body.
+pub async fn get_page(state: &mizan::web::AppState, uri: &str) -> (axum::http::StatusCode, String) {
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let reply = send(state, request).await;
+    (reply.status, reply.body)
 }
