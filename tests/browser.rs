@@ -139,14 +139,25 @@ fn ink(lum: &[u8]) -> f64 {
     lum.iter().filter(|&&l| l < 128).count() as f64 / lum.len().max(1) as f64
 }
 
+/// The element `css` selects on the current page.
+async fn element(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.find(Locator::Css(css)).await.unwrap()
+}
+
+async fn click(c: &Client, css: &str) {
+    element(c, css).await.click().await.unwrap();
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    element(c, css).await.text().await.unwrap()
+}
+
+async fn fill(c: &Client, css: &str, value: &str) {
+    element(c, css).await.send_keys(value).await.unwrap();
+}
+
 async fn element_png(client: &Client, css: &str) -> Vec<u8> {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap()
-        .screenshot()
-        .await
-        .unwrap()
+    element(client, css).await.screenshot().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -160,7 +171,7 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
         let lang = c.execute("return document.documentElement.lang + ' ' + document.dir", vec![]).await.unwrap();
         assert_eq!(lang.as_str(), Some("ar rtl"));
 
-        c.find(Locator::Css(r#"a[href="/stories/seeds"]"#)).await.unwrap().click().await.unwrap();
+        click(c, r#"a[href="/stories/seeds"]"#).await;
         let link = c
             .wait()
             .for_element(Locator::Css(r#"a[href="/stories/seeds/articles/004_e8f8cdd3166bab5f"]"#))
@@ -244,12 +255,7 @@ async fn contradiction_id(c: &Client) -> String {
 
 /// Presses a key the way a reader does: on the page, not in a field.
 async fn press(c: &Client, key: &str) {
-    c.find(Locator::Css("body"))
-        .await
-        .unwrap()
-        .send_keys(key)
-        .await
-        .unwrap();
+    fill(c, "body", key).await;
 }
 
 async fn wait_for_url_change(c: &Client, from: &str) -> String {
@@ -273,12 +279,7 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
         c.goto(&format!("{}/stories/seeds", server.url))
             .await
             .unwrap();
-        c.find(Locator::Css("ol.contradictions a"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(c, "ol.contradictions a").await;
         c.wait()
             .for_element(Locator::Css("h1#contradiction"))
             .await
@@ -300,13 +301,7 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
             .unwrap();
         let second = contradiction_id(c).await;
         assert_ne!(second, first);
-        let h1 = c
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let h1 = text_of(c, "h1").await;
         assert!(h1.starts_with("تناقض 2 من"), "{h1}");
 
         press(c, "k").await;
@@ -364,13 +359,7 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
             !copied.text().await.unwrap().is_empty(),
             "the reader is told what happened"
         );
-        let seen = c
-            .find(Locator::Css("main"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let seen = text_of(c, "main").await;
 
         let colleague = start_browser(1280, 900).await;
         let d = &colleague.client;
@@ -380,13 +369,7 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
             .await
             .unwrap();
         assert_eq!(contradiction_id(d).await, second);
-        let theirs = d
-            .find(Locator::Css("main"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let theirs = text_of(d, "main").await;
         // Same view; only the keys list's open state (a local toggle) may differ.
         let strip = |s: &str| s.replace('\n', " ");
         assert!(strip(&theirs).starts_with(&strip(&seen)[..200]));
@@ -466,36 +449,16 @@ async fn upload_an_article_through_the_form() {
         c.goto(&format!("{}/stories/fire", server.url))
             .await
             .unwrap();
-        c.find(Locator::Css(r#"a[href="/stories/fire/add"]"#))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(c, r#"a[href="/stories/fire/add"]"#).await;
         let file = c
             .wait()
             .for_element(Locator::Css("input#file"))
             .await
             .unwrap();
         file.send_keys(upload.to_str().unwrap()).await.unwrap();
-        c.find(Locator::Css("input#source"))
-            .await
-            .unwrap()
-            .send_keys("صحيفة المساء")
-            .await
-            .unwrap();
-        c.find(Locator::Css("input#published"))
-            .await
-            .unwrap()
-            .send_keys("2024-03-05T09:30")
-            .await
-            .unwrap();
-        c.find(Locator::Css("form.upload button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        fill(c, "input#source", "صحيفة المساء").await;
+        fill(c, "input#published", "2024-03-05T09:30").await;
+        click(c, "form.upload button[type=submit]").await;
         if c.wait()
             .for_element(Locator::Css("dl.metadata"))
             .await
@@ -507,21 +470,9 @@ async fn upload_an_article_through_the_form() {
         }
         let path = c.current_url().await.unwrap().path().to_string();
         assert_eq!(path, "/stories/fire/articles/evening-paper");
-        let h1 = c
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let h1 = text_of(c, "h1").await;
         assert_eq!(h1, "النيران تلتهم سوق طنطا");
-        let meta = c
-            .find(Locator::Css("dl.metadata"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let meta = text_of(c, "dl.metadata").await;
         assert!(meta.contains("صحيفة المساء"), "{meta}");
         std::fs::write(
             screenshot_dir().join("uploaded-1280.png"),
@@ -609,7 +560,7 @@ async fn planted_markup_never_runs_on_any_page() {
         }
         // The text shows as text.
         c.goto(&format!("{}/stories/xss/articles/a", server.url)).await.unwrap();
-        let text = c.find(Locator::Css("article.original")).await.unwrap().text().await.unwrap();
+        let text = text_of(c, "article.original").await;
         assert!(text.contains(evil), "{text}");
     })
     .await;
