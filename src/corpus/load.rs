@@ -1,0 +1,315 @@
+//! Reading a corpus folder: listing story folders, loading their articles
+//! on all cores, and analysing each story.
+//!
+//! In: a corpus folder. Out: the [`Corpus`] and the [`Problem`]s of every
+//! file that was skipped. The rules are in the parent module's
+//! documentation.
+
+use super::*;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryMeta {
+    title: Option<String>,
+}
+
+/// What one folder holds.
+struct Listing {
+    articles: Vec<PathBuf>,
+    folders: Vec<PathBuf>,
+    meta: Option<PathBuf>,
+    others: Vec<PathBuf>,
+}
+
+fn list(dir: &Path) -> std::io::Result<Listing> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    let mut listing = Listing {
+        articles: vec![],
+        folders: vec![],
+        meta: None,
+        others: vec![],
+    };
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            // Hidden: editors' swap files, temporary files of atomic writes.
+            continue;
+        }
+        if path.is_dir() {
+            listing.folders.push(path);
+        } else if name == STORY_META_FILE {
+            listing.meta = Some(path);
+        } else if is_article_file(&path) {
+            listing.articles.push(path);
+        } else {
+            listing.others.push(path);
+        }
+    }
+    Ok(listing)
+}
+
+fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+/// How far a load has come: story folders done out of the total, for a
+/// progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+}
+
+/// Loads every story under `root`.
+pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+    load_with_progress(root, &Progress::default())
+}
+
+/// [`load`], counting story folders in `progress` as they are done.
+pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, CorpusError> {
+    use std::sync::atomic::Ordering;
+    if !root.exists() {
+        return Err(CorpusError::NotFound(root.to_path_buf()));
+    }
+    if !root.is_dir() {
+        return Err(CorpusError::NotADirectory(root.to_path_buf()));
+    }
+    let listing = list(root).map_err(|e| CorpusError::Unreadable(root.to_path_buf(), e))?;
+    let mut problems = Vec::new();
+    let mut stories = Vec::new();
+    problems.extend(not_articles(&listing.others));
+    if !listing.articles.is_empty() {
+        let abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let id = abs
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("corpus")
+            .to_string();
+        stories.extend(load_story(root, id, &listing, &mut problems));
+    } else if let Some(meta) = &listing.meta {
+        problems.push(Problem {
+            path: meta.clone(),
+            reason: "story.toml without articles beside it".into(),
+        });
+    }
+    // Stories are independent: read and analysed on all cores, each folder's
+    // results kept in folder order.
+    let folders = &listing.folders;
+    progress.total.store(folders.len(), Ordering::Relaxed);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(folders.len().max(1));
+    let chunk = folders.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<Story>, Vec<Problem>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = folders
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            // A bug in one story must not take the others
+                            // down: it becomes a problem naming the folder.
+                            let r = std::panic::catch_unwind(|| load_folder(f)).unwrap_or_else(|_| {
+                                let problem = Problem {
+                                    path: f.clone(),
+                                    reason: "this story could not be analysed (an internal error; please report it with the files)".into(),
+                                };
+                                (Vec::new(), vec![problem])
+                            });
+                            progress.done.fetch_add(1, Ordering::Relaxed);
+                            r
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (s, p) in results {
+        stories.extend(s);
+        problems.extend(p);
+    }
+    if stories.is_empty() {
+        problems.push(Problem {
+            path: root.to_path_buf(),
+            reason: "no stories found: no folder here holds .txt or .md articles".into(),
+        });
+    }
+    stories.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Corpus {
+        root: root.to_path_buf(),
+        stories,
+        problems,
+    })
+}
+
+/// One story folder of the corpus: its story, if any, and its problems.
+fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut stories = Vec::new();
+    let Some(id) = folder
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_string)
+    else {
+        problems.push(Problem {
+            path: folder.to_path_buf(),
+            reason: "folder name is not UTF-8".into(),
+        });
+        return (stories, problems);
+    };
+    if id.starts_with('.') {
+        return (stories, problems); // hidden folders (.git, .cache) are not stories
+    }
+    match list(folder) {
+        Err(e) => problems.push(Problem {
+            path: folder.to_path_buf(),
+            reason: format!("cannot be read: {e}"),
+        }),
+        Ok(sub) => {
+            problems.extend(not_articles(&sub.others));
+            for nested in &sub.folders {
+                problems.push(Problem {
+                    path: nested.clone(),
+                    reason: "folder inside a story folder is ignored (a corpus is at most two levels deep)".into(),
+                });
+            }
+            if sub.articles.is_empty() {
+                problems.push(Problem {
+                    path: folder.to_path_buf(),
+                    reason: "folder holds no .txt or .md articles".into(),
+                });
+            } else {
+                stories.extend(load_story(folder, id, &sub, &mut problems));
+            }
+        }
+    }
+    (stories, problems)
+}
+
+/// A problem for each file that is not an article.
+fn not_articles(paths: &[PathBuf]) -> impl Iterator<Item = Problem> + '_ {
+    paths.iter().map(|path| Problem {
+        path: path.clone(),
+        reason: not_an_article_reason(path),
+    })
+}
+
+fn not_an_article_reason(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("not an article: .{ext} files are not read (only .txt and .md)"),
+        None => "not an article: only .txt and .md files are read".into(),
+    }
+}
+
+/// Why `path` may not be read as part of the story folder `root`
+/// (canonical): a symbolic link that leads out of it.
+fn outside(path: &Path, root: &Path) -> Option<String> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => None,
+        Ok(target) => Some(format!(
+            "symbolic link to {}, outside the story folder: not read (copy the file in instead)",
+            target.display()
+        )),
+        Err(e) => Some(format!("symbolic link that cannot be followed: {e}")),
+    }
+}
+
+fn load_story(
+    dir: &Path,
+    id: String,
+    listing: &Listing,
+    problems: &mut Vec<Problem>,
+) -> Option<Story> {
+    if !is_valid_id(&id) {
+        problems.push(Problem {
+            path: dir.to_path_buf(),
+            reason: "folder name cannot be a story id (use letters, digits, '-', '_' and '.')"
+                .into(),
+        });
+        return None;
+    }
+    let mut articles: Vec<Article> = Vec::new();
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    for path in &listing.articles {
+        if let Some(reason) = outside(path, &root) {
+            problems.push(Problem {
+                path: path.clone(),
+                reason,
+            });
+            continue;
+        }
+        match Article::load(path) {
+            Ok(article) if articles.iter().any(|a| a.id == article.id) => problems.push(Problem {
+                path: path.clone(),
+                reason: format!(
+                    "another file of this story already has the id {}",
+                    article.id
+                ),
+            }),
+            Ok(article) if articles.iter().any(|a| a.text == article.text) => {
+                let first = articles.iter().find(|a| a.text == article.text);
+                problems.push(Problem {
+                    path: path.clone(),
+                    reason: format!(
+                        "duplicate: the same text as {} of this story",
+                        first.map(|a| a.file.as_str()).unwrap_or("another file")
+                    ),
+                })
+            }
+            Ok(article) => articles.push(article),
+            Err(reason) => problems.push(Problem {
+                path: path.clone(),
+                reason,
+            }),
+        }
+    }
+    if articles.is_empty() {
+        problems.push(Problem {
+            path: dir.to_path_buf(),
+            reason: "no article of this story could be loaded".into(),
+        });
+        return None;
+    }
+    let meta_title = listing.meta.as_ref().and_then(|path| {
+        let parsed = fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| toml::from_str::<StoryMeta>(&s).map_err(|e| e.message().to_string()));
+        match parsed {
+            Ok(meta) => meta.title.filter(|t| !t.trim().is_empty()),
+            Err(e) => {
+                problems.push(Problem {
+                    path: path.clone(),
+                    reason: format!("story.toml ignored: {e}"),
+                });
+                None
+            }
+        }
+    });
+    let (title, title_inferred) = match meta_title {
+        Some(t) => (t, false),
+        None => (articles[0].title.clone(), true),
+    };
+    let analysis = crate::align::analyze(&articles);
+    Some(Story {
+        id,
+        title,
+        title_inferred,
+        dir: dir.to_path_buf(),
+        articles,
+        analysis,
+    })
+}
