@@ -11,8 +11,12 @@
 //! - Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks),
 //!   tatweel, and invisible formatting characters (bidi marks, ZWJ, ZWNJ)
 //!   are dropped.
-//! - Alef forms أ إ آ ٱ become ا; ؤ becomes و; ئ and alef maqsura ى become ي;
-//!   ta marbuta ة becomes ه (final ه and ة are interchangeable in news copy).
+//! - Alef forms أ إ آ ٱ become ا; alef maqsura ى becomes ي; ta marbuta ة
+//!   becomes ه (final ه and ة are interchangeable in news copy).
+//! - Hamza on waw ؤ and on yeh ئ both become the bare hamza ء: the seat of a
+//!   medial hamza is where spelling conventions differ (مسؤول in most of the
+//!   Arab press, مسئول in Egypt's; شؤون / شئون), so the seat must not decide
+//!   the key. Folding ؤ to و and ئ to ي instead would keep the two apart.
 //! - Persian and Urdu letters become their Arabic look-alikes: ک → ك,
 //!   ی ې → ي, گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف, ہ ە → ه.
 //! - Arabic-Indic digits ٠-٩ and extended (Persian) digits ۰-۹ become 0-9; the
@@ -41,8 +45,8 @@ pub fn fold_char(c: char) -> Option<char> {
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}' => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
-        'ؤ' => 'و',
-        'ئ' | 'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' => 'ي',
+        'ؤ' | 'ئ' => 'ء',
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' => 'ي',
         'ة' | 'ہ' | 'ە' | 'ۀ' | 'ۃ' => 'ه',
         'ک' | 'گ' | 'ڪ' => 'ك',
         'پ' => 'ب',
@@ -110,9 +114,11 @@ mod tests {
         assert_eq!(normalize("أعلن"), normalize("اعلن"));
         assert_eq!(normalize("إيران"), "ايران");
         assert_eq!(normalize("آلاف"), "الاف");
-        assert_eq!(normalize("مسؤولية"), "مسووليه");
+        assert_eq!(normalize("مسؤولية"), "مسءوليه");
+        assert_eq!(normalize("مسئولية"), normalize("مسؤولية"));
+        assert_eq!(normalize("شئون"), normalize("شؤون"));
         assert_eq!(normalize("الخديمى"), "الخديمي");
-        assert_eq!(normalize("رئيس"), "رييس");
+        assert_eq!(normalize("رئيس"), "رءيس");
         assert_eq!(normalize("فى"), normalize("في"));
         assert_eq!(normalize("قوة"), normalize("قوه"));
     }
