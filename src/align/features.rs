@@ -33,6 +33,8 @@ pub enum Feature {
 pub struct Unit {
     pub article: usize,
     pub segment: usize,
+    /// True for an article's title (headline), false for a sentence.
+    pub title: bool,
     pub tokens: Vec<Token>,
     /// Stems of the tokens, for the comparison; emptied once the story is
     /// analysed.
@@ -75,7 +77,12 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    pub fn unit(&self, article: usize, segment: usize, tokens: Vec<Token>, text: &str) -> Unit {
+    pub fn unit(
+        &self,
+        (article, segment, title): (usize, usize, bool),
+        tokens: Vec<Token>,
+        text: &str,
+    ) -> Unit {
         let stems: Vec<String> = tokens.iter().map(|t| self.stemmer.stem(&t.key)).collect();
         let bare: Vec<String> = tokens
             .iter()
@@ -139,6 +146,7 @@ impl Reader<'_> {
         Unit {
             article,
             segment,
+            title,
             tokens,
             stems,
             bare,

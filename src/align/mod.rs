@@ -18,6 +18,8 @@
 //!   when their counts of one noun
 //!   conflict, they share [`CONTRADICTION_SHARED`] features and score at
 //!   least [`CONTRADICTION_LINK_THRESHOLD`].
+//! - A title is linked by its own score only (never as a best partner or
+//!   through a bridge): a headline sums up its whole article.
 
 pub mod facts;
 pub mod features;
@@ -131,20 +133,25 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         for (s, seg) in article.segments.iter().enumerate() {
             let text = seg.text(&article.text);
             if is_comparable(seg.kind, text) {
-                raw.push((a, s, tokenize(text, seg.start)));
+                raw.push((
+                    a,
+                    s,
+                    seg.kind == SegmentKind::Title,
+                    tokenize(text, seg.start),
+                ));
             }
         }
     }
     let stemmer = Stemmer::new(
         raw.iter()
-            .flat_map(|(_, _, t)| t.iter().map(|t| t.key.as_str())),
+            .flat_map(|(_, _, _, t)| t.iter().map(|t| t.key.as_str())),
     )
     .with_lexicon(synonyms::evidence());
     let synonyms = synonyms::Synonyms::new(&stemmer);
     let antonyms = compare::Antonyms::new(&stemmer);
     let sentences: Vec<Vec<String>> = raw
         .iter()
-        .map(|(_, _, toks)| {
+        .map(|(_, _, _, toks)| {
             toks.iter()
                 .filter(|t| features::is_content(t))
                 .map(|t| stemmer.bare(&t.key).to_string())
@@ -159,7 +166,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     };
     let units: Vec<Unit> = raw
         .into_iter()
-        .map(|(a, s, toks)| reader.unit(a, s, toks, &articles[a].text))
+        .map(|(a, s, title, toks)| reader.unit((a, s, title), toks, &articles[a].text))
         .collect();
     let polarity: Vec<compare::Polarity> = units
         .iter()

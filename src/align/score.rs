@@ -20,6 +20,11 @@
 //!   article report its fact, so they are linked from the lower
 //!   [`BRIDGED_THRESHOLD`] (a fact told by several sources is one set of
 //!   sentences, not only the pairs that happen to share words).
+//! - A title (headline) is linked by its own score alone: it sums up the
+//!   whole article, so it shares words with every sentence of the event and
+//!   is always somebody's "best partner"; neither the best-partner rule nor
+//!   a bridge says it reports one sentence's fact. Nor does a weak title
+//!   pair take the best-partner place of a sentence.
 //! - Pairs come from an inverted index (feature → units); a feature held by
 //!   more than [`MAX_POSTINGS_SHARE`] of the units (or than [`MAX_POSTINGS`]
 //!   units) is too common to propose
@@ -165,7 +170,7 @@ pub fn by_score(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
         }
     }
     for (c, k) in scored.iter().zip(keep.iter_mut()) {
-        if *k || c.score < BRIDGED_THRESHOLD {
+        if *k || c.score < BRIDGED_THRESHOLD || has_title(units, c) {
             continue;
         }
         if let (Some(x), Some(y)) = (strong.get(&c.a), strong.get(&c.b)) {
@@ -176,11 +181,16 @@ pub fn by_score(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     keep
 }
 
+/// True when one side of the pair is a title.
+fn has_title(units: &[Unit], c: &Candidate) -> bool {
+    units[c.a].title || units[c.b].title
+}
+
 /// Links by the pair's own score.
 fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
-    // Best partner of each unit in each other article.
+    // Best partner of each unit in each other article, among sentences.
     let mut best: HashMap<(usize, usize), f64> = HashMap::new();
-    for c in scored {
+    for c in scored.iter().filter(|c| !has_title(units, c)) {
         for (u, other) in [(c.a, c.b), (c.b, c.a)] {
             let e = best.entry((u, units[other].article)).or_insert(0.0);
             *e = e.max(c.score);
@@ -189,9 +199,14 @@ fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     scored
         .iter()
         .map(|c| {
-            let is_best = best[&(c.a, units[c.b].article)] == c.score
-                || best[&(c.b, units[c.a].article)] == c.score;
-            c.score >= LINK_THRESHOLD || (is_best && c.score >= BEST_MATCH_THRESHOLD)
+            if c.score >= LINK_THRESHOLD {
+                return true;
+            }
+            let is_best =
+                |u: usize, other: usize| best.get(&(u, units[other].article)) == Some(&c.score);
+            !has_title(units, c)
+                && (is_best(c.a, c.b) || is_best(c.b, c.a))
+                && c.score >= BEST_MATCH_THRESHOLD
         })
         .collect()
 }

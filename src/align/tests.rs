@@ -76,6 +76,7 @@ fn unit(article: usize) -> super::Unit {
     super::Unit {
         article,
         segment: 0,
+        title: false,
         tokens: Vec::new(),
         stems: Vec::new(),
         bare: Vec::new(),
@@ -114,4 +115,35 @@ fn a_third_source_bridges_two_weakly_matching_sentences() {
     let mut low = scored.clone();
     low[3].score = BRIDGED_THRESHOLD / 2.0;
     assert!(!by_score(&units, &low)[3]);
+}
+
+#[test]
+fn a_title_is_linked_by_its_own_score_only() {
+    use super::score::{BEST_MATCH_THRESHOLD, LINK_THRESHOLD, by_score};
+    let weak = (BEST_MATCH_THRESHOLD + LINK_THRESHOLD) / 2.0;
+    // Unit 1 is a sentence's only partner in article 1: linked as its best
+    // partner when it is a sentence, not when it is that article's title.
+    let mut units = [unit(0), unit(1)];
+    let scored = [candidate(0, 1, weak)];
+    assert_eq!(by_score(&units, &scored), [true]);
+    units[1].title = true;
+    assert_eq!(by_score(&units, &scored), [false]);
+    // A title's strong pair stays a link.
+    assert_eq!(
+        by_score(&units, &[candidate(0, 1, LINK_THRESHOLD + 0.01)]),
+        [true]
+    );
+    // A weak title pair does not take a sentence's best-partner place: unit
+    // 2, a sentence of article 1, is unit 0's best sentence partner there.
+    let units = [
+        unit(0),
+        {
+            let mut t = unit(1);
+            t.title = true;
+            t
+        },
+        unit(1),
+    ];
+    let scored = [candidate(0, 1, weak + 0.01), candidate(0, 2, weak)];
+    assert_eq!(by_score(&units, &scored), [false, true]);
 }
