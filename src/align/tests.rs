@@ -120,7 +120,12 @@ fn a_third_source_bridges_two_weakly_matching_sentences() {
 #[test]
 fn a_title_is_linked_by_its_own_score_only() {
     use super::score::{BEST_MATCH_THRESHOLD, LINK_THRESHOLD, by_score};
-    let weak = (BEST_MATCH_THRESHOLD + LINK_THRESHOLD) / 2.0;
+    // Two scores between the best-partner and the link thresholds.
+    let step = (LINK_THRESHOLD - BEST_MATCH_THRESHOLD) / 3.0;
+    let (weak, less_weak) = (
+        BEST_MATCH_THRESHOLD + step,
+        BEST_MATCH_THRESHOLD + 2.0 * step,
+    );
     // Unit 1 is a sentence's only partner in article 1: linked as its best
     // partner when it is a sentence, not when it is that article's title.
     let mut units = [unit(0), unit(1)];
@@ -144,6 +149,6 @@ fn a_title_is_linked_by_its_own_score_only() {
         },
         unit(1),
     ];
-    let scored = [candidate(0, 1, weak + 0.01), candidate(0, 2, weak)];
+    let scored = [candidate(0, 1, less_weak), candidate(0, 2, weak)];
     assert_eq!(by_score(&units, &scored), [false, true]);
 }

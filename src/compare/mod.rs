@@ -33,8 +33,10 @@ pub use polarity::{Antonyms, Polarity};
 use crate::align::Unit;
 
 /// Score from which a link with no contradiction is an agreement rather than
-/// a looser "related": most of the weight of the smaller side is shared.
-pub const AGREE_THRESHOLD: f64 = 0.30;
+/// a looser "related": a pair linked on its own score (at least a unit's
+/// best partner) agrees; one linked only through a third source's sentence
+/// ([`crate::align::score::BRIDGED_THRESHOLD`]) is related.
+pub const AGREE_THRESHOLD: f64 = crate::align::score::BEST_MATCH_THRESHOLD;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
