@@ -12,7 +12,8 @@
 //!   the entity; any other word gives its stem. The words of a multi-word
 //!   synonym also give their own stems.
 //! - A stated quantity gives its value (count with the stem of its noun,
-//!   date or year), so "6 من أفراد" and "ستة من أفراد" meet.
+//!   date or year), so "6 من أفراد" and "ستة من أفراد" meet. A bounded count
+//!   gives its number (على الأقل 1 meets أحد); a vague one (عدد من) none.
 
 use super::synonyms::Synonyms;
 use crate::text::names::Entities;
@@ -135,7 +136,18 @@ impl Reader<'_> {
                     format!("date:{}-{month}", day.unwrap_or(0))
                 }
                 (QuantityKind::Year, Amount::Exact(v)) => format!("year:{v}"),
-                (QuantityKind::Count, Amount::Exact(v)) => match &q.noun {
+                // A bound states its number too: "at least one protester"
+                // and "one of the protesters" meet (compare tells whether the
+                // two can both hold).
+                (
+                    QuantityKind::Count,
+                    Amount::Exact(v)
+                    | Amount::AtLeast(v)
+                    | Amount::MoreThan(v)
+                    | Amount::AtMost(v)
+                    | Amount::LessThan(v)
+                    | Amount::About(v),
+                ) => match &q.noun {
                     Some(n) => format!("count:{v}:{}", self.stemmer.stem(&n.key)),
                     None => format!("count:{v}"),
                 },

@@ -58,6 +58,35 @@ fn synonyms_and_name_variants_carry_a_link() {
 }
 
 #[test]
+fn a_bounded_count_shares_its_number_with_an_exact_one() {
+    let arts = articles(&[
+        "وأطلقت الشرطة الرصاص المطاطي مما أسفر عن مقتل متظاهر واحد على الأقل في المدينة.",
+        "وتحولت المسيرة إلى مواجهات مع الشرطة راح ضحيتها أحد المتظاهرين.",
+    ]);
+    let an = analyze(&arts);
+    let ua = an.unit_of(0, 0).unwrap();
+    let link = an.links.iter().find(|l| l.a == ua);
+    let shared = link.map(|l| l.shared.clone()).unwrap_or_default();
+    assert!(
+        shared
+            .iter()
+            .any(|f| matches!(f, super::Feature::Value(v) if v.starts_with("count:1:"))),
+        "{shared:?}"
+    );
+    // A vague amount states no number.
+    let vague = articles(&["أصيب عدد من الحراس في الهجوم."]);
+    let an = analyze(&vague);
+    assert!(
+        !an.units[0]
+            .features
+            .iter()
+            .any(|(f, _)| matches!(f, super::Feature::Value(_))),
+        "{:?}",
+        an.units[0].features
+    );
+}
+
+#[test]
 fn links_join_different_articles_once_with_scores_in_range() {
     let arts = articles(&[
         "أعلنت وزارة الصحة تسجيل إصابات جديدة بالكوليرا في حلب.",
