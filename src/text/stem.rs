@@ -23,6 +23,9 @@
 //! - Snowball strips ات only after ال, so الانتخابات and انتخابات came out as
 //!   انتخاب and انتخابا; with the article gone first, a leftover ا or ت of a
 //!   plural or dual ending (ات، تين، تان) is removed too.
+//! - Under an attached pronoun the plural ات stays (مظاهراتهم came out as
+//!   مظاهرا, سياراتها as سيارات); it is removed so that the stem is the
+//!   plural's (مظاهر, سيار).
 //! - Snowball takes a lone final ن for a verb suffix (أعلن → اعل while
 //!   أعلنت → اعلن); a lone ن is a radical far more often in news copy (the
 //!   feminine plural verb is rare), so it stays.
@@ -54,6 +57,10 @@ const PROCLITICS: &[char] = &['و', 'ف', 'ب', 'ك', 'ل'];
 const LIGHT_SUFFIXES: &[&str] = &[
     "تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "يه", "ها", "هم", "نا", "ه", "ي", "ت",
 ];
+
+/// Attached pronouns, longest first (ه is also a folded ة, so a lone ه
+/// counts only behind ات, where a ta marbuta cannot stand).
+const PRONOUN_SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
 
 fn no_words() -> &'static HashSet<String> {
     static EMPTY: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
@@ -197,6 +204,15 @@ impl Stemmer {
                 stem.pop();
             }
         }
+        // A plural ات under a pronoun (مظاهراتهم، سياراتها): Snowball takes
+        // the pronoun and leaves ات or its ا; the stem is the plural's.
+        if let Some(core) = PRONOUN_SUFFIXES.iter().find_map(|p| bare.strip_suffix(p))
+            && let Some(plain) = core.strip_suffix("ات")
+            && letters(plain) >= MIN_STEM_LETTERS
+            && stem.starts_with(plain)
+        {
+            stem = plain.to_string();
+        }
         stem
     }
 
@@ -274,6 +290,12 @@ mod tests {
         assert_eq!(stem(&s, "والطائرات"), stem(&s, "طائرة"));
         assert_eq!(stem(&s, "طائرتين"), stem(&s, "طائرة"));
         assert_eq!(stem(&s, "للمتظاهرين"), stem(&s, "المتظاهرون"));
+        // A plural under a pronoun is the plural.
+        assert_eq!(stem(&s, "مظاهراتهم"), stem(&s, "المظاهرات"));
+        assert_eq!(stem(&s, "سياراتها"), stem(&s, "سيارات"));
+        assert_eq!(stem(&s, "تصريحاته"), stem(&s, "تصريح"));
+        // Too short a word to be a plural under a pronoun keeps its ت.
+        assert!(stem(&s, "حياته").ends_with('ت'));
     }
 
     #[test]
