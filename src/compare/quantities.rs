@@ -58,9 +58,10 @@ fn plural_count(a: Amount) -> bool {
 /// is the noun's bare form on the counting side): a token with the same stem,
 /// not itself counted, not the counted form itself (a broken plural such as
 /// أفراد), not plural, dual or a nisba adjective in form (شخصي beside شخص),
-/// without the article (الطائرة refers back to a drone already told of), and
-/// not followed by an ordinal (طائرة ثالثة).
-fn singular_mention(u: &Unit, stem: &str, counted: &str) -> Option<usize> {
+/// without the article (الطائرة refers back to a drone already told of) or
+/// an attached pronoun (طائرته, مسؤوليتها: one's own, also definite), and
+/// not followed by an ordinal (طائرة ثالثة). `text` is the file of `u`.
+fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<usize> {
     // The singular of a sound feminine plural: مروحيات → مروحيه.
     let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
     let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
@@ -74,8 +75,9 @@ fn singular_mention(u: &Unit, stem: &str, counted: &str) -> Option<usize> {
         let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
             && singular.as_deref() != Some(bare)
             && !counted_nisba;
-        let definite =
-            crate::text::stem::strip_article(&u.tokens[k].key).len() != u.tokens[k].key.len();
+        let definite = crate::text::stem::strip_article(&u.tokens[k].key).len()
+            != u.tokens[k].key.len()
+            || has_pronoun(&text[u.tokens[k].start..u.tokens[k].end]);
         let ordinal_next = u.quantities.iter().any(|q| {
             q.kind == QuantityKind::Ordinal
                 && u.tokens.get(k + 1).is_some_and(|t| t.start == q.start)
@@ -127,7 +129,7 @@ pub fn count_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<
             {
                 continue;
             }
-            let Some(k) = singular_mention(other, &c.keys.0, &this.bare[c.noun]) else {
+            let Some(k) = singular_mention(other, text_other, &c.keys.0, &this.bare[c.noun]) else {
                 continue;
             };
             let t = &other.tokens[k];
@@ -146,6 +148,19 @@ pub fn count_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<
         }
     }
     out
+}
+
+/// True when a word as written ends in an attached pronoun: ها، هم، هما،
+/// هن، كم, or a ه that is not a ta marbuta (the file still tells ه from ة).
+/// A radical ه (وجه) is taken for a pronoun too, which only keeps such a
+/// word from counting as "one"; نا is left out, being also the end of an
+/// indefinite accusative (مواطنا, a citizen).
+fn has_pronoun(surface: &str) -> bool {
+    let w = surface.trim_end_matches(|c: char| !c.is_alphabetic());
+    w.chars().count() > 3
+        && ["ها", "هم", "هما", "هن", "كم", "ه"]
+            .iter()
+            .any(|p| w.ends_with(p))
 }
 
 /// The stem of the content word just before a quantity (skipping في، من).

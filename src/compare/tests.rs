@@ -102,6 +102,33 @@ fn a_definite_singular_refers_back_and_does_not_count() {
 }
 
 #[test]
+fn a_singular_under_a_pronoun_is_definite_and_does_not_count() {
+    // «طائرتها» (its drone) refers back like «الطائرة», and «مسؤوليتها»
+    // (its responsibility) is no count of مسؤول should the two ever share
+    // a stem.
+    for (a, b) in [
+        (
+            "قال مسؤولان في الشرطة إن الجماعة لم تعلن مسؤوليتها عن تفجير حمص.",
+            "ولم تعلن الجماعة مسؤوليتها عن تفجير حمص وفق الشرطة.",
+        ),
+        (
+            "وأطلقت الجماعة طائرتها نحو القاعدة الجوية في مدينة حمص.",
+            "أطلقت الجماعة ثلاث طائرات نحو القاعدة الجوية في مدينة حمص.",
+        ),
+    ] {
+        let (rel, diffs) = relation(a, b).unwrap_or((Relation::Related, vec![]));
+        assert_ne!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
+    }
+    // Without the pronoun, the singular counts as one.
+    let (rel, _) = relation(
+        "أسقطت الدفاعات مروحية فوق مستودع الذخيرة في مدينة حمص.",
+        "قصفت ثلاث مروحيات مستودع الذخيرة في مدينة حمص.",
+    )
+    .unwrap();
+    assert_eq!(rel, Relation::Contradict);
+}
+
+#[test]
 fn a_statement_and_its_negation_contradict() {
     let (rel, diffs) = relation(
         "قال الدفاع المدني إن الحريق أسفر عن إصابات بين عمال مصنع النسيج في حمص.",
