@@ -103,4 +103,23 @@ mod tests {
         assert_ne!(group("جرح").unwrap().0, drone);
         assert!(group("السفينة").is_none());
     }
+
+    #[test]
+    fn no_single_word_stem_belongs_to_two_groups() {
+        // A stem in two groups silently joins the first (مسؤولية, claiming
+        // responsibility, once took مسؤولان, two officials, with it).
+        let s = Stemmer::default();
+        let mut group_of: HashMap<String, (usize, &str)> = HashMap::new();
+        for (group, line) in data_lines(DATA).enumerate() {
+            for form in line.split('|').map(str::trim) {
+                if form.split_whitespace().count() != 1 {
+                    continue;
+                }
+                let stem = s.stem(&normalize(form));
+                if let Some((g, other)) = group_of.insert(stem.clone(), (group, form)) {
+                    assert_eq!(g, group, "{form} and {other} share the stem {stem}");
+                }
+            }
+        }
+    }
 }
