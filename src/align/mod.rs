@@ -18,8 +18,9 @@
 //!   when their counts of one noun
 //!   conflict, they share [`CONTRADICTION_SHARED`] features and score at
 //!   least [`CONTRADICTION_LINK_THRESHOLD`].
-//! - A title is linked by its own score only (never as a best partner or
-//!   through a bridge): a headline sums up its whole article.
+//! - A title is linked by its own score only (never as a best partner,
+//!   through a bridge or by a conflict alone): a headline sums up its whole
+//!   article.
 
 pub mod facts;
 pub mod features;
@@ -186,9 +187,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 c.score,
                 (&polarity[c.a], &polarity[c.b]),
             );
-            let conflict = relation == Relation::Contradict
-                && c.score >= CONTRADICTION_LINK_THRESHOLD
-                && c.shared.len() >= CONTRADICTION_SHARED;
+            let conflict = conflict_link(ua, ub, relation, &c);
             (keep || conflict).then_some(Link {
                 a: c.a,
                 b: c.b,
@@ -200,6 +199,18 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         })
         .collect();
     index(units, links, entities, stemmer, articles)
+}
+
+/// True when a pair that contradicts is linked below the score rules: it
+/// shares [`CONTRADICTION_SHARED`] features and scores at least
+/// [`CONTRADICTION_LINK_THRESHOLD`]. Not for a title, which is linked by its
+/// own score only (and whose indefinite singular is often the kind of
+/// weapon, هجوم بطائرة مسيرة, rather than a count).
+pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candidate) -> bool {
+    relation == Relation::Contradict
+        && c.score >= CONTRADICTION_LINK_THRESHOLD
+        && c.shared.len() >= CONTRADICTION_SHARED
+        && !(ua.title || ub.title)
 }
 
 /// Builds the lookups of an analysis: facts, contradiction ids, links per

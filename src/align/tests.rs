@@ -181,3 +181,19 @@ fn a_title_is_linked_by_its_own_score_only() {
     let scored = [candidate(0, 1, less_weak), candidate(0, 2, weak)];
     assert_eq!(by_score(&units, &scored), [false, true]);
 }
+
+#[test]
+fn a_conflict_links_a_weak_pair_of_sentences_but_not_a_title() {
+    use super::{CONTRADICTION_LINK_THRESHOLD, CONTRADICTION_SHARED, conflict_link};
+    use crate::compare::Relation;
+    let mut c = candidate(0, 1, CONTRADICTION_LINK_THRESHOLD + 0.01);
+    c.shared = (0..CONTRADICTION_SHARED as u32)
+        .map(super::Feature::Synonym)
+        .collect();
+    let (a, mut b) = (unit(0), unit(1));
+    assert!(conflict_link(&a, &b, Relation::Contradict, &c));
+    assert!(!conflict_link(&a, &b, Relation::Agree, &c));
+    b.title = true;
+    assert!(!conflict_link(&a, &b, Relation::Contradict, &c));
+    assert!(!conflict_link(&b, &a, Relation::Contradict, &c));
+}
