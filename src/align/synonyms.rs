@@ -17,8 +17,9 @@ const DATA: &str = include_str!("../../data/synonyms.txt");
 #[derive(Debug, Default)]
 pub struct Synonyms {
     single: HashMap<String, u32>,
-    /// Multi-word forms as stem sequences, longest first.
-    phrases: Vec<(Vec<String>, u32)>,
+    /// Multi-word forms as stem sequences, by their first stem, longest
+    /// first (a token looks only at the phrases that can start with it).
+    phrases: HashMap<String, Vec<(Vec<String>, u32)>>,
 }
 
 /// Every word of this lexicon and of the function words, normalised and
@@ -55,23 +56,30 @@ impl Synonyms {
                     1 => {
                         syn.single.entry(stems[0].clone()).or_insert(group as u32);
                     }
-                    _ => syn.phrases.push((stems, group as u32)),
+                    _ => syn
+                        .phrases
+                        .entry(stems[0].clone())
+                        .or_default()
+                        .push((stems, group as u32)),
                 }
             }
         }
-        syn.phrases.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        for list in syn.phrases.values_mut() {
+            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        }
         syn
     }
 
     /// The group of the phrase starting at `stems[0]` and how many stems it
     /// spans.
     pub fn at(&self, stems: &[&str]) -> Option<(u32, usize)> {
-        for (phrase, g) in &self.phrases {
+        let first = *stems.first()?;
+        for (phrase, g) in self.phrases.get(first).into_iter().flatten() {
             if phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s) {
                 return Some((*g, phrase.len()));
             }
         }
-        self.single.get(*stems.first()?).map(|&g| (g, 1))
+        self.single.get(first).map(|&g| (g, 1))
     }
 }
 

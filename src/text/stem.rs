@@ -76,6 +76,9 @@ pub struct Stemmer {
     snowball: rust_stemmers::Stemmer,
     /// Normalised words of the story, with and without the article.
     vocabulary: HashSet<String>,
+    /// The same words, each without one light suffix it ends with (سمعوا
+    /// gives سمع): what a proclitic may leave behind.
+    inflected: HashSet<String>,
     /// Normalised words of the general lexicons, without the article.
     lexicon: &'static HashSet<String>,
 }
@@ -102,9 +105,15 @@ impl Stemmer {
             vocabulary.insert(w.to_string());
             vocabulary.insert(strip_article(w).to_string());
         }
+        let inflected = vocabulary
+            .iter()
+            .flat_map(|w| LIGHT_SUFFIXES.iter().filter_map(|s| w.strip_suffix(s)))
+            .map(str::to_string)
+            .collect();
         Stemmer {
             snowball: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Arabic),
             vocabulary,
+            inflected,
             lexicon: no_words(),
         }
     }
@@ -129,9 +138,7 @@ impl Stemmer {
         };
         self.vocabulary.contains(rest)
             || self.vocabulary.contains(shorter)
-            || LIGHT_SUFFIXES
-                .iter()
-                .any(|s| self.vocabulary.contains(&format!("{rest}{s}")))
+            || self.inflected.contains(rest)
             || self.lexicon.contains(rest)
             || self.lexicon.contains(shorter)
     }
