@@ -205,7 +205,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
 /// shares [`CONTRADICTION_SHARED`] features and scores at least
 /// [`CONTRADICTION_LINK_THRESHOLD`]. Not for a title, which is linked by its
 /// own score only (and whose indefinite singular is often the kind of
-/// weapon, هجوم بطائرة مسيرة, rather than a count).
+/// thing, هجوم بصاروخ "a missile attack", rather than a count).
 pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candidate) -> bool {
     relation == Relation::Contradict
         && c.score >= CONTRADICTION_LINK_THRESHOLD

@@ -224,21 +224,18 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
         if pa.keys[..n].iter().any(|k| k.meets(key)) {
             continue; // already seen
         }
-        let in_b: Vec<usize> = pb
-            .keys
-            .iter()
-            .filter(|k| key.meets(k))
-            .map(|k| k.token)
-            .collect();
+        let meeting = |p: &Polarity| -> Vec<usize> {
+            p.keys
+                .iter()
+                .filter(|k| key.meets(k))
+                .map(|k| k.token)
+                .collect()
+        };
+        let in_b = meeting(pb);
         if in_b.is_empty() {
             continue;
         }
-        let in_a: Vec<usize> = pa
-            .keys
-            .iter()
-            .filter(|k| key.meets(k))
-            .map(|k| k.token)
-            .collect();
+        let in_a = meeting(pa);
         let all = |ks: &[usize], p: &Polarity, negated: bool| {
             ks.iter().all(|&k| p.negator[k].is_some() == negated)
         };

@@ -6,7 +6,9 @@
 
 use super::Difference;
 use crate::align::Unit;
+use crate::text::normalize::fold_char;
 use crate::text::numbers::{Amount, Quantity, QuantityKind};
+use crate::text::stem::PRONOUN_SUFFIXES;
 
 /// Keys a noun token matches by: its stem and its synonym group.
 fn noun_keys(u: &Unit, token: usize) -> (String, Option<u32>) {
@@ -150,17 +152,21 @@ pub fn count_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<
     out
 }
 
-/// True when a word as written ends in an attached pronoun: ها، هم، هما،
-/// هن، كم, or a ه that is not a ta marbuta (the file still tells ه from ة).
-/// A radical ه (وجه) is taken for a pronoun too, which only keeps such a
-/// word from counting as "one"; نا is left out, being also the end of an
-/// indefinite accusative (مواطنا, a citizen).
+/// True when a word as written ends in an attached pronoun
+/// ([`PRONOUN_SUFFIXES`]; a ه there is not a ta marbuta, since the file still
+/// tells ه from ة). Diacritics and tatweel are looked through. A radical ه
+/// (وجه) is taken for a pronoun too, which only keeps such a word from
+/// counting as "one"; نا is left out, being also the end of an indefinite
+/// accusative (مواطنا, a citizen).
 fn has_pronoun(surface: &str) -> bool {
-    let w = surface.trim_end_matches(|c: char| !c.is_alphabetic());
+    let w: String = surface
+        .chars()
+        .filter(|&c| c.is_alphabetic() && fold_char(c).is_some())
+        .collect();
     w.chars().count() > 3
-        && ["ها", "هم", "هما", "هن", "كم", "ه"]
+        && PRONOUN_SUFFIXES
             .iter()
-            .any(|p| w.ends_with(p))
+            .any(|p| *p != "نا" && w.ends_with(p))
 }
 
 /// The stem of the content word just before a quantity (skipping في، من).

@@ -115,6 +115,11 @@ fn a_singular_under_a_pronoun_is_definite_and_does_not_count() {
             "وأطلقت الجماعة طائرتها نحو القاعدة الجوية في مدينة حمص.",
             "أطلقت الجماعة ثلاث طائرات نحو القاعدة الجوية في مدينة حمص.",
         ),
+        // «مستودعهُ» (its depot), with a vowel mark on the pronoun.
+        (
+            "قصفت الطائرات مستودعهُ الرئيسي في مدينة حمص فجر الثلاثاء.",
+            "قصفت الطائرات ثلاثة مستودعات في مدينة حمص فجر الثلاثاء.",
+        ),
     ] {
         let (rel, diffs) = relation(a, b).unwrap_or((Relation::Related, vec![]));
         assert_ne!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");

@@ -58,9 +58,10 @@ const LIGHT_SUFFIXES: &[&str] = &[
     "تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "يه", "ها", "هم", "نا", "ه", "ي", "ت",
 ];
 
-/// Attached pronouns, longest first (ه is also a folded ة, so a lone ه
-/// counts only behind ات, where a ta marbuta cannot stand).
-const PRONOUN_SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
+/// Attached pronouns, longest first. In a match key ه is also a folded ة,
+/// so the stemmer takes a lone ه for a pronoun only behind ات, where a ta
+/// marbuta cannot stand.
+pub const PRONOUN_SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
 
 fn no_words() -> &'static HashSet<String> {
     static EMPTY: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
