@@ -174,6 +174,24 @@ async fn add_article_validates_writes_and_serves_it() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("النص فارغ"));
     assert_eq!(std::fs::read_dir(dir.join("fire")).unwrap().count(), 2);
+
+    // UTF-16 with a byte-order mark is read as it is from the folder, and
+    // stored as UTF-8.
+    let utf16 = "تظاهر المئات أمام البرلمان احتجاجا على رفع الأسعار.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(utf16.encode_utf16().flat_map(u16::to_le_bytes));
+    let (status, _, _) = post(
+        &state,
+        "/stories/fire/add",
+        multipart(&[("csrf", token.as_str())], Some(("wide.txt", &bytes))),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("fire/wide.txt")).unwrap(),
+        utf16
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

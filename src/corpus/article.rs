@@ -31,7 +31,7 @@ pub const MAX_FILE_BYTES: u64 = 4 << 20;
 /// converted (its offsets are then into the UTF-8 text, and
 /// `converted_from` says so); anything else refused with the offset of the
 /// first bad byte.
-fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
     let utf16 = |le: bool| -> Result<(String, Option<&'static str>), String> {
         let body = &bytes[2..];
         if !body.len().is_multiple_of(2) {

@@ -23,7 +23,7 @@ mod load;
 pub mod store;
 pub mod watch;
 
-pub use article::{Article, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS};
+pub use article::{Article, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS, decode};
 pub use load::{Progress, load, load_with_progress};
 
 use std::fmt;

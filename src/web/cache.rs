@@ -79,12 +79,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     }
     let generation = state.generation();
     let response = next.run(req).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK || !is_html {
+    if response.status() != StatusCode::OK || !super::error::is_html(&response) {
         return response;
     }
     let (parts, body) = response.into_parts();

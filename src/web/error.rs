@@ -59,6 +59,15 @@ impl From<axum::extract::rejection::QueryRejection> for WebError {
     }
 }
 
+/// True when the response is an HTML page.
+pub fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 /// Replaces the bare bodies axum gives some errors (405 from the router,
 /// 413 from the body limit) with the error page, keeping their headers.
 pub async fn pages_for_bare_errors(response: Response) -> Response {
@@ -67,12 +76,7 @@ pub async fn pages_for_bare_errors(response: Response) -> Response {
         StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
         _ => return response,
     };
-    let is_html = response
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html {
+    if is_html(&response) {
         return response;
     }
     let allow = response.headers().get(axum::http::header::ALLOW).cloned();
@@ -86,6 +90,10 @@ pub async fn pages_for_bare_errors(response: Response) -> Response {
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();
+        let too_large = format!(
+            "حجم المرسَل أكبر مما يقبله ميزان ({} كيلوبايت للمقال): قسّم النص أو احذف ما ليس منه.",
+            crate::corpus::store::MAX_ARTICLE_BYTES / 1024
+        );
         let (heading, english, message) = match &self {
             WebError::NotFound(m) => ("غير موجود", "Not found", m.as_str()),
             WebError::BadRequest(m) => ("طلب غير صالح", "Bad request", m.as_str()),
@@ -98,7 +106,7 @@ impl IntoResponse for WebError {
             WebError::TooLarge => (
                 "الطلب أكبر من الحد",
                 "Payload too large",
-                "حجم المرسَل أكبر مما يقبله ميزان (نحو 1 ميغابايت للمقال): قسّم النص أو احذف ما ليس منه.",
+                too_large.as_str(),
             ),
             WebError::Internal(m) => {
                 tracing::error!("internal error: {m}");

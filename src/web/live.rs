@@ -49,22 +49,27 @@ pub fn spawn_reloader(state: AppState, root: PathBuf) -> tokio::task::JoinHandle
                 continue;
             }
             let started = Instant::now();
-            let dir = root.clone();
-            match tokio::task::spawn_blocking(move || corpus::load(&dir)).await {
-                Ok(Ok(c)) => {
-                    let (stories, problems) = (c.stories.len(), c.problems.len());
-                    state.replace(c);
-                    tracing::info!(
-                        "reloaded {} after a change: {stories} stories, {problems} skipped files, in {:.1} ms",
-                        root.display(),
-                        started.elapsed().as_secs_f64() * 1000.0
-                    );
-                }
-                Ok(Err(e)) => {
-                    tracing::warn!("reload failed, still serving the previous corpus: {e}")
-                }
-                Err(e) => tracing::error!("reload task failed: {e}"),
+            match load_now(&state, root.clone()).await {
+                Ok((stories, problems)) => tracing::info!(
+                    "reloaded {} after a change: {stories} stories, {problems} skipped files, in {:.1} ms",
+                    root.display(),
+                    started.elapsed().as_secs_f64() * 1000.0
+                ),
+                Err(e) => tracing::warn!("reload failed, still serving the previous corpus: {e}"),
             }
         }
     })
+}
+
+/// Loads the corpus at `root` off the async threads and swaps it in whole;
+/// the old one is served until then and kept when loading fails. Returns
+/// the number of stories and of skipped files.
+pub async fn load_now(state: &AppState, root: PathBuf) -> Result<(usize, usize), String> {
+    let c = tokio::task::spawn_blocking(move || corpus::load(&root))
+        .await
+        .map_err(|e| format!("the loading task failed: {e}"))?
+        .map_err(|e| e.to_string())?;
+    let counts = (c.stories.len(), c.problems.len());
+    state.replace(c);
+    Ok(counts)
 }

@@ -13,8 +13,9 @@
 //!   this origin), and an `Origin` header that names a site must name this
 //!   host (`null`, which browsers send under the no-referrer policy, is
 //!   left to the token).
-//! - An uploaded file must be UTF-8; it wins over pasted text when both
-//!   are given.
+//! - An uploaded file is read as a file in the folder is (UTF-8, or UTF-16
+//!   with a byte-order mark, converted; see [`crate::corpus::decode`]) and
+//!   stored as UTF-8; it wins over pasted text when both are given.
 //! - The folder stays the one source of truth: the page only writes a file
 //!   and reloads, exactly as if the user had saved it there.
 
@@ -114,16 +115,17 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
             if bytes.is_empty() {
                 continue;
             }
-            match String::from_utf8(bytes.to_vec()) {
-                Ok(text) => {
+            // Decoded as a file in the folder would be (UTF-16 with a
+            // byte-order mark is converted), so both ways agree.
+            match crate::corpus::decode(bytes.to_vec()) {
+                Ok((text, _)) => {
                     p.article.text = text;
                     uploaded_name = file_name;
                 }
                 Err(e) => {
                     p.file_problem = Some(format!(
-                        "الملف {} ليس نصًا بترميز UTF-8 (أول بايت غير صالح عند الموضع {}): احفظه بترميز UTF-8",
+                        "تعذّرت قراءة الملف {} نصًا ({e}): احفظه بترميز UTF-8",
                         file_name.unwrap_or_default(),
-                        e.utf8_error().valid_up_to()
                     ))
                 }
             }
@@ -179,12 +181,10 @@ fn check_origin(state: &AppState, headers: &HeaderMap, token: &str) -> Result<()
 
 /// Reloads the corpus now, so the redirect shows the new article.
 async fn reload(state: &AppState, root: PathBuf) -> Result<(), WebError> {
-    let loaded = tokio::task::spawn_blocking(move || crate::corpus::load(&root))
+    super::live::load_now(state, root)
         .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    state.replace(loaded);
-    Ok(())
+        .map(|_| ())
+        .map_err(WebError::Internal)
 }
 
 fn existing(corpus: &Corpus, story: &str) -> Vec<(String, String)> {
