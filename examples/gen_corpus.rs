@@ -100,9 +100,7 @@ fn renumber(s: &str, rng: &mut Rng) -> String {
 
 /// One-word synonym groups of the lexicon.
 fn synonym_groups() -> Vec<Vec<String>> {
-    include_str!("../data/synonyms.txt")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    mizan::text::data_lines(include_str!("../data/synonyms.txt"))
         .map(|l| {
             l.split('|')
                 .map(str::trim)
