@@ -16,6 +16,7 @@
 //! ```
 
 pub mod align;
+pub mod claims;
 pub mod compare;
 pub mod corpus;
 pub mod story_json;

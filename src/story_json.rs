@@ -121,7 +121,7 @@ fn links(story: &Story) -> Vec<LinkDoc> {
                 .differences
                 .iter()
                 .map(|d| DifferenceDoc {
-                    kind: d.kind,
+                    kind: d.kind.as_str(),
                     a: d.a.clone(),
                     b: d.b.clone(),
                     note: d.note.clone(),

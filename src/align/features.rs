@@ -16,6 +16,7 @@
 //!   gives its number (على الأقل 1 meets أحد); a vague one (عدد من) none.
 
 use super::synonyms::Synonyms;
+use crate::claims::{ClaimKind, Modality, Reading, Role};
 use crate::text::names::Entities;
 use crate::text::numbers::{Amount, Quantity, QuantityKind, lexicon::lexicon};
 use crate::text::stem::Stemmer;
@@ -44,6 +45,8 @@ pub struct Unit {
     /// the story is analysed.
     pub bare: Vec<String>,
     pub quantities: Vec<Quantity>,
+    /// What the unit states: claims, framing tokens, denied clauses.
+    pub reading: Reading,
     /// Distinct features with the indices of the tokens that carry them.
     pub features: Vec<(Feature, Vec<usize>)>,
 }
@@ -91,6 +94,9 @@ impl Reader<'_> {
             .collect();
         let quantities =
             crate::text::numbers::quantities(&tokens, text, &|w| self.stemmer.knows(w));
+        let reading = crate::claims::read(&tokens, &quantities, text);
+        // Framing tokens (who said it, according to whom) give no feature.
+        let is_content = |k: usize| is_content(&tokens[k]) && !reading.frame[k];
         let mut features: Vec<(Feature, Vec<usize>)> = Vec::new();
         let mut add =
             |f: Feature, toks: Vec<usize>| match features.iter_mut().find(|(g, _)| *g == f) {
@@ -101,7 +107,8 @@ impl Reader<'_> {
         let mut i = 0;
         while i < tokens.len() {
             if let Some((g, n)) = self.synonyms.at(&stem_refs[i..])
-                && (n > 1 || is_content(&tokens[i]))
+                && (n > 1 || is_content(i))
+                && !reading.frame[i]
             {
                 add(Feature::Synonym(g), (i..i + n).collect());
                 if n == 1 {
@@ -111,14 +118,14 @@ impl Reader<'_> {
                 // The words of a phrase also count one by one (طائرة of
                 // طائرة بدون طيار meets طائرات).
                 for k in i..i + n {
-                    if is_content(&tokens[k]) && self.synonyms.at(&stem_refs[k..k + 1]).is_none() {
+                    if is_content(k) && self.synonyms.at(&stem_refs[k..k + 1]).is_none() {
                         add(Feature::Stem(stems[k].clone()), vec![k]);
                     }
                 }
                 i += n;
                 continue;
             }
-            if is_content(&tokens[i]) {
+            if is_content(i) {
                 let f = match self.entities.entity_of(&bare[i]) {
                     Some(e) => Feature::Entity(e as u32),
                     None => Feature::Stem(stems[i].clone()),
@@ -136,24 +143,39 @@ impl Reader<'_> {
                     format!("date:{}-{month}", day.unwrap_or(0))
                 }
                 (QuantityKind::Year, Amount::Exact(v)) => format!("year:{v}"),
-                // A bound states its number too: "at least one protester"
-                // and "one of the protesters" meet (compare tells whether the
-                // two can both hold).
-                (
-                    QuantityKind::Count,
-                    Amount::Exact(v)
-                    | Amount::AtLeast(v)
-                    | Amount::MoreThan(v)
-                    | Amount::AtMost(v)
-                    | Amount::LessThan(v)
-                    | Amount::About(v),
-                ) => match &q.noun {
-                    Some(n) => format!("count:{v}:{}", self.stemmer.stem(&n.key)),
-                    None => format!("count:{v}"),
-                },
                 _ => continue,
             };
             add(Feature::Value(value), toks);
+        }
+        // A count gives its value with its role, and the role alone: "17
+        // dead" meets "17 deaths", and two death tolls meet whatever their
+        // figures. A bound states its number too: "at least one protester"
+        // and "one of the protesters" meet (compare tells whether the two
+        // can both hold). A thing counted is keyed by its stem.
+        for c in &reading.claims {
+            let ClaimKind::Count { role, amount } = &c.kind else {
+                continue;
+            };
+            let toks: Vec<usize> = (0..tokens.len())
+                .filter(|&k| tokens[k].start >= c.start && tokens[k].end <= c.end)
+                .collect();
+            let key = match role {
+                Role::Thing(n) => format!("thing:{}", self.stemmer.stem(n)),
+                other => other.key(),
+            };
+            if !matches!(role, Role::Thing(_)) && c.modality == Modality::Asserted {
+                add(Feature::Value(format!("role:{key}")), toks.clone());
+            }
+            let v = match amount {
+                Amount::Exact(v)
+                | Amount::AtLeast(v)
+                | Amount::MoreThan(v)
+                | Amount::AtMost(v)
+                | Amount::LessThan(v)
+                | Amount::About(v) => *v,
+                Amount::Vague { .. } => continue,
+            };
+            add(Feature::Value(format!("count:{v}:{key}")), toks);
         }
         Unit {
             article,
@@ -163,6 +185,7 @@ impl Reader<'_> {
             stems,
             bare,
             quantities,
+            reading,
             features,
         }
     }

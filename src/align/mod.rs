@@ -22,6 +22,7 @@
 //!   through a bridge or by a conflict alone): a headline sums up its whole
 //!   article.
 
+pub mod background;
 pub mod facts;
 pub mod features;
 pub mod score;

@@ -110,6 +110,7 @@ fn unit(article: usize) -> super::Unit {
         stems: Vec::new(),
         bare: Vec::new(),
         quantities: Vec::new(),
+        reading: Default::default(),
         features: Vec::new(),
     }
 }

@@ -2,31 +2,41 @@
 //!
 //! In: two [`Unit`]s that report the same fact (a link), the texts of their
 //! files, and the link's score. Out: a [`Relation`] and the [`Difference`]s
-//! behind it, each quoting both sides' words (with byte spans) and saying in
-//! plain words what differs.
+//! behind it, each of a [`DifferenceKind`], quoting both sides' words (with
+//! byte spans) and saying in plain words what differs.
 //!
-//! Rules:
-//! - Counts of the same noun (same stem or synonym group) contradict when
-//!   their amounts cannot both hold ([`Amount::compatible`]): 1 and 3 do;
-//!   "a number of" and 6, "at least one" and 3, "more than 125" and 130 do
-//!   not. A compatible pair where one side is vague or bounded and the other
-//!   exact is a difference of detail (`specificity`).
-//! - A side that counts two to ten of a noun (a plural or dual count)
-//!   contradicts a side that names the same noun in the indefinite singular
-//!   with no count of its own (a drone attacked versus three drones); a
-//!   definite singular (the drone) refers back and does not count, nor does
-//!   one followed by an ordinal, a nisba adjective, or a broken plural.
-//! - Dates of the same event (the word before them matches) contradict when
-//!   day or month differ; 10 أكتوبر and العاشر من أكتوبر agree.
-//! - A statement and its negation contradict, and so do words of opposite
-//!   meaning (ارتفع / انخفض), when the pair scores at least
-//!   [`POLARITY_THRESHOLD`]; see [`polarity`].
-//! - With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
-//!   agrees; below it, it is only related.
+//! One detector per file, each reading the units' claims
+//! ([`crate::claims`]):
+//! - [`counts`]: counts of one role (killed, injured, a measure …) whose
+//!   amounts cannot both hold; forecasts are compared only with forecasts,
+//!   earlier figures with nothing; a vague or bounded side against an exact
+//!   one is a difference of detail.
+//! - [`quantities`]: a plural count against an indefinite singular of the
+//!   same noun (three drones versus a drone), and dates of one event.
+//! - [`time`]: two weekdays, or parts of the day that cannot overlap.
+//! - [`place`]: one head noun (مدينة، مطار، حزب) with two names.
+//! - [`slots`]: causes, agents or instruments of classes that cannot both
+//!   hold, or one denied and stated.
+//! - [`denial`]: a clause denied on one side and stated on the other.
+//! - [`polarity`]: a negated predicate and words of opposite meaning.
+//!
+//! Counts qualified by two different places or holders (120 cases in one
+//! province, 85 in another; 81 seats for one party, 87 for another) are two
+//! facts, not a contradiction, and the place difference then says so too.
+//! Time, place, slot and denial differences need a pair scoring at least
+//! [`SLOT_THRESHOLD`]: two sentences of one event can tell different
+//! moments of it.
+//! With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
+//! agrees; below it, it is only related.
 
+pub mod counts;
+pub mod denial;
 pub mod ids;
+pub mod place;
 pub mod polarity;
 mod quantities;
+pub mod slots;
+pub mod time;
 
 pub use polarity::{Antonyms, Polarity};
 
@@ -38,14 +48,23 @@ use crate::align::Unit;
 /// ([`crate::align::score::BRIDGED_THRESHOLD`]) is related.
 pub const AGREE_THRESHOLD: f64 = crate::align::score::BEST_MATCH_THRESHOLD;
 
+/// Score from which two sentences are one fact enough for their times,
+/// places, causes and denials to contradict.
+pub const SLOT_THRESHOLD: f64 = AGREE_THRESHOLD;
+
+/// How two linked sentences relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
+    /// One fact, told consistently.
     Agree,
+    /// One fact, with values that cannot both be true.
     Contradict,
+    /// Same topic, another fact.
     Related,
 }
 
 impl Relation {
+    /// The JSON name.
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Agree => "agree",
@@ -55,22 +74,109 @@ impl Relation {
     }
 }
 
+/// What differs between two linked sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DifferenceKind {
+    /// Two counts of one role that cannot both hold.
+    Number,
+    /// A count against an indefinite singular (three drones / a drone).
+    Singular,
+    /// Two dates of one event.
+    Date,
+    /// Two weekdays of one event.
+    Weekday,
+    /// Two parts of the day that cannot overlap.
+    TimeOfDay,
+    /// Two places of one kind.
+    Place,
+    /// Two organisations in one role.
+    Holder,
+    /// Two causes.
+    Cause,
+    /// Two agents.
+    Agent,
+    /// Two instruments.
+    Instrument,
+    /// A statement and its negation.
+    Negation,
+    /// A clause denied on one side, stated on the other.
+    Denial,
+    /// Words of opposite meaning.
+    Antonym,
+    /// One side is vaguer or bounded: not a contradiction.
+    Specificity,
+    /// One side is a forecast, the other a count: not a contradiction.
+    Forecast,
+    /// Counts of two places or holders: two facts, not a contradiction.
+    Scope,
+}
+
+impl DifferenceKind {
+    /// True for the kinds that make a contradiction.
+    pub fn is_conflict(self) -> bool {
+        match self {
+            DifferenceKind::Number
+            | DifferenceKind::Singular
+            | DifferenceKind::Date
+            | DifferenceKind::Weekday
+            | DifferenceKind::TimeOfDay
+            | DifferenceKind::Place
+            | DifferenceKind::Holder
+            | DifferenceKind::Cause
+            | DifferenceKind::Agent
+            | DifferenceKind::Instrument
+            | DifferenceKind::Negation
+            | DifferenceKind::Denial
+            | DifferenceKind::Antonym => true,
+            DifferenceKind::Specificity | DifferenceKind::Forecast | DifferenceKind::Scope => false,
+        }
+    }
+
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::Number => "number",
+            DifferenceKind::Singular => "number",
+            DifferenceKind::Date => "date",
+            DifferenceKind::Weekday => "weekday",
+            DifferenceKind::TimeOfDay => "time_of_day",
+            DifferenceKind::Place => "place",
+            DifferenceKind::Holder => "holder",
+            DifferenceKind::Cause => "cause",
+            DifferenceKind::Agent => "agent",
+            DifferenceKind::Instrument => "instrument",
+            DifferenceKind::Negation => "negation",
+            DifferenceKind::Denial => "denial",
+            DifferenceKind::Antonym => "antonym",
+            DifferenceKind::Specificity => "specificity",
+            DifferenceKind::Forecast => "forecast",
+            DifferenceKind::Scope => "scope",
+        }
+    }
+}
+
+/// One difference between two linked sentences.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Difference {
-    /// `number`, `date` (contradictions) or `specificity` (detail).
-    pub kind: &'static str,
+    /// What differs.
+    pub kind: DifferenceKind,
     /// The words of side `a`, as written, and their byte span in its file.
     pub a: String,
+    /// Span of `a` in its file.
     pub a_span: (usize, usize),
+    /// The words of side `b`, as written.
     pub b: String,
+    /// Span of `b` in its file.
     pub b_span: (usize, usize),
+    /// A short note in plain words (English, for the JSON; pages write
+    /// their own Arabic).
     pub note: String,
 }
 
 impl Difference {
     /// A difference quoting `text_a[span_a]` against `text_b[span_b]`.
     pub(super) fn quoting(
-        kind: &'static str,
+        kind: DifferenceKind,
         (text_a, span_a): (&str, (usize, usize)),
         (text_b, span_b): (&str, (usize, usize)),
         note: String,
@@ -85,8 +191,9 @@ impl Difference {
         }
     }
 
+    /// True when it makes a contradiction.
     pub fn is_conflict(&self) -> bool {
-        self.kind != "specificity"
+        self.kind.is_conflict()
     }
 }
 
@@ -103,8 +210,29 @@ pub fn compare(
     score: f64,
     (pol_a, pol_b): (&Polarity, &Polarity),
 ) -> (Relation, Vec<Difference>) {
-    let mut diffs = quantities::count_differences(a, b, text_a, text_b);
+    let sides = ((a, text_a), (b, text_b));
+    let scope = place::differences(sides.0, sides.1);
+    let mut diffs = counts::differences(sides.0, sides.1);
+    diffs.extend(quantities::singular_differences(a, b, text_a, text_b));
     diffs.extend(quantities::date_differences(a, b, text_a, text_b));
+    if !scope.is_empty() {
+        // Two places or holders: counts of each are two facts.
+        let counted = diffs.iter().any(Difference::is_conflict);
+        diffs.retain(|d| !d.is_conflict());
+        if counted || score < SLOT_THRESHOLD {
+            diffs.extend(scope.into_iter().map(|mut d| {
+                d.kind = DifferenceKind::Scope;
+                d
+            }));
+        } else {
+            diffs.extend(scope);
+        }
+    }
+    if score >= SLOT_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
+        diffs.extend(time::differences(sides.0, sides.1));
+        diffs.extend(slots::differences(sides.0, sides.1));
+        diffs.extend(denial::differences(sides.0, sides.1));
+    }
     if score >= POLARITY_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
         let (sa, sb) = ((a, pol_a, text_a), (b, pol_b, text_b));
         diffs.extend(polarity::negation_differences(sa, sb));

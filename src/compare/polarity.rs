@@ -21,7 +21,7 @@
 //!   fact ([`super::POLARITY_THRESHOLD`]): "not injured" and "injured" of
 //!   two different people are not a contradiction.
 
-use super::Difference;
+use super::{Difference, DifferenceKind};
 use crate::align::Unit;
 use crate::text::normalize::normalize;
 use crate::text::stem::Stemmer;
@@ -50,7 +50,19 @@ const TRANSPARENT: &[&str] = &[
 
 /// Words after لا that make no negation of it: لا يزال (still), لا سيما
 /// (especially), لا بد (must).
-const NOT_NEGATED_AFTER: &[&str] = &["يزال", "تزال", "يزالون", "زال", "سيما", "بد"];
+/// Also a partitive after the negator (ليس بين الضحايا أطفال): it denies
+/// a subset, not the fact.
+const NOT_NEGATED_AFTER: &[&str] = &[
+    "يزال",
+    "تزال",
+    "يزالون",
+    "زال",
+    "سيما",
+    "بد",
+    "بين",
+    "من_بين",
+    "بينهم",
+];
 
 /// True when `key`, or `key` behind و or ف, is one of `words`.
 fn is_one_of(key: &str, words: &[&str]) -> bool {
@@ -249,7 +261,7 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
         let sb = span(b, pb.negator[jb].unwrap_or(jb), jb);
         let (word_a, word_b) = (&text_a[sa.0..sa.1], &text_b[sb.0..sb.1]);
         return vec![Difference::quoting(
-            "negation",
+            DifferenceKind::Negation,
             (text_a, sa),
             (text_b, sb),
             format!("«{word_a}» versus «{word_b}»: one side denies what the other states"),
@@ -268,7 +280,7 @@ pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<
         }
         let (wa, wb) = (&a.tokens[ta], &b.tokens[tb]);
         return vec![Difference::quoting(
-            "antonym",
+            DifferenceKind::Antonym,
             (text_a, (wa.start, wa.end)),
             (text_b, (wb.start, wb.end)),
             format!(

@@ -10,7 +10,7 @@
 use super::marks::Mark;
 use super::{WebError, check_id};
 use crate::align::Link;
-use crate::compare::Difference;
+use crate::compare::{Difference, DifferenceKind};
 use crate::corpus::{Corpus, Story};
 
 /// The navigation bar of a story's pages, with its search box.
@@ -117,20 +117,38 @@ pub fn conflict_marks(link: &Link, side_a: bool) -> Vec<Mark> {
 
 /// A difference in plain Arabic, naming the sides `a` and `b`.
 pub fn explain(d: &Difference, a: &str, b: &str) -> String {
+    let (x, y) = (&d.a, &d.b);
     match d.kind {
-        "number" => format!(
-            "العدد مختلف: {a} يقول «{}» و{b} يقول «{}»، ولا يمكن أن يصحّ الاثنان معًا.",
-            d.a, d.b
+        DifferenceKind::Number | DifferenceKind::Singular => {
+            format!("العدد مختلف: {a} يقول «{x}» و{b} يقول «{y}»، ولا يمكن أن يصحّ الاثنان معًا.")
+        }
+        DifferenceKind::Date => format!("التاريخ مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Weekday => format!("اليوم مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::TimeOfDay => {
+            format!("وقت الحدث مختلف: {a} يقول «{x}» و{b} يقول «{y}»، ولا يتداخل الوقتان.")
+        }
+        DifferenceKind::Place => format!("المكان مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Holder => format!("الجهة مختلفة: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Cause => format!("السبب مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Agent => format!("الفاعل مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Instrument => {
+            format!("الوسيلة مختلفة: {a} يقول «{x}» و{b} يقول «{y}».")
+        }
+        DifferenceKind::Negation => {
+            format!("نفي وإثبات: {a} يقول «{x}» و{b} يقول «{y}»، وأحدهما ينفي ما يثبته الآخر.")
+        }
+        DifferenceKind::Denial => {
+            format!("نفي وإثبات: {a} يقول «{x}» و{b} يقول «{y}»، وأحدهما ينفي ما يثبته الآخر.")
+        }
+        DifferenceKind::Antonym => format!("معنيان متضادان: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Specificity => format!(
+            "لا تناقض بل اختلاف في الدقة: {a} يقول «{x}» و{b} يقول «{y}»، وأحدهما أدق من الآخر."
         ),
-        "date" => format!("التاريخ مختلف: {a} يقول «{}» و{b} يقول «{}».", d.a, d.b),
-        "negation" => format!(
-            "نفي وإثبات: {a} يقول «{}» و{b} يقول «{}»، وأحدهما ينفي ما يثبته الآخر.",
-            d.a, d.b
-        ),
-        "antonym" => format!("معنيان متضادان: {a} يقول «{}» و{b} يقول «{}».", d.a, d.b),
-        _ => format!(
-            "لا تناقض بل اختلاف في الدقة: {a} يقول «{}» و{b} يقول «{}»، وأحدهما أدق من الآخر.",
-            d.a, d.b
+        DifferenceKind::Forecast => {
+            format!("لا تناقض: {a} يقول «{x}» و{b} يقول «{y}»، وأحدهما توقّع لا حصيلة.")
+        }
+        DifferenceKind::Scope => format!(
+            "لا تناقض: {a} يقول «{x}» و{b} يقول «{y}»، فهما واقعتان في مكانين أو لجهتين مختلفتين."
         ),
     }
 }
@@ -235,7 +253,7 @@ mod tests {
     #[test]
     fn explanations_quote_both_values() {
         let d = Difference {
-            kind: "number",
+            kind: DifferenceKind::Number,
             a: "طائرة".into(),
             a_span: (0, 10),
             b: "ثلاث طائرات".into(),
@@ -260,16 +278,24 @@ mod tests {
             b_span: (0, b.len()),
             note: String::new(),
         };
-        let neg = explain(&d("negation", "لم يسفر", "أسفر"), "المصدر 1", "المصدر 2");
+        let neg = explain(
+            &d(DifferenceKind::Negation, "لم يسفر", "أسفر"),
+            "المصدر 1",
+            "المصدر 2",
+        );
         assert!(
             neg.starts_with("نفي وإثبات") && neg.contains("«لم يسفر»"),
             "{neg}"
         );
-        let ant = explain(&d("antonym", "ارتفعت", "انخفضت"), "المصدر 1", "المصدر 2");
+        let ant = explain(
+            &d(DifferenceKind::Antonym, "ارتفعت", "انخفضت"),
+            "المصدر 1",
+            "المصدر 2",
+        );
         assert!(
             ant.starts_with("معنيان متضادان") && ant.contains("«انخفضت»"),
             "{ant}"
         );
-        assert!(d("antonym", "x", "y").is_conflict());
+        assert!(d(DifferenceKind::Antonym, "x", "y").is_conflict());
     }
 }

@@ -153,6 +153,7 @@ fn number_at(
         return Some((v, i + n, Written::Words, true));
     }
     let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, i, false);
+    let mut last_mult: Option<f64> = None;
     while j < keys.len() && tokens[j].kind == TokenKind::Word {
         let raw = keys[j];
         let joined = any && raw.starts_with('و') && raw.len() > 'و'.len_utf8();
@@ -179,6 +180,16 @@ fn number_at(
             }
         });
         let teen = entries.contains(&Entry::Teen);
+        // A fraction after a multiplier: مليون ونصف (مليون) is 1.5 million,
+        // ألف وربع 1,250; the multiplier may be repeated after it.
+        if let (true, Some(m), Some(f)) = (joined, last_mult, fraction(key)) {
+            total += m * f;
+            j += 1;
+            if keys.get(j).is_some_and(|k| mult_of(k) == Some(m)) {
+                j += 1;
+            }
+            break;
+        }
         if any && !joined && teen && current > 0.0 && current < 10.0 {
             current += 10.0;
         } else if any && !joined && card == Some(100.0) && current > 0.0 && current < 10.0 {
@@ -186,6 +197,7 @@ fn number_at(
         } else if let (Some(m), true) = (mult, any && !joined) {
             total += current.max(1.0) * m;
             current = 0.0;
+            last_mult = Some(m);
         } else if let (Some(v), true) = (card, !any || joined) {
             current += v;
         } else if let (Some(m), false) = (mult, any) {
@@ -194,6 +206,7 @@ fn number_at(
                 return None;
             }
             current = m;
+            last_mult = Some(m);
         } else {
             break;
         }
@@ -201,6 +214,26 @@ fn number_at(
         j += 1;
     }
     any.then_some((total + current, j, Written::Words, false))
+}
+
+/// The fraction a word names after a multiplier (ونصف، وربع), if any.
+fn fraction(key: &str) -> Option<f64> {
+    match key {
+        "نصف" => Some(0.5),
+        "ربع" => Some(0.25),
+        _ => None,
+    }
+}
+
+/// The multiplier a word names (ألف، مليون), if any.
+fn mult_of(key: &str) -> Option<f64> {
+    lexicon().find(key, |e| {
+        if let Entry::Multiplier(m) = e {
+            Some(m)
+        } else {
+            None
+        }
+    })
 }
 
 fn bound_of(b: Bound, v: f64) -> Amount {

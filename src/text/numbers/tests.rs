@@ -150,3 +150,21 @@ fn plain_text_has_no_quantities() {
     assert!(parse("أدانت وزارة الخارجية الهجوم وعرضت المساعدة في التحقيق").is_empty());
     assert!(parse("استهدفت طائرة مسيرة منزل رئيس الوزراء").is_empty());
 }
+
+#[test]
+fn fractions_and_dual_thousands() {
+    let amounts = |s: &str| -> Vec<f64> {
+        let toks = crate::text::tokenize::tokenize(s, 0);
+        quantities(&toks, s, &|_| false)
+            .iter()
+            .filter_map(|q| q.amount.exact())
+            .collect()
+    };
+    assert_eq!(
+        amounts("زار المدينة مليون ونصف مليون سائح"),
+        vec![1_500_000.0]
+    );
+    assert_eq!(amounts("بلغت الديون ثلاثة ملايين ونصف"), vec![3_500_000.0]);
+    assert_eq!(amounts("شارك ألفي متطوع في الحملة"), vec![2000.0]);
+    assert_eq!(amounts("نقل مئتي جريح إلى المستشفيات"), vec![200.0]);
+}

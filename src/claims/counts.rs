@@ -1,0 +1,351 @@
+//! Counts by role: who or what a number counts, and how sure it is.
+//!
+//! In: a sentence's tokens, its [`Quantity`]s, the file's text and which
+//! tokens frame the sentence. Out: [`Claim`]s of kind
+//! [`ClaimKind::Count`].
+//!
+//! Rules:
+//! - The role comes from the counted noun when it has one (30 قتيلا، 17
+//!   جثة، 120 إصابة); a unit makes the count a measure of its class,
+//!   converted to the class's base (2 كيلومتر = 2000 متر).
+//! - A noun that counts people without a role (شخص، مواطن، عامل), or no
+//!   noun at all (بلغ 18), takes its role from the words around it, in
+//!   this order: a role word just before the number (مقتل 5، أودت بحياة
+//!   ألفي), a role word just after the noun that is not a new clause (14
+//!   شخصا حتفهم، أربعة أشخاص مفقودين; not وأصيب …), the nearest role word
+//!   before it within [`ROLE_REACH`] tokens (عدد المفقودين … بلغ سبعة).
+//!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
+//!   number says nothing.
+//! - A denial before a role word with no number counts zero of it (لم يسفر
+//!   الحريق عن إصابات = 0 injured), but only when the role word is what is
+//!   denied: right after the denial or after عن، من، أي (لا توجد إحصاءات
+//!   لعدد الضحايا denies the statistics, not the dead).
+//! - A unit in the dual counts two of it (طنين = 2000 kg).
+//! - The modality of a count is the nearest modal word before it in its
+//!   clause ([`super::Modality`]).
+
+use super::lexicon::{Entry, lexicon};
+use super::{Claim, ClaimKind, Modality, Role, break_before, keys};
+use crate::text::numbers::{Amount, Quantity, QuantityKind};
+use crate::text::tokenize::Token;
+
+/// Tokens before a number within which a role word is looked for when
+/// neither the noun nor the words next to it give one: "the number of the
+/// missing in the landslide in the province … reached seven" puts about
+/// eight words between them.
+pub const ROLE_REACH: usize = 10;
+
+/// Tokens after the counted noun within which a role word may stand (لا
+/// يزال ثمانية في عداد المفقودين).
+pub const ROLE_AFTER: usize = 3;
+
+/// Words before a denied role word that keep it the thing denied.
+const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية"];
+
+/// Tokens after a denial within which its role word is looked for.
+pub const DENIAL_REACH: usize = 4;
+
+fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
+    lexicon().find(&keys[k..], |e| match e {
+        Entry::Role(r) => Some(r.clone()),
+        _ => None,
+    })
+}
+
+fn has_conjunction(key: &str) -> bool {
+    key.starts_with(['و', 'ف']) && key.chars().count() > 3
+}
+
+/// The role of a number at tokens `qi..qj` whose noun (if any) gave none.
+fn role_from_context(
+    tokens: &[Token],
+    keys: &[&str],
+    text: &str,
+    qi: usize,
+    qj: usize,
+) -> Option<Role> {
+    // A role word ending right before the number.
+    for k in qi.saturating_sub(3)..qi {
+        if let Some((r, n)) = role_at(keys, k)
+            && k + n == qi
+        {
+            return Some(r);
+        }
+    }
+    // Just after, in the same clause.
+    for k in qj..(qj + ROLE_AFTER).min(keys.len()) {
+        if break_before(tokens, text, k) {
+            break;
+        }
+        if let Some((r, _)) = role_at(keys, k) {
+            if has_conjunction(keys[k]) {
+                break;
+            }
+            return Some(r);
+        }
+    }
+    // The nearest before.
+    (qi.saturating_sub(ROLE_REACH)..qi).rev().find_map(|k| {
+        role_at(keys, k)
+            .filter(|(_, n)| k + n <= qi)
+            .map(|(r, _)| r)
+    })
+}
+
+/// The modality of a claim starting at token `i`: the nearest modal word
+/// before it in its clause.
+pub fn modality_at(tokens: &[Token], keys: &[&str], text: &str, i: usize) -> Modality {
+    let mut k = i;
+    while k > 0 {
+        if break_before(tokens, text, k) {
+            break;
+        }
+        k -= 1;
+        if let Some((m, n)) = lexicon().find(&keys[k..], |e| match e {
+            Entry::Modal(m) => Some(*m),
+            _ => None,
+        }) && k + n <= i
+        {
+            return m;
+        }
+    }
+    Modality::Asserted
+}
+
+fn scale(a: Amount, f: f64) -> Amount {
+    match a {
+        Amount::Exact(v) => Amount::Exact(v * f),
+        Amount::AtLeast(v) => Amount::AtLeast(v * f),
+        Amount::MoreThan(v) => Amount::MoreThan(v * f),
+        Amount::AtMost(v) => Amount::AtMost(v * f),
+        Amount::LessThan(v) => Amount::LessThan(v * f),
+        Amount::About(v) => Amount::About(v * f),
+        Amount::Vague { min, max } => Amount::Vague {
+            min: min * f,
+            max: max.map(|m| m * f),
+        },
+    }
+}
+
+/// A noun's key for a thing counted: without proclitics and article.
+fn thing(key: &str) -> String {
+    let v = super::lexicon::variants(key);
+    v.last().copied().unwrap_or(key).to_string()
+}
+
+fn claim(kind: ClaimKind, (start, end): (usize, usize), modality: Modality) -> Claim {
+    Claim {
+        kind,
+        start,
+        end,
+        modality,
+        attribution: None,
+    }
+}
+
+/// The count claims of a sentence.
+pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bool]) -> Vec<Claim> {
+    let keys = keys(tokens);
+    let lex = lexicon();
+    let index = |pos: usize| tokens.iter().position(|t| t.start >= pos);
+    let mut out = Vec::new();
+    for q in quantities {
+        let Some(qi) = index(q.start) else { continue };
+        if frame.get(qi) == Some(&true) {
+            continue;
+        }
+        let qj = tokens
+            .iter()
+            .position(|t| t.start >= q.end)
+            .unwrap_or(tokens.len());
+        // عدد الضحايا is "the number of the victims", not "a number of".
+        if matches!(q.amount, Amount::Vague { .. })
+            && keys[qi].ends_with("عدد")
+            && keys[qi].chars().count() <= 5
+            && keys.get(qi + 1) != Some(&"من")
+        {
+            continue;
+        }
+        let noun = q.noun.as_ref().and_then(|n| index(n.start));
+        let role = match q.kind {
+            QuantityKind::Ordinal | QuantityKind::Date { .. } | QuantityKind::Year => continue,
+            QuantityKind::Percent => Some((Role::Measure("share"), 1.0)),
+            QuantityKind::Count => {
+                let entries = noun.map(|n| lex.at(&keys[n..])).unwrap_or_default();
+                let of_noun = entries.iter().find_map(|(e, _)| match e {
+                    Entry::Role(r) => Some((r.clone(), 1.0)),
+                    Entry::Unit(c, f) => Some((Role::Measure(c), *f)),
+                    _ => None,
+                });
+                let person = entries.iter().any(|(e, _)| **e == Entry::Person);
+                of_noun
+                    .or_else(|| match noun {
+                        Some(_) if !person => None,
+                        _ => role_from_context(tokens, &keys, text, qi, qj).map(|r| (r, 1.0)),
+                    })
+                    .or_else(|| noun.map(|n| (Role::Thing(thing(keys[n])), 1.0)))
+            }
+        };
+        let Some((role, factor)) = role else { continue };
+        let modality = modality_at(tokens, &keys, text, qi);
+        out.push(claim(
+            ClaimKind::Count {
+                role,
+                amount: scale(q.amount, factor),
+            },
+            (q.start, q.end),
+            modality,
+        ));
+    }
+    let inside = |k: usize| {
+        quantities
+            .iter()
+            .any(|q| q.start <= tokens[k].start && tokens[k].end <= q.end)
+    };
+    // Zero counts: a denial and the role word it denies.
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some(((), n)) = lex.find(&keys[k..], |e| {
+            (*e == Entry::Modal(Modality::Denied)).then_some(())
+        }) else {
+            k += 1;
+            continue;
+        };
+        let found = role_at(&keys, k)
+            .filter(|(_, m)| *m == n)
+            .map(|(r, _)| (r, k, n))
+            .or_else(|| {
+                (k + n..(k + n + DENIAL_REACH).min(tokens.len())).find_map(|j| {
+                    let (r, m) = role_at(&keys, j)?;
+                    let linked = j == k + n || DENIED_LINK.contains(&keys[j - 1]);
+                    (linked && !inside(j)).then_some((r, j, m))
+                })
+            });
+        if let Some((role, j, m)) = found
+            && !frame[k]
+        {
+            let end = tokens[(j + m).min(tokens.len()) - 1].end;
+            out.push(claim(
+                ClaimKind::Count {
+                    role,
+                    amount: Amount::Exact(0.0),
+                },
+                (tokens[k].start, end),
+                Modality::Asserted,
+            ));
+        }
+        k += n;
+    }
+    // Units in the dual.
+    for (k, t) in tokens.iter().enumerate() {
+        if inside(k) || frame[k] {
+            continue;
+        }
+        if let Some(((c, v), _)) = lex.find(&keys[k..], |e| match e {
+            Entry::Dual(c, v) => Some((*c, *v)),
+            _ => None,
+        }) {
+            let modality = modality_at(tokens, &keys, text, k);
+            out.push(claim(
+                ClaimKind::Count {
+                    role: Role::Measure(c),
+                    amount: Amount::Exact(v),
+                },
+                (t.start, t.end),
+                modality,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::numbers::quantities;
+    use crate::text::tokenize::tokenize;
+
+    fn counted(s: &str) -> Vec<(String, Amount, Modality)> {
+        let t = tokenize(s, 0);
+        let q = quantities(&t, s, &|_| false);
+        counts(&t, &q, s, &vec![false; t.len()])
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Count { role, amount } => Some((role.key(), amount, c.modality)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn roles(s: &str) -> Vec<String> {
+        counted(s).into_iter().map(|(r, _, _)| r).collect()
+    }
+
+    #[test]
+    fn the_noun_gives_the_role() {
+        assert_eq!(
+            roles("خلفت العاصفة 8 قتلى و40 جريحا."),
+            ["killed", "injured"]
+        );
+        assert_eq!(roles("انتشلت الفرق 11 جثة من النهر."), ["killed"]);
+    }
+
+    #[test]
+    fn people_take_the_role_of_the_words_around_them() {
+        assert_eq!(roles("لقي 6 أشخاص حتفهم في الحريق."), ["killed"]);
+        assert_eq!(roles("قتل 4 مدنيين وأصيب 15 آخرون."), ["killed", "injured"]);
+        assert_eq!(
+            roles("أسفر الانفجار عن مقتل سبعة أشخاص وإصابة 22."),
+            ["killed", "injured"]
+        );
+        assert_eq!(roles("ولا يزال ثلاثة صيادين في عداد المفقودين."), ["missing"]);
+        assert_eq!(roles("أنقذ خفر السواحل 60 مهاجرا."), ["rescued"]);
+    }
+
+    #[test]
+    fn a_number_after_its_noun() {
+        assert_eq!(
+            roles("وقالت الوزارة إن عدد الجرحى في المدينة بلغ 64."),
+            ["injured"]
+        );
+    }
+
+    #[test]
+    fn units_are_converted() {
+        let c = counted("امتد الحريق على مسافة 3 كيلومترات.");
+        assert_eq!(c[0].0, "measure:distance");
+        assert_eq!(c[0].1, Amount::Exact(3000.0));
+        let c = counted("صادرت الشرطة طنين من الحشيش.");
+        assert_eq!(
+            c[0],
+            (
+                "measure:mass".into(),
+                Amount::Exact(2000.0),
+                Modality::Asserted
+            )
+        );
+    }
+
+    #[test]
+    fn forecasts_are_not_counts() {
+        let c = counted("وحذر المسؤول من أن عدد القتلى قد يرتفع إلى 50.");
+        assert_eq!(c[0].2, Modality::Forecast);
+        let c = counted("قتل 20 شخصا، ويتوقع أن ترتفع الحصيلة إلى 40.");
+        assert_eq!((c[0].2, c[1].2), (Modality::Asserted, Modality::Forecast));
+    }
+
+    #[test]
+    fn a_denied_role_counts_zero() {
+        let c = counted("لم يسفر الانهيار عن إصابات.");
+        assert_eq!(
+            c,
+            [("injured".into(), Amount::Exact(0.0), Modality::Asserted)]
+        );
+        assert!(counted("لا توجد إحصاءات دقيقة لعدد الضحايا.").is_empty());
+    }
+
+    #[test]
+    fn a_thing_keeps_its_noun() {
+        assert_eq!(roles("نشرت الشركة 12 حافلة."), ["thing:حافله"]);
+    }
+}

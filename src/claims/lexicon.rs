@@ -1,0 +1,345 @@
+//! The claims lexicon: general news Arabic from `data/claims.txt`.
+//!
+//! In: the data file (format in its header). Out: a [`Lexicon`] that says,
+//! for the tokens at a place in a sentence, which entries start there and
+//! how many tokens each spans ([`Lexicon::at`]).
+//!
+//! Rules:
+//! - Forms are normalised like token keys when loaded.
+//! - A word of a form matches a token when it equals the token's key, the
+//!   key without a conjunction (و ف), or the key without its proclitics and
+//!   article (وبالمدينة → مدينة); a form ending in `*` matches any key
+//!   starting with it (حتف* → حتفهم); the first word of a form needs two
+//!   letters before its `*`, a later one one (قد_ي* → قد يصل).
+//! - Every match is returned, longest first: a word may be a role and a
+//!   slot at once, and the caller picks the kind it looks for.
+
+use crate::text::data_lines;
+use crate::text::normalize::normalize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{Modality, Role, SlotKind};
+
+const DATA: &str = include_str!("../../data/claims.txt");
+
+/// What an entry of the lexicon says of the words it matches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A word of a role: the counted noun or a word near the count.
+    Role(Role),
+    /// A noun that counts people without saying their role.
+    Person,
+    /// A unit of measure: its class and the factor to the class's base.
+    Unit(&'static str, f64),
+    /// A unit in the dual: its class and the value of two of it in the base.
+    Dual(&'static str, f64),
+    /// A word that changes how sure the counts after it are.
+    Modal(Modality),
+    /// A day of the week, 1 = Sunday.
+    Weekday(u8),
+    /// A part of the day, as hours `from..to` (wrapping at midnight).
+    DayPart(u8, u8),
+    /// A word after a clock time: hours `from..to` it can mean.
+    Clock(u8, u8),
+    /// A class filling a slot of the event (cause, agent, instrument).
+    Slot(SlotKind, &'static str),
+    /// A noun that precedes a place's name.
+    PlaceHead,
+    /// A noun that precedes an organisation's name.
+    HolderHead,
+    /// A verb of saying.
+    Saying,
+    /// A word that opens an attribution (وفق، بحسب).
+    Frame,
+}
+
+/// One word of a form.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    prefix: bool,
+}
+
+/// The entries of `data/claims.txt`, indexed by their first word.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    forms: Vec<(Vec<Word>, Entry)>,
+    /// Whole first words → forms.
+    exact: HashMap<String, Vec<usize>>,
+    /// First two letters of a prefix first word → forms.
+    prefixed: HashMap<String, Vec<usize>>,
+    /// Pairs of classes of one slot that can both hold.
+    compatible: Vec<(&'static str, &'static str)>,
+}
+
+/// The lexicon, parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(DATA))
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn head2(s: &str) -> String {
+    s.chars().take(2).collect()
+}
+
+/// The forms of a token key that lexicon words are compared with: as
+/// written, without a conjunction, and without proclitics and article.
+pub fn variants(key: &str) -> Vec<&str> {
+    let mut out = vec![key];
+    let letters = |s: &str| s.chars().count();
+    let mut rest = key;
+    if let Some(r) = rest.strip_prefix(['و', 'ف'])
+        && letters(r) >= 2
+    {
+        out.push(r);
+        rest = r;
+    }
+    let mut bare = rest;
+    if let Some(r) = bare.strip_prefix(['ب', 'ك', 'ل'])
+        && r.starts_with("ال")
+    {
+        bare = r;
+    }
+    if let Some(r) = bare.strip_prefix("لل")
+        && letters(r) >= 2
+    {
+        out.push(r);
+    }
+    if let Some(r) = bare.strip_prefix("ال")
+        && letters(r) >= 2
+    {
+        out.push(r);
+    }
+    out.dedup();
+    out
+}
+
+impl Word {
+    fn matches(&self, key: &str) -> bool {
+        variants(key).into_iter().any(|v| {
+            if self.prefix {
+                // A ta marbuta before a suffix is written ت (ضحيتها).
+                v.starts_with(&self.text)
+                    || self
+                        .text
+                        .strip_suffix('ه')
+                        .is_some_and(|t| v.strip_prefix(t).is_some_and(|r| r.starts_with('ت')))
+            } else {
+                v == self.text
+            }
+        })
+    }
+}
+
+impl Lexicon {
+    /// Parses the data file; panics on a malformed line, which a unit test
+    /// catches before any release.
+    pub fn parse(data: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data_lines(data) {
+            let mut parts = line.split_whitespace();
+            let (Some(section), Some(class)) = (parts.next(), parts.next()) else {
+                panic!("claims lexicon: short line {line:?}");
+            };
+            if section == "compatible" {
+                let other = parts.next().expect("compatible: two classes");
+                lex.compatible.push((leak(class), leak(other)));
+                continue;
+            }
+            let entry = entry_of(section, class)
+                .unwrap_or_else(|| panic!("claims lexicon: bad entry {section} {class}"));
+            for form in parts {
+                let words: Vec<Word> = form
+                    .split('_')
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let prefix = w.ends_with('*');
+                        let text = normalize(w.trim_end_matches('*'));
+                        // A first word is indexed by its first two letters.
+                        assert!(
+                            text.chars().count() >= 2 || !prefix || i > 0,
+                            "claims lexicon: prefix too short in {form}"
+                        );
+                        Word { text, prefix }
+                    })
+                    .collect();
+                let id = lex.forms.len();
+                let first = &words[0];
+                if first.prefix {
+                    lex.prefixed.entry(head2(&first.text)).or_default().push(id);
+                } else {
+                    lex.exact.entry(first.text.clone()).or_default().push(id);
+                }
+                lex.forms.push((words, entry.clone()));
+            }
+        }
+        lex
+    }
+
+    /// Every entry whose form starts at `keys[0]`, with the number of
+    /// tokens it spans, longest first.
+    pub fn at(&self, keys: &[&str]) -> Vec<(&Entry, usize)> {
+        let Some(first) = keys.first() else {
+            return Vec::new();
+        };
+        let mut ids: Vec<usize> = Vec::new();
+        for v in variants(first) {
+            if let Some(list) = self.exact.get(v) {
+                ids.extend(list);
+            }
+            if let Some(list) = self.prefixed.get(&head2(v)) {
+                ids.extend(list);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out: Vec<(&Entry, usize)> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let (words, entry) = &self.forms[id];
+                (words.len() <= keys.len() && words.iter().zip(keys).all(|(w, k)| w.matches(k)))
+                    .then_some((entry, words.len()))
+            })
+            .collect();
+        out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        out
+    }
+
+    /// The first entry at `keys[0]` that `pick` accepts, with its length.
+    pub fn find<T>(&self, keys: &[&str], pick: impl Fn(&Entry) -> Option<T>) -> Option<(T, usize)> {
+        self.at(keys)
+            .into_iter()
+            .find_map(|(e, n)| pick(e).map(|t| (t, n)))
+    }
+
+    /// True when two classes of one slot can both hold (a short circuit is
+    /// a technical fault).
+    pub fn compatible(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .compatible
+                .iter()
+                .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+}
+
+fn entry_of(section: &str, class: &str) -> Option<Entry> {
+    let pair = |s: &str| -> Option<(u8, u8)> {
+        let (a, b) = s.split_once('-')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    let unit = |s: &str| -> Option<(&'static str, f64)> {
+        let (c, f) = s.rsplit_once(':')?;
+        Some(match f.parse::<f64>() {
+            Ok(f) => (leak(c), f),
+            // A currency: its own class, factor 1.
+            Err(_) => (leak(s), 1.0),
+        })
+    };
+    Some(match section {
+        "role" => Entry::Role(Role::from_name(class)?),
+        "person" => Entry::Person,
+        "unit" => {
+            let (c, f) = unit(class)?;
+            Entry::Unit(c, f)
+        }
+        "dual" => {
+            let (c, f) = unit(class)?;
+            Entry::Dual(c, f)
+        }
+        "modal" => Entry::Modal(match class {
+            "forecast" => Modality::Forecast,
+            "earlier" => Modality::Earlier,
+            "denied" => Modality::Denied,
+            _ => return None,
+        }),
+        "weekday" => Entry::Weekday(class.parse().ok()?),
+        "daypart" => {
+            let (a, b) = pair(class)?;
+            Entry::DayPart(a, b)
+        }
+        "clock" => {
+            let (a, b) = pair(class)?;
+            Entry::Clock(a, b)
+        }
+        "slot" => {
+            let (kind, c) = class.split_once(':')?;
+            let kind = match kind {
+                "cause" => SlotKind::Cause,
+                "agent" => SlotKind::Agent,
+                "instrument" => SlotKind::Instrument,
+                _ => return None,
+            };
+            Entry::Slot(kind, leak(c))
+        }
+        "place-head" => Entry::PlaceHead,
+        "holder-head" => Entry::HolderHead,
+        "saying" => Entry::Saying,
+        "frame" => Entry::Frame,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        s.split_whitespace().map(normalize).collect()
+    }
+
+    fn first(s: &str) -> Vec<(Entry, usize)> {
+        let k = keys(s);
+        let refs: Vec<&str> = k.iter().map(String::as_str).collect();
+        lexicon()
+            .at(&refs)
+            .into_iter()
+            .map(|(e, n)| (e.clone(), n))
+            .collect()
+    }
+
+    #[test]
+    fn the_data_file_parses() {
+        let lex = lexicon();
+        assert!(lex.forms.len() > 300, "{}", lex.forms.len());
+    }
+
+    #[test]
+    fn proclitics_article_and_prefix_forms() {
+        assert_eq!(first("والقتلى")[0].0, Entry::Role(Role::Killed));
+        assert_eq!(first("حتفهم")[0].0, Entry::Role(Role::Killed));
+        assert_eq!(first("راح ضحيتها")[0], (Entry::Role(Role::Killed), 2));
+        assert_eq!(first("بالمدينة")[0].0, Entry::PlaceHead);
+        assert_eq!(first("للمفقودين")[0].0, Entry::Role(Role::Missing));
+    }
+
+    #[test]
+    fn phrases_are_longest_first() {
+        let m = first("لقوا حتفهم غرقا");
+        assert_eq!(m[0], (Entry::Role(Role::Killed), 2));
+        let m = first("منتصف الليل تقريبا");
+        assert_eq!(m[0], (Entry::DayPart(23, 1), 2));
+    }
+
+    #[test]
+    fn a_weekday_needs_its_article() {
+        // أحد is "one of" as often as it is Sunday.
+        assert!(
+            first("أحد")
+                .iter()
+                .all(|(e, _)| !matches!(e, Entry::Weekday(_)))
+        );
+        assert_eq!(first("الأحد")[0].0, Entry::Weekday(1));
+    }
+
+    #[test]
+    fn units_carry_their_factor() {
+        assert_eq!(first("كيلومترات")[0].0, Entry::Unit("distance", 1000.0));
+        assert_eq!(first("طنين")[0].0, Entry::Dual("mass", 2000.0));
+    }
+}

@@ -1,0 +1,414 @@
+//! Claims: what one sentence states, typed, with byte spans.
+//!
+//! In: the [`Token`]s of one segment, the [`Quantity`]s read from them and
+//! the file's text. Out: a [`Reading`]: the sentence's [`Claim`]s (counts
+//! by role, times, places and holders, causes, agents and instruments,
+//! denials), each with its [`Modality`] and, where the sentence names one,
+//! its attribution; and which tokens only frame the fact (who said it,
+//! according to whom), so that linking can weigh them as nothing.
+//!
+//! Rules (the words come from `data/claims.txt`, see [`lexicon`]):
+//! - A count's role is read the way a journalist reads it, not from the
+//!   noun after the number alone: see [`counts`].
+//! - A forecast or conditional word (متوقعا أن، قد يصل، يخشى) makes the
+//!   counts after it in its clause forecasts; an earlier-figure word
+//!   (الحصيلة السابقة) makes them earlier figures. A clause ends at a
+//!   comma, semicolon or the end of the sentence.
+//! - A saying clause (قال المتحدث باسم الجيش في تصريح … إن) and an
+//!   attribution (وفق بيان للمحافظة، بحسب ما نقلته الوكالة) frame the
+//!   sentence: their tokens are the claims' attribution and are not claims
+//!   themselves.
+//! - Times, places and slots are in [`time`] and [`slots`].
+//!
+//! ```
+//! use mizan::claims::{read, ClaimKind, Role};
+//! use mizan::text::tokenize::tokenize;
+//! use mizan::text::numbers::quantities;
+//!
+//! let s = "لقي ستة أشخاص حتفهم وأصيب عشرون آخرون في انفجار صهريج.";
+//! let tokens = tokenize(s, 0);
+//! let qs = quantities(&tokens, s, &|_| false);
+//! let reading = read(&tokens, &qs, s);
+//! let roles: Vec<&Role> = reading.claims.iter().filter_map(|c| match &c.kind {
+//!     ClaimKind::Count { role, .. } => Some(role),
+//!     _ => None,
+//! }).collect();
+//! assert_eq!(roles, [&Role::Killed, &Role::Injured]);
+//! ```
+
+pub mod counts;
+pub mod lexicon;
+pub mod slots;
+pub mod time;
+
+use crate::text::numbers::{Amount, Quantity};
+use crate::text::tokenize::Token;
+use lexicon::{Entry, lexicon};
+
+/// The role of a count: who or what is counted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// Killed: قتلى، وفيات، لقي حتفه، ضحايا of a toll.
+    Killed,
+    /// Injured.
+    Injured,
+    /// Missing.
+    Missing,
+    /// Displaced or refugees.
+    Displaced,
+    /// Arrested or detained.
+    Arrested,
+    /// Released.
+    Released,
+    /// Rescued alive.
+    Rescued,
+    /// Buried.
+    Buried,
+    /// Evacuated.
+    Evacuated,
+    /// Houses and buildings destroyed or damaged.
+    Damaged,
+    /// Bodies recovered.
+    Recovered,
+    /// A measure in a unit class (`money:usd`, `distance`, `share` …),
+    /// compared in the class's base unit.
+    Measure(&'static str),
+    /// Any other counted noun, by its bare form (seats, engines, drones).
+    Thing(String),
+}
+
+impl Role {
+    /// The role named `name` in the data file.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Some(match name {
+            "killed" => Role::Killed,
+            "injured" => Role::Injured,
+            "missing" => Role::Missing,
+            "displaced" => Role::Displaced,
+            "arrested" => Role::Arrested,
+            "released" => Role::Released,
+            "rescued" => Role::Rescued,
+            "buried" => Role::Buried,
+            "evacuated" => Role::Evacuated,
+            "damaged" => Role::Damaged,
+            "recovered" => Role::Recovered,
+            _ => return None,
+        })
+    }
+
+    /// A short key for features and JSON.
+    pub fn key(&self) -> String {
+        match self {
+            Role::Killed => "killed".into(),
+            Role::Injured => "injured".into(),
+            Role::Missing => "missing".into(),
+            Role::Displaced => "displaced".into(),
+            Role::Arrested => "arrested".into(),
+            Role::Released => "released".into(),
+            Role::Rescued => "rescued".into(),
+            Role::Buried => "buried".into(),
+            Role::Evacuated => "evacuated".into(),
+            Role::Damaged => "damaged".into(),
+            Role::Recovered => "recovered".into(),
+            Role::Measure(c) => format!("measure:{c}"),
+            Role::Thing(n) => format!("thing:{n}"),
+        }
+    }
+}
+
+/// How sure a sentence is of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// A forecast, a fear or a condition (قد يصل، متوقعا، إذا).
+    Forecast,
+    /// A figure the sentence itself calls earlier (الحصيلة السابقة).
+    Earlier,
+    /// Denied or negated (لم يسفر عن، نفى أن).
+    Denied,
+}
+
+impl Modality {
+    /// A short key for JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Forecast => "forecast",
+            Modality::Earlier => "earlier",
+            Modality::Denied => "denied",
+        }
+    }
+}
+
+/// Which slot of an event a word fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SlotKind {
+    /// Why it happened (a short circuit, arson, the weather).
+    Cause,
+    /// Who did it (gunmen, a suicide bomber).
+    Agent,
+    /// With what (a drone, a missile, a car bomb).
+    Instrument,
+}
+
+impl SlotKind {
+    /// A short key for JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SlotKind::Cause => "cause",
+            SlotKind::Agent => "agent",
+            SlotKind::Instrument => "instrument",
+        }
+    }
+}
+
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    /// A count of a role.
+    Count {
+        /// Who or what is counted.
+        role: Role,
+        /// How many, in the role's base unit.
+        amount: Amount,
+    },
+    /// A day of the week, 1 = Sunday.
+    Weekday(u8),
+    /// A span of hours of the day, `from..to`, wrapping at midnight.
+    DayPart {
+        /// First hour.
+        from: u8,
+        /// Hour it ends.
+        to: u8,
+    },
+    /// A named place after a head noun (مدينة زوارة).
+    Place {
+        /// The head noun's bare key (مدينه).
+        head: String,
+        /// The name's keys.
+        name: Vec<String>,
+    },
+    /// A named organisation after a head noun (حزب …).
+    Holder {
+        /// The head noun's bare key.
+        head: String,
+        /// The name's keys.
+        name: Vec<String>,
+    },
+    /// A cause, agent or instrument.
+    Slot {
+        /// Which slot.
+        kind: SlotKind,
+        /// The class filling it.
+        class: &'static str,
+    },
+}
+
+impl ClaimKind {
+    /// A short key for JSON: count, weekday, daypart, place, holder, or the
+    /// slot's kind.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ClaimKind::Count { .. } => "count",
+            ClaimKind::Weekday(_) => "weekday",
+            ClaimKind::DayPart { .. } => "time_of_day",
+            ClaimKind::Place { .. } => "place",
+            ClaimKind::Holder { .. } => "holder",
+            ClaimKind::Slot { kind, .. } => kind.key(),
+        }
+    }
+}
+
+/// One typed statement of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// What is stated.
+    pub kind: ClaimKind,
+    /// Byte span of its words in the file.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// How sure the sentence is of it.
+    pub modality: Modality,
+    /// Byte span of who says so, when the sentence names it.
+    pub attribution: Option<(usize, usize)>,
+}
+
+/// A denial of a whole clause: نفى أن تكون القوات استخدمت …
+#[derive(Debug, Clone, PartialEq)]
+pub struct Denial {
+    /// Token index of the denying word.
+    pub word: usize,
+    /// Token indices of the clause it denies.
+    pub clause: std::ops::Range<usize>,
+}
+
+/// What was read of one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    /// Its claims, in reading order.
+    pub claims: Vec<Claim>,
+    /// For each token, true when it only frames the fact (a saying clause
+    /// or an attribution).
+    pub frame: Vec<bool>,
+    /// Clauses the sentence denies.
+    pub denials: Vec<Denial>,
+}
+
+/// Token keys of a sentence, for the lexicon.
+pub(crate) fn keys(tokens: &[Token]) -> Vec<&str> {
+    tokens.iter().map(|t| t.key.as_str()).collect()
+}
+
+/// True when a clause break (comma, semicolon, colon) stands in the text
+/// between token `k - 1` and token `k`.
+pub(crate) fn break_before(tokens: &[Token], text: &str, k: usize) -> bool {
+    k > 0
+        && k < tokens.len()
+        && text
+            .get(tokens[k - 1].end..tokens[k].start)
+            .is_some_and(|gap| gap.contains([',', '،', ';', '؛', ':']))
+}
+
+/// Complementisers that end a saying clause.
+const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
+
+/// Tokens after a saying verb within which its complementiser is looked
+/// for: the speaker and the setting (المتحدث باسم وزارة الداخلية في مؤتمر
+/// صحفي عقده مساء اليوم) rarely take more.
+pub const SAYING_REACH: usize = 14;
+
+/// Tokens before a saying verb that still belong to its frame (وفي
+/// برنامج حواري على قناة محلية، قال …): more, and the verb sits inside a
+/// clause of the fact.
+pub const FRAME_LEAD: usize = 8;
+
+/// Which tokens frame the sentence, and the span of the speaker.
+fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
+    let lex = lexicon();
+    let keys = keys(tokens);
+    let mut frame = vec![false; tokens.len()];
+    let mut speaker: Option<(usize, usize)> = None;
+    // A saying clause: a verb of saying, then إن / أن within reach.
+    for i in 0..tokens.len() {
+        if lex
+            .find(&keys[i..], |e| (*e == Entry::Saying).then_some(()))
+            .is_none()
+        {
+            continue;
+        }
+        let end =
+            (i + 1..tokens.len().min(i + 1 + SAYING_REACH)).find(|&k| THAT.contains(&keys[k]));
+        if let Some(end) = end {
+            // The clause starts at the sentence start or the last break
+            // before the verb (وفي برنامج حواري …، قال النائب إن).
+            // A verb near the start frames from the start (وفي برنامج
+            // حواري على قناة محلية، قال …); further in, from the last break
+            // before it if that is near; deep inside a clause (… الذي قال
+            // إن), from itself.
+            let begin = if i <= FRAME_LEAD {
+                0
+            } else {
+                (i - FRAME_LEAD..=i)
+                    .rev()
+                    .find(|&k| break_before(tokens, text, k))
+                    .unwrap_or(i)
+            };
+            for f in frame.iter_mut().take(end + 1).skip(begin) {
+                *f = true;
+            }
+            if end > i + 1 {
+                speaker = Some((tokens[i + 1].start, tokens[end - 1].end));
+            }
+            break;
+        }
+    }
+    // An attribution: وفق / بحسب … to the next break or the end.
+    for i in 0..tokens.len() {
+        let Some(((), n)) = lex.find(&keys[i..], |e| (*e == Entry::Frame).then_some(())) else {
+            continue;
+        };
+        let end = (i + n..tokens.len())
+            .find(|&k| break_before(tokens, text, k))
+            .unwrap_or(tokens.len());
+        for f in frame.iter_mut().take(end).skip(i) {
+            *f = true;
+        }
+        if end > i + n {
+            speaker.get_or_insert((tokens[i + n].start, tokens[end - 1].end));
+        }
+    }
+    (frame, speaker)
+}
+
+/// Reads one sentence: its claims, framing tokens and denials.
+pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
+    let (frame, speaker) = frame(tokens, text);
+    let mut claims = counts::counts(tokens, quantities, text, &frame);
+    claims.extend(time::times(tokens, quantities));
+    claims.extend(slots::slots(tokens, &frame));
+    claims.extend(slots::places(tokens, text, &frame));
+    claims.sort_by_key(|c| (c.start, c.end));
+    for c in &mut claims {
+        c.attribution = speaker;
+    }
+    let denials = slots::denials(tokens);
+    Reading {
+        claims,
+        frame,
+        denials,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::numbers::quantities;
+    use crate::text::tokenize::tokenize;
+
+    fn reading(s: &str) -> Reading {
+        let t = tokenize(s, 0);
+        let q = quantities(&t, s, &|_| false);
+        read(&t, &q, s)
+    }
+
+    fn framed(s: &str) -> String {
+        let t = tokenize(s, 0);
+        let r = reading(s);
+        t.iter()
+            .zip(&r.frame)
+            .filter(|(_, f)| **f)
+            .map(|(t, _)| &s[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_saying_clause_frames_the_fact() {
+        assert_eq!(
+            framed("وقال الناطق باسم الشرطة في مؤتمر صحفي إن الطريق أغلق."),
+            "وقال الناطق باسم الشرطة في مؤتمر صحفي إن"
+        );
+    }
+
+    #[test]
+    fn an_attribution_frames_to_the_next_comma() {
+        assert_eq!(
+            framed("وبحسب ما أوردته الإذاعة المحلية، افتتح الوزير جسرا جديدا."),
+            "وبحسب ما أوردته الإذاعة المحلية"
+        );
+        assert_eq!(
+            framed("غرقت سفينة شحن قرب الميناء، وفق خفر السواحل."),
+            "وفق خفر السواحل"
+        );
+    }
+
+    #[test]
+    fn claims_carry_their_attribution() {
+        let s = "قالت الحماية المدنية إن 9 أشخاص قتلوا.";
+        let r = reading(s);
+        let (a, b) = r.claims[0].attribution.unwrap();
+        assert_eq!(&s[a..b], "الحماية المدنية");
+    }
+}

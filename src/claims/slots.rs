@@ -1,0 +1,296 @@
+//! Causes, agents, instruments, places, holders and denied clauses.
+//!
+//! In: a sentence's tokens and which of them frame it. Out: [`Claim`]s of
+//! kind [`ClaimKind::Slot`], [`ClaimKind::Place`] and [`ClaimKind::Holder`],
+//! and the [`Denial`]s of the sentence.
+//!
+//! Rules:
+//! - A slot word (`slot` in `data/claims.txt`) fills its slot with its
+//!   class; with a negator just before it (ليس، لا، لم، غير) the class is
+//!   denied, not stated (ليس سوء الأحوال الجوية).
+//! - A place is a head noun in the construct state (مدينة، مطار، ولاية;
+//!   not المدينة, which adjectives follow) and the one to three name words
+//!   after it, up to a stop word, a direction (غرب، قرب), another head or a
+//!   break. A single nisba word (حي سكني، سوق شعبي) describes, it does not
+//!   name. A holder is the same after an organisation's head (حزب، شركة).
+//! - A verb of denial (نفى، نفت …) followed within [`DENIAL_THAT`] tokens by
+//!   أن / إن denies the clause after it, to the next break.
+//! - Nothing in the sentence's frame is a claim.
+
+use super::lexicon::{Entry, lexicon};
+use super::{Claim, ClaimKind, Denial, Modality, keys};
+use crate::text::stopwords::is_stopword;
+use crate::text::tokenize::{Token, TokenKind};
+
+/// Negators that deny the slot word right after them.
+const NEGATORS: &[&str] = &[
+    "ليس",
+    "ليست",
+    "لا",
+    "لم",
+    "غير",
+    "وليس",
+    "وليست",
+    "ولا",
+    "ولم",
+    "وغير",
+];
+
+/// Words that end a place's name: directions and nearness.
+const DIRECTIONS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "قرب",
+    "قبالة",
+    "قباله",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "بالقرب",
+    "داخل",
+    "خارج",
+    "ضواحي",
+    "اطراف",
+];
+
+/// Longest name after a head.
+pub const NAME_WORDS: usize = 3;
+
+/// Tokens after a verb of denial within which its أن is looked for.
+pub const DENIAL_THAT: usize = 6;
+
+fn claim(kind: ClaimKind, start: usize, end: usize, modality: Modality) -> Claim {
+    Claim {
+        kind,
+        start,
+        end,
+        modality,
+        attribution: None,
+    }
+}
+
+/// The cause, agent and instrument claims of a sentence.
+pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
+    let keys = keys(tokens);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let found = lexicon().find(&keys[k..], |e| match e {
+            Entry::Slot(kind, class) => Some((*kind, *class)),
+            _ => None,
+        });
+        let Some(((kind, class), n)) = found.filter(|_| !frame[k]) else {
+            k += 1;
+            continue;
+        };
+        let negated = (k.saturating_sub(2)..k).any(|j| NEGATORS.contains(&keys[j]));
+        let modality = if negated {
+            Modality::Denied
+        } else {
+            Modality::Asserted
+        };
+        // One class said twice in a row (قذيفة هاون) is one claim.
+        if let Some(last) = out.last_mut()
+            && last.kind == (ClaimKind::Slot { kind, class })
+            && k > 0
+            && tokens[k - 1].end == last.end
+        {
+            last.end = tokens[k + n - 1].end;
+            k += n;
+            continue;
+        }
+        out.push(claim(
+            ClaimKind::Slot { kind, class },
+            tokens[k].start,
+            tokens[k + n - 1].end,
+            modality,
+        ));
+        k += n;
+    }
+    out
+}
+
+fn is_head(keys: &[&str], k: usize) -> Option<bool> {
+    lexicon()
+        .find(&keys[k..], |e| match e {
+            Entry::PlaceHead => Some(true),
+            Entry::HolderHead => Some(false),
+            _ => None,
+        })
+        .map(|(p, _)| p)
+}
+
+/// True when a word can be part of a name.
+fn name_word(tokens: &[Token], keys: &[&str], k: usize) -> bool {
+    let key = keys[k];
+    tokens[k].kind == TokenKind::Word
+        && key.chars().count() >= 2
+        && !is_stopword(key)
+        && !DIRECTIONS.contains(&key)
+        && is_head(keys, k).is_none()
+        && lexicon().at(&keys[k..]).is_empty()
+}
+
+/// The places and holders of a sentence.
+pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
+    let keys = keys(tokens);
+    let mut out = Vec::new();
+    for k in 0..tokens.len() {
+        if frame[k] {
+            continue;
+        }
+        let Some(place) = is_head(&keys, k) else {
+            continue;
+        };
+        // A head with the article is followed by adjectives, not a name.
+        if super::lexicon::variants(keys[k])
+            .iter()
+            .any(|v| v.starts_with("ال") || v.starts_with("لل"))
+        {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < tokens.len()
+            && end < k + 1 + NAME_WORDS
+            && name_word(tokens, &keys, end)
+            && !super::break_before(tokens, text, end)
+        {
+            end += 1;
+        }
+        if end == k + 1 {
+            continue;
+        }
+        let name: Vec<String> = keys[k + 1..end].iter().map(|s| s.to_string()).collect();
+        let nisba = name.len() == 1
+            && !name[0].starts_with("ال")
+            && (name[0].ends_with('ي') || name[0].ends_with("يه"));
+        if nisba {
+            continue;
+        }
+        let head = super::lexicon::variants(keys[k])
+            .last()
+            .copied()
+            .unwrap_or(keys[k])
+            .to_string();
+        let kind = if place {
+            ClaimKind::Place { head, name }
+        } else {
+            ClaimKind::Holder { head, name }
+        };
+        out.push(claim(
+            kind,
+            tokens[k].start,
+            tokens[end - 1].end,
+            Modality::Asserted,
+        ));
+    }
+    out
+}
+
+/// Complementisers after a verb of denial.
+const THAT: &[&str] = &["ان", "بان", "انه", "انها"];
+
+/// Verbs of denial.
+const DENY: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت"];
+
+/// The clauses a sentence denies.
+pub fn denials(tokens: &[Token]) -> Vec<Denial> {
+    let keys = keys(tokens);
+    let mut out = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        if !DENY.contains(key) {
+            continue;
+        }
+        let Some(that) =
+            (k + 1..(k + 1 + DENIAL_THAT).min(keys.len())).find(|&j| THAT.contains(&keys[j]))
+        else {
+            continue;
+        };
+        out.push(Denial {
+            word: k,
+            clause: that + 1..keys.len(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::SlotKind;
+    use crate::text::tokenize::tokenize;
+
+    fn slot_classes(s: &str) -> Vec<(&'static str, Modality)> {
+        let t = tokenize(s, 0);
+        slots(&t, &vec![false; t.len()])
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Slot { class, .. } => Some((class, c.modality)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        let t = tokenize(s, 0);
+        places(&t, s, &vec![false; t.len()])
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Place { name, .. } | ClaimKind::Holder { name, .. } => {
+                    Some(name.join(" "))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn slot_words_and_their_negation() {
+        assert_eq!(
+            slot_classes("سقطت قذيفة هاون على المدرسة."),
+            [("missile", Modality::Asserted)]
+        );
+        assert_eq!(
+            slot_classes("ورجح أن يكون ماس كهربائي وراء الحريق."),
+            [("electrical", Modality::Asserted)]
+        );
+        assert_eq!(
+            slot_classes("وأكد أن السبب ليس الأحوال الجوية."),
+            [("weather", Modality::Denied)]
+        );
+        let t = tokenize("فجر انتحاري حزامه الناسف.", 0);
+        let kinds: Vec<SlotKind> = slots(&t, &[false; 4])
+            .iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Slot { kind, .. } => Some(kind),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(kinds, [SlotKind::Agent, SlotKind::Instrument]);
+    }
+
+    #[test]
+    fn places_after_a_head_in_construct() {
+        assert_eq!(names("غرق مركب قبالة مدينة طبرق شرق البلاد."), ["طبرق"]);
+        assert_eq!(
+            names("أقلعت الطائرة من مطار الملك خالد الدولي أمس."),
+            ["الملك خالد الدولي"]
+        );
+        // The article on the head, or a descriptive nisba, names nothing.
+        assert!(names("وصل الوفد إلى المدينة القديمة.").is_empty());
+        assert!(names("اندلع حريق في سوق شعبي.").is_empty());
+    }
+
+    #[test]
+    fn a_denial_covers_its_clause() {
+        let t = tokenize("نفت الشركة أن يكون المصنع أغلق أبوابه.", 0);
+        let d = denials(&t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&t[d[0].clause.start].key, "يكون");
+    }
+}

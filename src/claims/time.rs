@@ -1,0 +1,152 @@
+//! Times: the weekday and the part of the day a sentence gives.
+//!
+//! In: a sentence's tokens and quantities. Out: [`Claim`]s of kind
+//! [`ClaimKind::Weekday`] and [`ClaimKind::DayPart`].
+//!
+//! Rules:
+//! - A weekday is written with its article (الأحد، يوم الإثنين); أحد alone
+//!   is "one of".
+//! - A part of the day is a span of hours (`data/claims.txt`): فجر 3–7,
+//!   مساء 16–21, ليل 19–6 (wrapping midnight), منتصف الليل 23–1.
+//! - A clock time (الساعة الثالثة، الساعة 3) is the hour it names to the
+//!   next; a word after it (فجرا، عصرا) moves it to the afternoon when it
+//!   says so (الثالثة عصرا = 15–16).
+//! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
+//!   reads them there.
+
+use super::lexicon::{Entry, lexicon};
+use super::{Claim, ClaimKind, Modality, keys};
+use crate::text::numbers::{Quantity, QuantityKind};
+use crate::text::tokenize::Token;
+
+fn claim(kind: ClaimKind, start: usize, end: usize) -> Claim {
+    Claim {
+        kind,
+        start,
+        end,
+        modality: Modality::Asserted,
+        attribution: None,
+    }
+}
+
+/// The hour (1–12) a clock time at token `k` names: a number or an
+/// ordinal quantity starting there.
+fn hour_at(tokens: &[Token], quantities: &[Quantity], k: usize) -> Option<(u8, usize)> {
+    let t = tokens.get(k)?;
+    let q = quantities.iter().find(|q| q.start == t.start)?;
+    let v = q.amount.exact()?;
+    let ok =
+        matches!(q.kind, QuantityKind::Count | QuantityKind::Ordinal) && (1.0..=24.0).contains(&v);
+    let end = tokens
+        .iter()
+        .position(|t| t.start >= q.end)
+        .unwrap_or(tokens.len());
+    // A noun read as counted by the number (الثالثة فجرا) is not part of it.
+    let end = end.min(k + 1);
+    ok.then_some((v as u8, end))
+}
+
+/// The time claims of a sentence.
+pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
+    let keys = keys(tokens);
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if matches!(keys[k], "الساعه" | "الساعة" | "الساعه،")
+            && let Some((h, after)) = hour_at(tokens, quantities, k + 1)
+        {
+            let shift = keys.get(after..).and_then(|rest| {
+                lex.find(rest, |e| match e {
+                    Entry::Clock(a, _) => Some(*a),
+                    _ => None,
+                })
+            });
+            let (hour, end) = match shift {
+                Some((12, n)) if h < 12 => (h + 12, after + n),
+                Some((_, n)) => (h % 24, after + n),
+                None => (h % 24, after),
+            };
+            out.push(claim(
+                ClaimKind::DayPart {
+                    from: hour,
+                    to: (hour + 1) % 24,
+                },
+                tokens[k].start,
+                tokens[end - 1].end,
+            ));
+            k = end;
+            continue;
+        }
+        let found = lex.at(&keys[k..]).into_iter().find_map(|(e, n)| match e {
+            Entry::Weekday(d) => Some((ClaimKind::Weekday(*d), n)),
+            Entry::DayPart(a, b) => Some((ClaimKind::DayPart { from: *a, to: *b }, n)),
+            _ => None,
+        });
+        match found {
+            Some((kind, n)) => {
+                out.push(claim(kind, tokens[k].start, tokens[k + n - 1].end));
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// The hours of a part of the day, as a set of the 24 hours.
+pub fn hours(from: u8, to: u8) -> [bool; 24] {
+    let mut h = [false; 24];
+    let mut x = from % 24;
+    loop {
+        h[x as usize] = true;
+        x = (x + 1) % 24;
+        if x == to % 24 {
+            break;
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::numbers::quantities;
+    use crate::text::tokenize::tokenize;
+
+    fn kinds(s: &str) -> Vec<ClaimKind> {
+        let t = tokenize(s, 0);
+        let q = quantities(&t, s, &|_| false);
+        times(&t, &q).into_iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn weekdays_and_parts_of_the_day() {
+        assert_eq!(
+            kinds("اندلعت الاشتباكات مساء الخميس."),
+            [
+                ClaimKind::DayPart { from: 16, to: 21 },
+                ClaimKind::Weekday(5)
+            ]
+        );
+        assert!(kinds("قال أحد السكان إن الماء انقطع.").is_empty());
+    }
+
+    #[test]
+    fn a_clock_time_and_its_half_of_the_day() {
+        assert_eq!(
+            kinds("انطلقت الرحلة في الساعة الرابعة عصرا."),
+            [ClaimKind::DayPart { from: 16, to: 17 }]
+        );
+        assert_eq!(
+            kinds("بدأ القصف الساعة 2 فجرا."),
+            [ClaimKind::DayPart { from: 2, to: 3 }]
+        );
+    }
+
+    #[test]
+    fn hours_wrap_at_midnight() {
+        let night = hours(19, 6);
+        assert!(night[23] && night[2] && !night[12]);
+    }
+}

@@ -1,0 +1,93 @@
+//! Counts of one role, set against each other.
+//!
+//! In: two units (with their claims) and their files' texts. Out:
+//! [`Difference`]s of kind `Number` (the amounts cannot both hold),
+//! `Specificity` (one side vague or bounded) or `Forecast` (a forecast
+//! beside a count).
+//!
+//! Rules:
+//! - Counts are compared per role, never per noun: 14 who "met their
+//!   death" and 17 "deaths" are one toll; 12 killed and 12 injured are
+//!   two. A thing counted (seats, engines) matches by stem or synonym.
+//! - A forecast is compared only with a forecast (two outlooks of one
+//!   fund); beside a count it is a difference of detail. An earlier figure
+//!   the sentence itself calls earlier is compared with nothing.
+//! - Amounts follow [`Amount::compatible`]: ±10 % for "about", bounds
+//!   open-ended, vague amounts compatible with any count.
+
+use super::{Difference, DifferenceKind};
+use crate::align::Unit;
+use crate::claims::{Claim, ClaimKind, Modality, Role};
+use crate::text::numbers::Amount;
+
+fn counts(u: &Unit) -> impl Iterator<Item = (&Claim, &Role, Amount)> {
+    u.reading.claims.iter().filter_map(|c| match &c.kind {
+        ClaimKind::Count { role, amount } => Some((c, role, *amount)),
+        _ => None,
+    })
+}
+
+/// The stem (and synonym group) of the token at `start` in `u`.
+fn thing_keys(u: &Unit, start: usize, end: usize) -> Vec<(String, Option<u32>)> {
+    (0..u.tokens.len())
+        .filter(|&k| u.tokens[k].start >= start && u.tokens[k].end <= end)
+        .filter_map(|k| Some((u.stems.get(k)?.clone(), u.group_of(k))))
+        .collect()
+}
+
+fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
+    match (a.2, b.2) {
+        (Role::Thing(x), Role::Thing(y)) => {
+            if x == y {
+                return true;
+            }
+            let (ka, kb) = (
+                thing_keys(a.0, a.1.start, a.1.end),
+                thing_keys(b.0, b.1.start, b.1.end),
+            );
+            // The last word of the count is its noun.
+            match (ka.last(), kb.last()) {
+                (Some(p), Some(q)) => p.0 == q.0 || (p.1.is_some() && p.1 == q.1),
+                _ => false,
+            }
+        }
+        (x, y) => x == y,
+    }
+}
+
+/// The count differences of two units.
+pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for (ca, ra, xa) in counts(a) {
+        for (cb, rb, xb) in counts(b) {
+            if !same_role((a, ca, ra), (b, cb, rb)) {
+                continue;
+            }
+            let sides = ((text_a, (ca.start, ca.end)), (text_b, (cb.start, cb.end)));
+            let role = ra.key();
+            let kind = match (ca.modality, cb.modality) {
+                (Modality::Earlier, _) | (_, Modality::Earlier) => continue,
+                (Modality::Forecast, Modality::Forecast)
+                | (Modality::Asserted | Modality::Denied, Modality::Asserted | Modality::Denied) => {
+                    if !xa.compatible(xb) {
+                        DifferenceKind::Number
+                    } else if xa.exact().is_some() != xb.exact().is_some() {
+                        DifferenceKind::Specificity
+                    } else {
+                        continue;
+                    }
+                }
+                (Modality::Forecast, _) | (_, Modality::Forecast) => DifferenceKind::Forecast,
+            };
+            let note = match kind {
+                DifferenceKind::Number => {
+                    format!("{xa} versus {xb} ({role}): the counts cannot both be true")
+                }
+                DifferenceKind::Forecast => format!("{xa} versus {xb} ({role}): one is a forecast"),
+                _ => format!("{xa} versus {xb} ({role}): compatible; one side is more specific"),
+            };
+            out.push(Difference::quoting(kind, sides.0, sides.1, note));
+        }
+    }
+    out
+}

@@ -1,0 +1,81 @@
+//! Places and holders: one head noun, two names.
+//!
+//! In: two units (with their claims) and their files' texts. Out:
+//! [`Difference`]s of kind `Place` or `Holder`; the caller turns them into
+//! a difference of scope when counts differ too (two provinces, two
+//! parties: two facts).
+//!
+//! Rules:
+//! - Both sides name a place after the same head noun (مدينة … / مدينة …),
+//!   each once, and no word of one name meets a word of the other (same
+//!   key, or spellings that could be one name, [`could_be_same_name`]).
+//! - A place and the region holding it (a city, "east of the country")
+//!   have different heads or none, and are not compared.
+
+use super::{Difference, DifferenceKind};
+use crate::align::Unit;
+use crate::claims::{Claim, ClaimKind};
+use crate::text::names::could_be_same_name;
+
+fn named(u: &Unit) -> Vec<(&Claim, bool, &str, &[String])> {
+    u.reading
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Place { head, name } => Some((c, true, head.as_str(), name.as_slice())),
+            ClaimKind::Holder { head, name } => Some((c, false, head.as_str(), name.as_slice())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn bare(w: &str) -> &str {
+    crate::claims::lexicon::variants(w)
+        .last()
+        .copied()
+        .unwrap_or(w)
+}
+
+fn meet(x: &[String], y: &[String]) -> bool {
+    x.iter().any(|p| {
+        y.iter().any(|q| {
+            let (p, q) = (bare(p), bare(q));
+            p == q || could_be_same_name(p, q)
+        })
+    })
+}
+
+/// The place and holder differences of two units.
+pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
+    let (na, nb) = (named(a), named(b));
+    let mut out = Vec::new();
+    for &(ca, place, head, xa) in &na {
+        let mine: Vec<_> = na.iter().filter(|n| n.2 == head).collect();
+        let theirs: Vec<_> = nb.iter().filter(|n| n.2 == head).collect();
+        if mine.len() != 1 || theirs.len() != 1 {
+            continue;
+        }
+        let (cb, _, _, xb) = *theirs[0];
+        // A name that meets any name on the other side is the same place
+        // under another head or spelling.
+        if meet(xa, xb) || nb.iter().any(|n| meet(xa, n.3)) || na.iter().any(|n| meet(n.3, xb)) {
+            continue;
+        }
+        let kind = if place {
+            DifferenceKind::Place
+        } else {
+            DifferenceKind::Holder
+        };
+        out.push(Difference::quoting(
+            kind,
+            (text_a, (ca.start, ca.end)),
+            (text_b, (cb.start, cb.end)),
+            format!(
+                "«{}» versus «{}»: two names in one place of the fact",
+                xa.join(" "),
+                xb.join(" ")
+            ),
+        ));
+    }
+    out
+}

@@ -1,0 +1,89 @@
+//! Causes, agents and instruments: exclusive slots of one event.
+//!
+//! In: two units (with their claims) and their files' texts. Out:
+//! [`Difference`]s of kind `Cause`, `Agent` or `Instrument`.
+//!
+//! Rules:
+//! - Both sides fill one slot, and no class of one side can hold with a
+//!   class of the other (a drone and a missile; a short circuit and arson;
+//!   classes that can both hold are listed as `compatible` in
+//!   `data/claims.txt`: a short circuit is a technical fault).
+//! - One side denies a class (ليس سوء الأحوال الجوية) that the other
+//!   states.
+
+use super::{Difference, DifferenceKind};
+use crate::align::Unit;
+use crate::claims::lexicon::lexicon;
+use crate::claims::{Claim, ClaimKind, Modality, SlotKind};
+
+fn filled(u: &Unit, kind: SlotKind, modality: Modality) -> Vec<(&Claim, &'static str)> {
+    u.reading
+        .claims
+        .iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Slot { kind: k, class } if k == kind && c.modality == modality => {
+                Some((c, class))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn kind_of(slot: SlotKind) -> DifferenceKind {
+    match slot {
+        SlotKind::Cause => DifferenceKind::Cause,
+        SlotKind::Agent => DifferenceKind::Agent,
+        SlotKind::Instrument => DifferenceKind::Instrument,
+    }
+}
+
+/// The slot differences of two units.
+pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for slot in [SlotKind::Cause, SlotKind::Agent, SlotKind::Instrument] {
+        let (sa, sb) = (
+            filled(a, slot, Modality::Asserted),
+            filled(b, slot, Modality::Asserted),
+        );
+        let quote = |x: &Claim, y: &Claim, note: String| {
+            Difference::quoting(
+                kind_of(slot),
+                (text_a, (x.start, x.end)),
+                (text_b, (y.start, y.end)),
+                note,
+            )
+        };
+        if let (Some((ca, xa)), Some((cb, xb))) = (sa.first(), sb.first())
+            && !sa
+                .iter()
+                .any(|(_, x)| sb.iter().any(|(_, y)| lex.compatible(x, y)))
+        {
+            out.push(quote(
+                ca,
+                cb,
+                format!("{} {xa} versus {xb}: they cannot both hold", slot.key()),
+            ));
+            continue;
+        }
+        for (ca, x) in filled(a, slot, Modality::Denied) {
+            if let Some((cb, _)) = sb.iter().find(|(_, y)| *y == x) {
+                out.push(quote(
+                    ca,
+                    cb,
+                    format!("{} {x} denied on one side, stated on the other", slot.key()),
+                ));
+            }
+        }
+        for (cb, y) in filled(b, slot, Modality::Denied) {
+            if let Some((ca, _)) = sa.iter().find(|(_, x)| *x == y) {
+                out.push(quote(
+                    ca,
+                    cb,
+                    format!("{} {y} stated on one side, denied on the other", slot.key()),
+                ));
+            }
+        }
+    }
+    out
+}
