@@ -39,6 +39,34 @@ fn main() {
         }
         return;
     }
+    if args.get(1).map(String::as_str) == Some("claims") {
+        // Every unit's frame and claims.
+        for u in &an.units {
+            let text = &story.articles[u.article].text;
+            let framed: Vec<&str> = u
+                .tokens
+                .iter()
+                .zip(&u.reading.frame)
+                .filter(|(_, f)| **f)
+                .map(|(t, _)| &text[t.start..t.end])
+                .collect();
+            println!(
+                "{}:{} frame «{}»",
+                story.articles[u.article].id,
+                u.segment,
+                framed.join(" ")
+            );
+            for c in &u.reading.claims {
+                println!(
+                    "    {:?} {:?} «{}»",
+                    c.kind,
+                    c.modality,
+                    &text[c.start..c.end]
+                );
+            }
+        }
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("dump") {
         // Every unit's features and weights, one JSON line each.
         for u in &an.units {

@@ -52,6 +52,18 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The share of its weight a feature carried by tokens `toks` has in
+    /// this unit: [`super::score::FRAME_WEIGHT`] when every one of them
+    /// frames the sentence (who said it, according to whom), else 1.
+    pub fn frame_scale(&self, toks: &[usize]) -> f64 {
+        let framed = |t: &usize| self.reading.frame.get(*t).copied().unwrap_or(false);
+        if !toks.is_empty() && toks.iter().all(framed) {
+            super::score::FRAME_WEIGHT
+        } else {
+            1.0
+        }
+    }
+
     /// The synonym group token `token` belongs to, if any.
     pub fn group_of(&self, token: usize) -> Option<u32> {
         self.features.iter().find_map(|(f, toks)| match f {
@@ -95,8 +107,7 @@ impl Reader<'_> {
         let quantities =
             crate::text::numbers::quantities(&tokens, text, &|w| self.stemmer.knows(w));
         let reading = crate::claims::read(&tokens, &quantities, text);
-        // Framing tokens (who said it, according to whom) give no feature.
-        let is_content = |k: usize| is_content(&tokens[k]) && !reading.frame[k];
+        let is_content = |k: usize| is_content(&tokens[k]);
         let mut features: Vec<(Feature, Vec<usize>)> = Vec::new();
         let mut add =
             |f: Feature, toks: Vec<usize>| match features.iter_mut().find(|(g, _)| *g == f) {
@@ -108,7 +119,6 @@ impl Reader<'_> {
         while i < tokens.len() {
             if let Some((g, n)) = self.synonyms.at(&stem_refs[i..])
                 && (n > 1 || is_content(i))
-                && !reading.frame[i]
             {
                 add(Feature::Synonym(g), (i..i + n).collect());
                 if n == 1 {

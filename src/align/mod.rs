@@ -208,9 +208,16 @@ pub fn analyze(articles: &[Article]) -> Analysis {
 /// own score only (and whose indefinite singular is often the kind of
 /// thing, هجوم بصاروخ "a missile attack", rather than a count).
 pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candidate) -> bool {
+    // A shared role (two death tolls) is what conflicts, not evidence of
+    // one fact besides it.
+    let shared = c
+        .shared
+        .iter()
+        .filter(|f| !matches!(f, Feature::Value(v) if v.starts_with("role:")))
+        .count();
     relation == Relation::Contradict
         && c.score >= CONTRADICTION_LINK_THRESHOLD
-        && c.shared.len() >= CONTRADICTION_SHARED
+        && shared >= CONTRADICTION_SHARED
         && !(ua.title || ub.title)
 }
 

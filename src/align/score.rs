@@ -46,6 +46,12 @@ use std::collections::{HashMap, HashSet};
 /// losing every fact told in other words.
 pub const LINK_THRESHOLD: f64 = 0.26;
 
+/// Share of its rarity a word of a sentence's frame weighs (the speaker,
+/// the programme, "in a press conference"): two sentences that share only
+/// who said them are two facts, yet a shared speaker is some evidence of
+/// one statement. A feature weighs the lesser of its two sides' weights.
+pub const FRAME_WEIGHT: f64 = 0.3;
+
 /// Lower score accepted for a unit's best match in another article: a
 /// sentence that says the same thing in other words still has one partner
 /// that stands out.
@@ -103,10 +109,17 @@ pub fn weights(units: &[Unit]) -> HashMap<&Feature, f64> {
 /// Scores every pair of units of different articles that shares a feature.
 pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     let w = weights(units);
-    let mass: Vec<f64> = units
+    // Each unit's weight of each feature: rarity, scaled down in its frame.
+    let own: Vec<HashMap<&Feature, f64>> = units
         .iter()
-        .map(|u| u.features.iter().map(|(f, _)| w[f]).sum())
+        .map(|u| {
+            u.features
+                .iter()
+                .map(|(f, toks)| (f, w[f] * u.frame_scale(toks)))
+                .collect()
+        })
         .collect();
+    let mass: Vec<f64> = own.iter().map(|m| m.values().sum()).collect();
     let floor = median(&mass) * CONTAINMENT_FLOOR;
     let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
@@ -144,7 +157,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 .filter(|f| units[b].features.iter().any(|(g, _)| g == *f))
                 .collect();
             common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
-            let dot: f64 = common.iter().map(|f| w[f]).sum();
+            let dot: f64 = common.iter().map(|f| own[a][f].min(own[b][f])).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
             let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
             let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;

@@ -100,10 +100,13 @@ pub fn variants(key: &str) -> Vec<&str> {
         rest = r;
     }
     let mut bare = rest;
-    if let Some(r) = bare.strip_prefix(['ب', 'ك', 'ل'])
-        && r.starts_with("ال")
-    {
-        bare = r;
+    if let Some(r) = bare.strip_prefix(['ب', 'ك', 'ل']) {
+        if r.starts_with("ال") {
+            bare = r;
+        } else if letters(r) >= 4 {
+            // بإطلاق، لمقتل: a preposition on an indefinite noun.
+            out.push(r);
+        }
     }
     if let Some(r) = bare.strip_prefix("لل")
         && letters(r) >= 2

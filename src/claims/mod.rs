@@ -279,10 +279,12 @@ const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "ب�
 /// صحفي عقده مساء اليوم) rarely take more.
 pub const SAYING_REACH: usize = 14;
 
-/// Tokens before a saying verb that still belong to its frame (وفي
-/// برنامج حواري على قناة محلية، قال …): more, and the verb sits inside a
-/// clause of the fact.
+/// Tokens a setting phrase may take before its saying verb (وفي برنامج
+/// حواري على قناة محلية، قال …).
 pub const FRAME_LEAD: usize = 8;
+
+/// Prepositions that open a setting phrase before a saying verb.
+const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن", "من"];
 
 /// Which tokens frame the sentence, and the span of the speaker.
 fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
@@ -303,18 +305,13 @@ fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
         if let Some(end) = end {
             // The clause starts at the sentence start or the last break
             // before the verb (وفي برنامج حواري …، قال النائب إن).
-            // A verb near the start frames from the start (وفي برنامج
-            // حواري على قناة محلية، قال …); further in, from the last break
-            // before it if that is near; deep inside a clause (… الذي قال
-            // إن), from itself.
-            let begin = if i <= FRAME_LEAD {
-                0
-            } else {
-                (i - FRAME_LEAD..=i)
-                    .rev()
-                    .find(|&k| break_before(tokens, text, k))
-                    .unwrap_or(i)
-            };
+            // The frame starts at the verb (… الذي قالت مصادر إن; واعتبر
+            // الجيش ذلك محاولة اغتيال لكنه قال إن), or at the sentence
+            // start when a setting phrase leads to it (وفي برنامج حواري على
+            // قناة محلية، قال …).
+            let setting =
+                i <= FRAME_LEAD && break_before(tokens, text, i) && SETTING.contains(&keys[0]);
+            let begin = if setting { 0 } else { i };
             for f in frame.iter_mut().take(end + 1).skip(begin) {
                 *f = true;
             }
@@ -329,6 +326,10 @@ fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
         let Some(((), n)) = lex.find(&keys[i..], |e| (*e == Entry::Frame).then_some(())) else {
             continue;
         };
+        // فحسب is "only", not "according to".
+        if keys[i] == "فحسب" {
+            continue;
+        }
         let end = (i + n..tokens.len())
             .find(|&k| break_before(tokens, text, k))
             .unwrap_or(tokens.len());
