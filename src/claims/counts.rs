@@ -42,8 +42,9 @@ pub const ROLE_AFTER: usize = 3;
 /// Words before a denied role word that keep it the thing denied.
 const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية"];
 
-/// Tokens after a denial within which its role word is looked for.
-pub const DENIAL_REACH: usize = 4;
+/// Tokens after a denial within which its role word is looked for (نفت
+/// الوزارة الموريتانية تسجيل أي حالة وفاة).
+pub const DENIAL_REACH: usize = 6;
 
 fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
     lexicon().find(&keys[k..], |e| match e {

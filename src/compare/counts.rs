@@ -12,6 +12,9 @@
 //! - A forecast is compared only with a forecast (two outlooks of one
 //!   fund); beside a count it is a difference of detail. An earlier figure
 //!   the sentence itself calls earlier is compared with nothing.
+//! - A sentence giving two amounts of one role is giving two measures (per
+//!   family and per injured): those are not set against a third.
+//! - Two headlines are not compared with each other.
 //! - Amounts follow [`Amount::compatible`]: ±10 % for "about", bounds
 //!   open-ended, vague amounts compatible with any count.
 
@@ -55,12 +58,31 @@ fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
     }
 }
 
-/// The count differences of two units.
+/// True when `u` gives two different amounts of the role of `c`: two
+/// measures a role alone cannot tell apart (200,000 for each family and
+/// 20,000 for each injured; 56 % of the votes and 58 % turnout).
+fn ambiguous(u: &Unit, c: (&Claim, &Role, Amount)) -> bool {
+    counts(u).any(|(d, r, x)| {
+        !std::ptr::eq(d, c.0)
+            && x != c.2
+            && same_role((u, d, r), (u, c.0, c.1))
+            && d.modality == c.0.modality
+    })
+}
+
+/// The count differences of two units. Two headlines are not compared:
+/// each sums up its own article, at its own hour.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let mut out = Vec::new();
+    if a.title && b.title {
+        return out;
+    }
     for (ca, ra, xa) in counts(a) {
         for (cb, rb, xb) in counts(b) {
             if !same_role((a, ca, ra), (b, cb, rb)) {
+                continue;
+            }
+            if !xa.compatible(xb) && (ambiguous(a, (ca, ra, xa)) || ambiguous(b, (cb, rb, xb))) {
                 continue;
             }
             let sides = ((text_a, (ca.start, ca.end)), (text_b, (cb.start, cb.end)));

@@ -84,9 +84,18 @@ fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<u
             q.kind == QuantityKind::Ordinal
                 && u.tokens.get(k + 1).is_some_and(|t| t.start == q.start)
         });
+        // A noun in construct with a definite one is definite (مرشح الحزب
+        // الحاكم, the ruling party's candidate); one after a bound word is a
+        // bound, not one (أقل من ساعة).
+        let construct = u
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.key.starts_with("ال") && t.key.chars().count() > 3);
+        let bounded =
+            k > 0 && ["من", "اقل", "اكثر", "نحو", "حوالي"].contains(&u.tokens[k - 1].key.as_str());
         u.stems[k] == stem
             && bare != counted
-            && !(inside || plural || nisba || definite || ordinal_next)
+            && !(inside || plural || nisba || definite || ordinal_next || construct || bounded)
     })
 }
 
