@@ -113,6 +113,40 @@ pub fn modality_at(tokens: &[Token], keys: &[&str], text: &str, i: usize) -> Mod
     Modality::Asserted
 }
 
+/// A share's role: a share of what, when the sentence says (نسبة المشاركة
+/// 58 %: turnout; بنسبة 56 % من الأصوات: of the votes), else a share of
+/// the sentence's one measure. The number spans tokens `qi..qj`.
+fn share(keys: &[&str], qi: usize, qj: usize) -> Role {
+    let of = |w: &str| format!("share:{}", crate::text::stem::strip_article(w));
+    let ratio = |w: &str| matches!(w, "نسبه" | "ونسبه" | "بنسبه" | "معدل" | "ومعدل");
+    for p in (qi.saturating_sub(5)..qi).rev() {
+        if ratio(keys[p])
+            && let Some(next) = keys.get(p + 1)
+            && next.starts_with("ال")
+            && p + 1 < qi
+        {
+            return Role::Thing(of(next));
+        }
+    }
+    if keys.get(qj) == Some(&"من")
+        && let Some(next) = keys.get(qj + 1)
+        && next.starts_with("ال")
+    {
+        return Role::Thing(of(next));
+    }
+    Role::Measure("share")
+}
+
+/// True when the words at `k` say "per hundred" (في المئة، بالمئة).
+fn per_hundred(keys: &[&str], k: usize) -> bool {
+    let hundred = |w: &str| matches!(w, "المءه" | "الماءه" | "المايه" | "الميه");
+    match keys.get(k) {
+        Some(&"في") => keys.get(k + 1).is_some_and(|w| hundred(w)),
+        Some(w) => w.strip_prefix('ب').is_some_and(hundred),
+        None => false,
+    }
+}
+
 fn scale(a: Amount, f: f64) -> Amount {
     match a {
         Amount::Exact(v) => Amount::Exact(v * f),
@@ -130,8 +164,7 @@ fn scale(a: Amount, f: f64) -> Amount {
 
 /// A noun's key for a thing counted: without proclitics and article.
 fn thing(key: &str) -> String {
-    let v = super::lexicon::variants(key);
-    v.last().copied().unwrap_or(key).to_string()
+    crate::text::stem::strip_article(key).to_string()
 }
 
 fn claim(kind: ClaimKind, (start, end): (usize, usize), modality: Modality) -> Claim {
@@ -159,6 +192,7 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             .iter()
             .position(|t| t.start >= q.end)
             .unwrap_or(tokens.len());
+        let noun = q.noun.as_ref().and_then(|n| index(n.start));
         // عدد الضحايا is "the number of the victims", not "a number of".
         if matches!(q.amount, Amount::Vague { .. })
             && keys[qi].ends_with("عدد")
@@ -167,10 +201,15 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         {
             continue;
         }
-        let noun = q.noun.as_ref().and_then(|n| index(n.start));
         let role = match q.kind {
             QuantityKind::Ordinal | QuantityKind::Date { .. } | QuantityKind::Year => continue,
-            QuantityKind::Percent => Some((Role::Measure("share"), 1.0)),
+            QuantityKind::Percent => Some((share(&keys, qi, qj), 1.0)),
+            // 58 في المئة is a share, like 58 %.
+            QuantityKind::Count
+                if per_hundred(&keys, qj) || noun.is_some_and(|n| per_hundred(&keys, n)) =>
+            {
+                Some((share(&keys, qi, qj + 2), 1.0))
+            }
             QuantityKind::Count => {
                 let entries = noun.map(|n| lex.at(&keys[n..])).unwrap_or_default();
                 let of_noun = entries.iter().find_map(|(e, _)| match e {
@@ -343,6 +382,19 @@ mod tests {
             [("injured".into(), Amount::Exact(0.0), Modality::Asserted)]
         );
         assert!(counted("لا توجد إحصاءات دقيقة لعدد الضحايا.").is_empty());
+    }
+
+    #[test]
+    fn per_hundred_is_a_share() {
+        assert_eq!(
+            roles("بلغت نسبة البطالة 12 في المئة."),
+            ["thing:share:بطاله"]
+        );
+        assert_eq!(
+            roles("فاز الحزب بنسبة 40 % من المقاعد."),
+            ["thing:share:مقاعد"]
+        );
+        assert_eq!(roles("تراجع الإنتاج 7 بالمئة."), ["measure:share"]);
     }
 
     #[test]

@@ -126,13 +126,15 @@ fn is_head(keys: &[&str], k: usize) -> Option<bool> {
 }
 
 /// True when a word can be part of a name.
-fn name_word(tokens: &[Token], keys: &[&str], k: usize) -> bool {
+/// A head word with the article may itself be the name (مقاطعة الميناء)
+/// when it is the `first` word after the head.
+fn name_word(tokens: &[Token], keys: &[&str], k: usize, first: bool) -> bool {
     let key = keys[k];
     tokens[k].kind == TokenKind::Word
         && key.chars().count() >= 2
         && !is_stopword(key)
         && !DIRECTIONS.contains(&key)
-        && is_head(keys, k).is_none()
+        && (is_head(keys, k).is_none() || (first && key.starts_with("ال")))
         && lexicon().at(&keys[k..]).is_empty()
 }
 
@@ -157,7 +159,7 @@ pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
         let mut end = k + 1;
         while end < tokens.len()
             && end < k + 1 + NAME_WORDS
-            && name_word(tokens, &keys, end)
+            && name_word(tokens, &keys, end, end == k + 1)
             && !super::break_before(tokens, text, end)
         {
             end += 1;
@@ -166,9 +168,10 @@ pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
             continue;
         }
         let name: Vec<String> = keys[k + 1..end].iter().map(|s| s.to_string()).collect();
-        let nisba = name.len() == 1
-            && !name[0].starts_with("ال")
-            && (name[0].ends_with('ي') || name[0].ends_with("يه"));
+        // An indefinite nisba first word describes (حي سكني، ولاية رئاسية
+        // ثانية, a second presidential term); it does not name.
+        let nisba =
+            !name[0].starts_with("ال") && (name[0].ends_with('ي') || name[0].ends_with("يه"));
         if nisba {
             continue;
         }

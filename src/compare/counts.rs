@@ -61,12 +61,15 @@ fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
 /// True when `u` gives two different amounts of the role of `c`: two
 /// measures a role alone cannot tell apart (200,000 for each family and
 /// 20,000 for each injured; 56 % of the votes and 58 % turnout).
+/// Shares of different things (of the votes, of turnout) are one family
+/// here: a sentence giving two shares gives two measures.
 fn ambiguous(u: &Unit, c: (&Claim, &Role, Amount)) -> bool {
+    let share = |r: &Role| r.key().starts_with("thing:share") || *r == Role::Measure("share");
     counts(u).any(|(d, r, x)| {
         !std::ptr::eq(d, c.0)
             && x != c.2
-            && same_role((u, d, r), (u, c.0, c.1))
             && d.modality == c.0.modality
+            && (same_role((u, d, r), (u, c.0, c.1)) || (share(r) && share(c.1)))
     })
 }
 
