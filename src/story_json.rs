@@ -39,6 +39,60 @@ pub struct SegmentDoc<'a> {
     pub kind: &'static str,
     pub lang: &'static str,
     pub text: &'a str,
+    /// What the segment states (see [`crate::claims`]); absent when it
+    /// states nothing the engine reads.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimDoc>,
+}
+
+/// One claim of a segment, as the story JSON gives it.
+#[derive(Debug, Serialize)]
+pub struct ClaimDoc {
+    /// count, weekday, time_of_day, place, holder, cause, agent, instrument.
+    pub kind: &'static str,
+    /// Byte span into the article file.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// asserted, forecast, earlier or denied.
+    pub modality: &'static str,
+    /// For a count: the role counted (killed, injured, measure:distance …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For a count: the amount in words (exact, about, at least …), in the
+    /// role's base unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    /// For the other kinds: the value (weekday 1-7 from Sunday, hours
+    /// `from-to`, a place's name, a slot's class).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Byte span of who says so, when the sentence names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<(usize, usize)>,
+}
+
+fn claim_doc(c: &crate::claims::Claim) -> ClaimDoc {
+    use crate::claims::ClaimKind;
+    let (role, amount, value) = match &c.kind {
+        ClaimKind::Count { role, amount } => (Some(role.key()), Some(amount.to_string()), None),
+        ClaimKind::Weekday(d) => (None, None, Some(d.to_string())),
+        ClaimKind::DayPart { from, to } => (None, None, Some(format!("{from}-{to}"))),
+        ClaimKind::Place { head, name } | ClaimKind::Holder { head, name } => {
+            (None, None, Some(format!("{head} {}", name.join(" "))))
+        }
+        ClaimKind::Slot { class, .. } => (None, None, Some(class.to_string())),
+    };
+    ClaimDoc {
+        kind: c.kind.key(),
+        start: c.start,
+        end: c.end,
+        modality: c.modality.key(),
+        role,
+        amount,
+        value,
+        attribution: c.attribution,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -79,7 +133,8 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
         articles: story
             .articles
             .iter()
-            .map(|a| ArticleDoc {
+            .enumerate()
+            .map(|(ai, a)| ArticleDoc {
                 id: &a.id,
                 file: &a.file,
                 title: &a.title,
@@ -95,6 +150,18 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
                         kind: s.kind.as_str(),
                         lang: s.lang,
                         text: a.segment_text(s),
+                        claims: story
+                            .analysis
+                            .unit_of(ai, i)
+                            .map(|u| {
+                                story.analysis.units[u]
+                                    .reading
+                                    .claims
+                                    .iter()
+                                    .map(claim_doc)
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
                     })
                     .collect(),
             })
@@ -173,5 +240,42 @@ mod tests {
         );
         assert_eq!(&text[s..e], segs[1]["text"].as_str().unwrap());
         assert!(json["links"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn segments_carry_their_claims_with_spans() {
+        let article = Article::from_text(
+            "w.txt".into(),
+            "انهيار عمارة\nلقي تسعة أشخاص حتفهم مساء الجمعة، بحسب الدفاع المدني.".into(),
+        )
+        .unwrap();
+        let story = Story {
+            id: "collapse".into(),
+            title: "انهيار".into(),
+            title_inferred: false,
+            dir: "collapse".into(),
+            analysis: crate::align::analyze(std::slice::from_ref(&article)),
+            articles: vec![article],
+        };
+        let json = serde_json::to_value(story_doc(&story)).unwrap();
+        let claims = json["articles"][0]["segments"][1]["claims"]
+            .as_array()
+            .unwrap();
+        let count = claims.iter().find(|c| c["kind"] == "count").unwrap();
+        assert_eq!(count["role"], "killed");
+        assert_eq!(count["amount"], "9");
+        let text = &story.articles[0].text;
+        let span = |c: &serde_json::Value| {
+            &text[c["start"].as_u64().unwrap() as usize..c["end"].as_u64().unwrap() as usize]
+        };
+        assert_eq!(span(count), "تسعة أشخاص");
+        let day = claims.iter().find(|c| c["kind"] == "weekday").unwrap();
+        assert_eq!((span(day), day["value"].as_str()), ("الجمعة", Some("6")));
+        let who = count["attribution"].as_array().unwrap();
+        let (a, b) = (
+            who[0].as_u64().unwrap() as usize,
+            who[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[a..b], "الدفاع المدني");
     }
 }
