@@ -167,16 +167,6 @@ fn thing(key: &str) -> String {
     crate::text::stem::strip_article(key).to_string()
 }
 
-fn claim(kind: ClaimKind, (start, end): (usize, usize), modality: Modality) -> Claim {
-    Claim {
-        kind,
-        start,
-        end,
-        modality,
-        attribution: None,
-    }
-}
-
 /// The count claims of a sentence.
 pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bool]) -> Vec<Claim> {
     let keys = keys(tokens);
@@ -228,12 +218,13 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         };
         let Some((role, factor)) = role else { continue };
         let modality = modality_at(tokens, &keys, text, qi);
-        out.push(claim(
+        out.push(Claim::new(
             ClaimKind::Count {
                 role,
                 amount: scale(q.amount, factor),
             },
-            (q.start, q.end),
+            q.start,
+            q.end,
             modality,
         ));
     }
@@ -265,12 +256,13 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             && !frame[k]
         {
             let end = tokens[(j + m).min(tokens.len()) - 1].end;
-            out.push(claim(
+            out.push(Claim::new(
                 ClaimKind::Count {
                     role,
                     amount: Amount::Exact(0.0),
                 },
-                (tokens[k].start, end),
+                tokens[k].start,
+                end,
                 Modality::Asserted,
             ));
         }
@@ -286,12 +278,13 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             _ => None,
         }) {
             let modality = modality_at(tokens, &keys, text, k);
-            out.push(claim(
+            out.push(Claim::new(
                 ClaimKind::Count {
                     role: Role::Measure(c),
                     amount: Amount::Exact(v),
                 },
-                (t.start, t.end),
+                t.start,
+                t.end,
                 modality,
             ));
         }

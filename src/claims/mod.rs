@@ -235,6 +235,20 @@ pub struct Claim {
     pub attribution: Option<(usize, usize)>,
 }
 
+impl Claim {
+    /// A claim of `kind` over bytes `start..end`, with no attribution yet
+    /// ([`read`] gives every claim of a sentence its speaker).
+    pub fn new(kind: ClaimKind, start: usize, end: usize, modality: Modality) -> Claim {
+        Claim {
+            kind,
+            start,
+            end,
+            modality,
+            attribution: None,
+        }
+    }
+}
+
 /// A denial of a whole clause: نفى أن تكون القوات استخدمت …
 #[derive(Debug, Clone, PartialEq)]
 pub struct Denial {

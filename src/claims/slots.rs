@@ -64,16 +64,6 @@ pub const NAME_WORDS: usize = 3;
 /// Tokens after a verb of denial within which its أن is looked for.
 pub const DENIAL_THAT: usize = 6;
 
-fn claim(kind: ClaimKind, start: usize, end: usize, modality: Modality) -> Claim {
-    Claim {
-        kind,
-        start,
-        end,
-        modality,
-        attribution: None,
-    }
-}
-
 /// The cause, agent and instrument claims of a sentence.
 pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
     let keys = keys(tokens);
@@ -104,7 +94,7 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
             k += n;
             continue;
         }
-        out.push(claim(
+        out.push(Claim::new(
             ClaimKind::Slot { kind, class },
             tokens[k].start,
             tokens[k + n - 1].end,
@@ -185,7 +175,7 @@ pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
         } else {
             ClaimKind::Holder { head, name }
         };
-        out.push(claim(
+        out.push(Claim::new(
             kind,
             tokens[k].start,
             tokens[end - 1].end,

@@ -19,16 +19,6 @@ use super::{Claim, ClaimKind, Modality, keys};
 use crate::text::numbers::{Quantity, QuantityKind};
 use crate::text::tokenize::Token;
 
-fn claim(kind: ClaimKind, start: usize, end: usize) -> Claim {
-    Claim {
-        kind,
-        start,
-        end,
-        modality: Modality::Asserted,
-        attribution: None,
-    }
-}
-
 /// The hour (1–12) a clock time at token `k` names: a number or an
 /// ordinal quantity starting there.
 fn hour_at(tokens: &[Token], quantities: &[Quantity], k: usize) -> Option<(u8, usize)> {
@@ -53,7 +43,7 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        if matches!(keys[k], "الساعه" | "الساعة" | "الساعه،")
+        if keys[k] == "الساعه"
             && let Some((h, after)) = hour_at(tokens, quantities, k + 1)
         {
             let shift = keys.get(after..).and_then(|rest| {
@@ -67,13 +57,14 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
                 Some((_, n)) => (h % 24, after + n),
                 None => (h % 24, after),
             };
-            out.push(claim(
+            out.push(Claim::new(
                 ClaimKind::DayPart {
                     from: hour,
                     to: (hour + 1) % 24,
                 },
                 tokens[k].start,
                 tokens[end - 1].end,
+                Modality::Asserted,
             ));
             k = end;
             continue;
@@ -85,7 +76,12 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
         });
         match found {
             Some((kind, n)) => {
-                out.push(claim(kind, tokens[k].start, tokens[k + n - 1].end));
+                out.push(Claim::new(
+                    kind,
+                    tokens[k].start,
+                    tokens[k + n - 1].end,
+                    Modality::Asserted,
+                ));
                 k += n;
             }
             None => k += 1,

@@ -46,13 +46,13 @@ fn whole(u: &Unit) -> (usize, usize) {
 
 /// The denial differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
-    let note = |_: ()| "one side denies what the other states".to_string();
+    let note = || "one side denies what the other states".to_string();
     if let Some(span) = stated(a, b) {
         return vec![Difference::quoting(
             DifferenceKind::Denial,
             (text_a, span),
             (text_b, whole(b)),
-            note(()),
+            note(),
         )];
     }
     if let Some(span) = stated(b, a) {
@@ -60,7 +60,7 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
             DifferenceKind::Denial,
             (text_a, whole(a)),
             (text_b, span),
-            note(()),
+            note(),
         )];
     }
     Vec::new()

@@ -66,21 +66,27 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
             ));
             continue;
         }
-        for (ca, x) in filled(a, slot, Modality::Denied) {
-            if let Some((cb, _)) = sb.iter().find(|(_, y)| *y == x) {
+        // A class denied on one side and stated on the other, either way.
+        let denied = filled(a, slot, Modality::Denied)
+            .into_iter()
+            .map(|(c, x)| (c, x, true));
+        let denied = denied.chain(
+            filled(b, slot, Modality::Denied)
+                .into_iter()
+                .map(|(c, x)| (c, x, false)),
+        );
+        for (cd, x, on_a) in denied {
+            let stated = if on_a { &sb } else { &sa };
+            if let Some((cs, _)) = stated.iter().find(|(_, y)| *y == x) {
+                let (ca, cb) = if on_a { (cd, *cs) } else { (*cs, cd) };
+                let side = if on_a { "a" } else { "b" };
                 out.push(quote(
                     ca,
                     cb,
-                    format!("{} {x} denied on one side, stated on the other", slot.key()),
-                ));
-            }
-        }
-        for (cb, y) in filled(b, slot, Modality::Denied) {
-            if let Some((ca, _)) = sa.iter().find(|(_, x)| *x == y) {
-                out.push(quote(
-                    ca,
-                    cb,
-                    format!("{} {y} stated on one side, denied on the other", slot.key()),
+                    format!(
+                        "{} {x} denied by side {side}, stated by the other",
+                        slot.key()
+                    ),
                 ));
             }
         }
