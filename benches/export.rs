@@ -25,7 +25,7 @@ fn analyse_seeds(bencher: divan::Bencher) {
     let corpus = mizan::corpus::load(&root).expect("seeds load");
     let articles = &corpus.stories[0].articles;
     bencher.bench(|| {
-        mizan::align::analyze(divan::black_box(articles))
+        mizan::analysis::analyze(divan::black_box(articles))
             .links
             .len()
     });

@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release --example ans_stance -- ../shared/data/ans/stance_dev.csv`
 
-use mizan::align::analyze;
+use mizan::analysis::analyze;
 use mizan::compare::Relation;
 use mizan::corpus::Article;
 

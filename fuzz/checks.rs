@@ -60,7 +60,7 @@ pub fn analyze(name: &str, text: &str) {
         .enumerate()
         .filter_map(|(i, t)| mizan::corpus::Article::from_text(format!("a{i}.txt"), t.into()).ok())
         .collect();
-    let analysis = mizan::align::analyze(&articles);
+    let analysis = mizan::analysis::analyze(&articles);
     for l in &analysis.links {
         assert_ne!(
             analysis.units[l.a].article, analysis.units[l.b].article,

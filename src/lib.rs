@@ -16,9 +16,11 @@
 //! ```
 
 pub mod align;
+pub mod analysis;
 pub mod claims;
 pub mod compare;
 pub mod corpus;
+pub mod document;
 pub mod story_json;
 pub mod text;
 #[cfg(feature = "web")]

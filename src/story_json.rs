@@ -222,7 +222,7 @@ mod tests {
             title: "حريق".into(),
             title_inferred: false,
             dir: "fire".into(),
-            analysis: crate::align::analyze(std::slice::from_ref(&article)),
+            analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
             articles: vec![article],
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();
@@ -254,7 +254,7 @@ mod tests {
             title: "انهيار".into(),
             title_inferred: false,
             dir: "collapse".into(),
-            analysis: crate::align::analyze(std::slice::from_ref(&article)),
+            analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
             articles: vec![article],
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();

@@ -253,6 +253,3 @@ pub fn compare(
     };
     (relation, diffs)
 }
-
-#[cfg(test)]
-mod tests;

@@ -303,7 +303,7 @@ fn load_story(
         Some(t) => (t, false),
         None => (articles[0].title.clone(), true),
     };
-    let analysis = crate::align::analyze(&articles);
+    let analysis = crate::analysis::analyze(&articles);
     Some(Story {
         id,
         title,

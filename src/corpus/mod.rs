@@ -17,13 +17,13 @@
 //! - Stories and articles are sorted by id, so the same files always give the
 //!   same corpus.
 
-mod article;
-pub mod front_matter;
 mod load;
 pub mod store;
 pub mod watch;
 
-pub use article::{Article, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS, decode};
+pub use crate::document::{
+    Article, MAX_FILE_BYTES, MAX_ID_LEN, TITLE_FALLBACK_WORDS, decode, front_matter, is_valid_id,
+};
 pub use load::{Progress, load, load_with_progress};
 
 use std::fmt;
@@ -34,10 +34,6 @@ use std::path::{Path, PathBuf};
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
 /// The optional metadata file of a story folder.
 pub const STORY_META_FILE: &str = "story.toml";
-/// Longest id (in bytes) accepted for a story or an article: ids go into
-/// URLs and file-system paths.
-pub const MAX_ID_LEN: usize = 200;
-
 /// Everything loaded from one corpus folder.
 #[derive(Debug)]
 pub struct Corpus {
@@ -63,7 +59,7 @@ pub struct Story {
     pub dir: PathBuf,
     pub articles: Vec<Article>,
     /// Sentences aligned across articles, with agreements and contradictions.
-    pub analysis: crate::align::Analysis,
+    pub analysis: crate::analysis::Analysis,
 }
 
 impl Story {
@@ -106,17 +102,6 @@ impl fmt::Display for CorpusError {
 }
 
 impl std::error::Error for CorpusError {}
-
-/// Whether `id` can name a story or article in a URL and on disk: letters,
-/// digits, `-`, `_` and `.`, not starting with a dot.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_LEN
-        && !id.starts_with('.')
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
 
 #[cfg(test)]
 mod tests {

@@ -98,7 +98,7 @@ pub fn shared_marks(unit: &Unit, shared: &BTreeSet<&Feature>) -> Vec<Mark> {
 
 /// Marks for the spellings of name entities in `unit`, titled with every
 /// spelling of the entity in the story (`variants[entity]`, from
-/// [`crate::align::Analysis::entity_spellings`]).
+/// [`crate::analysis::Analysis::entity_spellings`]).
 pub fn entity_marks(unit: &Unit, variants: &[Vec<String>]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (f, toks) in &unit.features {

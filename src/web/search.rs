@@ -1,7 +1,7 @@
 //! Search across one story's sentences.
 //!
 //! In: `GET /stories/{story}/search?q=…`. Out: the segments matching every
-//! word of the query (see [`crate::align::search`]: forms, stems, bare forms
+//! word of the query (see [`crate::analysis::search`]: forms, stems, bare forms
 //! and name entities), grouped by source, the matching words marked, each a
 //! link to the sentence in its article. An empty query shows the form; a
 //! query longer than [`MAX_QUERY_CHARS`] is a 400 page.
@@ -9,7 +9,7 @@
 use super::marks::{self, Mark, Marked};
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
-use crate::align::search::{MAX_QUERY_CHARS, search};
+use crate::analysis::search::{MAX_QUERY_CHARS, search};
 use crate::corpus::Story;
 use askama::Template;
 use askama_web::WebTemplate;

@@ -9,7 +9,7 @@
 
 use super::marks::Mark;
 use super::{WebError, check_id};
-use crate::align::Link;
+use crate::analysis::Link;
 use crate::compare::{Difference, DifferenceKind};
 use crate::corpus::{Corpus, Story};
 

@@ -15,7 +15,7 @@
 //!   Every segment is searched, English ones included.
 
 use super::Analysis;
-use crate::corpus::Article;
+use crate::document::Article;
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::tokenize;
 
@@ -108,7 +108,7 @@ pub fn search(query: &str, articles: &[Article], an: &Analysis) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::analyze;
+    use crate::analysis::analyze;
 
     fn story(texts: &[&str]) -> (Vec<Article>, Analysis) {
         let articles: Vec<Article> = texts

@@ -85,8 +85,8 @@ pub fn group(units: &[Unit], links: &[Link], segments: &[usize]) -> Vec<Fact> {
 
 #[cfg(test)]
 mod tests {
-    use crate::align::analyze;
-    use crate::corpus::Article;
+    use crate::analysis::analyze;
+    use crate::document::Article;
 
     fn articles(texts: &[&str]) -> Vec<Article> {
         texts

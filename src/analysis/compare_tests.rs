@@ -1,10 +1,10 @@
 //! Agree and contradict on small stories written for these tests.
 
-use crate::align::analyze;
+use crate::analysis::analyze;
 use crate::compare::Relation;
-use crate::corpus::Article;
+use crate::document::Article;
 
-fn story(texts: &[&str]) -> (Vec<Article>, crate::align::Analysis) {
+fn story(texts: &[&str]) -> (Vec<Article>, crate::analysis::Analysis) {
     let articles: Vec<Article> = texts
         .iter()
         .enumerate()

@@ -1,7 +1,7 @@
 //! Alignment on small stories written for these tests.
 
 use super::analyze;
-use crate::corpus::Article;
+use crate::document::Article;
 
 fn articles(texts: &[&str]) -> Vec<Article> {
     texts

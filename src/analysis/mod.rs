@@ -1,0 +1,305 @@
+//! Analysis: a story's sentences aligned and compared.
+//!
+//! In: the articles of one story. Out: an [`Analysis`]: every title and
+//! Arabic sentence as a [`Unit`] ([`crate::align`]), the name entities of
+//! the story, and [`Link`]s between units of different articles, each with
+//! a score in 0..1, the features the two share, and the relation decided by
+//! [`crate::compare`]; the links grouped into [`Fact`]s, and the
+//! contradictions with stable ids.
+//!
+//! Rules:
+//! - A pair is linked by [`crate::align::score::by_score`], or when its
+//!   counts conflict, it shares [`CONTRADICTION_SHARED`] features (a shared
+//!   role aside) and scores at least [`CONTRADICTION_LINK_THRESHOLD`]
+//!   ([`conflict_link`]); never a title by a conflict alone.
+
+pub mod facts;
+pub mod search;
+
+pub use facts::Fact;
+
+use crate::align::features::{self, Feature, Unit};
+use crate::align::{score, synonyms};
+use crate::compare::{self, Difference, Relation};
+use crate::document::Article;
+use crate::text::names::Entities;
+use crate::text::stem::Stemmer;
+use crate::text::tokenize::tokenize;
+use crate::text::{SegmentKind, script};
+
+/// Score from which two units whose counts of one noun conflict are linked:
+/// the shared noun with a conflicting count is itself evidence of one fact
+/// told two ways, so less else needs to match.
+pub const CONTRADICTION_LINK_THRESHOLD: f64 = 0.08;
+
+/// Features two such units must share (the noun and at least two more, such
+/// as the event and a name), so that counts of one noun in different events
+/// stay apart.
+pub const CONTRADICTION_SHARED: usize = 3;
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Index of one unit in [`Analysis::units`]; `a` is in the earlier article.
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+    pub relation: Relation,
+    pub differences: Vec<Difference>,
+    /// Features the two units share, rarest first.
+    pub shared: Vec<Feature>,
+}
+
+/// A contradict link with its stable id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contradiction {
+    /// See [`compare::ids::contradiction_id`].
+    pub id: String,
+    /// Index in [`Analysis::links`].
+    pub link: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub units: Vec<Unit>,
+    pub links: Vec<Link>,
+    pub entities: Entities,
+    /// The story's stemmer, to read queries the way the story was read.
+    pub stemmer: Stemmer,
+    /// Units grouped into facts, in reading order.
+    pub facts: Vec<Fact>,
+    /// Contradict links in reading order of their first side.
+    pub contradictions: Vec<Contradiction>,
+    /// `unit_at[article][segment]`: the unit of a segment, if analysed.
+    unit_at: Vec<Vec<Option<usize>>>,
+    /// Every spelling, as written in the files, of each name entity.
+    pub entity_spellings: Vec<Vec<String>>,
+    /// Indices of the links of each unit.
+    links_of: Vec<Vec<usize>>,
+    /// For each link, its place in `contradictions` when it is one.
+    contradiction_of: Vec<Option<usize>>,
+}
+
+impl Analysis {
+    /// The unit of segment `segment` of article `article`, if it was analysed.
+    pub fn unit_of(&self, article: usize, segment: usize) -> Option<usize> {
+        *self.unit_at.get(article)?.get(segment)?
+    }
+
+    /// The links of unit `unit`: the unit at the other end, the link's index
+    /// in [`Analysis::links`], and the link.
+    pub fn links_of(&self, unit: usize) -> impl Iterator<Item = (usize, usize, &Link)> {
+        self.links_of[unit].iter().map(move |&i| {
+            let l = &self.links[i];
+            (if l.a == unit { l.b } else { l.a }, i, l)
+        })
+    }
+
+    /// The contradiction made by link `link` (an index in
+    /// [`Analysis::links`]), if it is one.
+    pub fn contradiction_of(&self, link: usize) -> Option<&Contradiction> {
+        self.contradictions.get(self.contradiction_of[link]?)
+    }
+
+    /// The contradiction with this id.
+    pub fn contradiction(&self, id: &str) -> Option<(usize, &Contradiction)> {
+        self.contradictions
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.id == id)
+    }
+}
+
+/// True for segments that state facts to compare: titles and sentences in
+/// Arabic.
+fn is_comparable(kind: SegmentKind, text: &str) -> bool {
+    matches!(kind, SegmentKind::Title | SegmentKind::Sentence)
+        && script::guess_language(text) == Some("ar")
+}
+
+/// Analyses one story.
+pub fn analyze(articles: &[Article]) -> Analysis {
+    let mut raw = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        for (s, seg) in article.segments.iter().enumerate() {
+            let text = seg.text(&article.text);
+            if is_comparable(seg.kind, text) {
+                raw.push((
+                    a,
+                    s,
+                    seg.kind == SegmentKind::Title,
+                    tokenize(text, seg.start),
+                ));
+            }
+        }
+    }
+    let stemmer = Stemmer::new(
+        raw.iter()
+            .flat_map(|(_, _, _, t)| t.iter().map(|t| t.key.as_str())),
+    )
+    .with_lexicon(synonyms::evidence());
+    let synonyms = synonyms::Synonyms::new(&stemmer);
+    let antonyms = compare::Antonyms::new(&stemmer);
+    let sentences: Vec<Vec<String>> = raw
+        .iter()
+        .map(|(_, _, _, toks)| {
+            toks.iter()
+                .filter(|t| features::is_content(t))
+                .map(|t| stemmer.bare(&t.key).to_string())
+                .collect()
+        })
+        .collect();
+    let entities = Entities::build(&sentences);
+    let reader = features::Reader {
+        stemmer: &stemmer,
+        synonyms: &synonyms,
+        entities: &entities,
+    };
+    let units: Vec<Unit> = raw
+        .into_iter()
+        .map(|(a, s, title, toks)| reader.unit((a, s, title), toks, &articles[a].text))
+        .collect();
+    let polarity: Vec<compare::Polarity> = units
+        .iter()
+        .map(|u| compare::Polarity::of(u, &antonyms))
+        .collect();
+    let scored = score::candidates(&units);
+    let keep = score::by_score(&units, &scored);
+    let links = scored
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| {
+            let (ua, ub) = (&units[c.a], &units[c.b]);
+            let (relation, differences) = compare::compare(
+                ua,
+                ub,
+                (&articles[ua.article].text, &articles[ub.article].text),
+                c.score,
+                (&polarity[c.a], &polarity[c.b]),
+            );
+            let conflict = conflict_link(ua, ub, relation, &c);
+            (keep || conflict).then_some(Link {
+                a: c.a,
+                b: c.b,
+                score: c.score,
+                relation,
+                differences,
+                shared: c.shared,
+            })
+        })
+        .collect();
+    index(units, links, entities, stemmer, articles)
+}
+
+/// True when a pair that contradicts is linked below the score rules: it
+/// shares [`CONTRADICTION_SHARED`] features and scores at least
+/// [`CONTRADICTION_LINK_THRESHOLD`]. Not for a title, which is linked by its
+/// own score only (and whose indefinite singular is often the kind of
+/// thing, هجوم بصاروخ "a missile attack", rather than a count).
+pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candidate) -> bool {
+    // A shared role (two death tolls) is what conflicts, not evidence of
+    // one fact besides it.
+    let shared = c
+        .shared
+        .iter()
+        .filter(|f| !matches!(f, Feature::Value(v) if v.starts_with("role:")))
+        .count();
+    relation == Relation::Contradict
+        && c.score >= CONTRADICTION_LINK_THRESHOLD
+        && shared >= CONTRADICTION_SHARED
+        && !(ua.title || ub.title)
+}
+
+/// Builds the lookups of an analysis: facts, contradiction ids, links per
+/// unit and units per segment.
+fn index(
+    mut units: Vec<Unit>,
+    links: Vec<Link>,
+    entities: Entities,
+    stemmer: Stemmer,
+    articles: &[Article],
+) -> Analysis {
+    // Stems and bare forms served the comparison; pages and search read the
+    // features and tokens, so the per-token strings are let go (about a
+    // third of a story's memory).
+    for u in &mut units {
+        u.stems = Vec::new();
+        u.bare = Vec::new();
+    }
+    let mut unit_at: Vec<Vec<Option<usize>>> = articles
+        .iter()
+        .map(|a| vec![None; a.segments.len()])
+        .collect();
+    for (i, u) in units.iter().enumerate() {
+        unit_at[u.article][u.segment] = Some(i);
+    }
+    let mut links_of = vec![Vec::new(); units.len()];
+    for (i, l) in links.iter().enumerate() {
+        links_of[l.a].push(i);
+        links_of[l.b].push(i);
+    }
+    let segments: Vec<usize> = articles.iter().map(|a| a.segments.len()).collect();
+    let facts = facts::group(&units, &links, &segments);
+    let mut entity_spellings: Vec<std::collections::BTreeSet<&str>> =
+        vec![Default::default(); entities.forms.len()];
+    for u in &units {
+        for (f, toks) in &u.features {
+            if let Feature::Entity(e) = f {
+                for &t in toks {
+                    let tok = &u.tokens[t];
+                    entity_spellings[*e as usize]
+                        .insert(&articles[u.article].text[tok.start..tok.end]);
+                }
+            }
+        }
+    }
+    let entity_spellings = entity_spellings
+        .into_iter()
+        .map(|s| s.into_iter().map(str::to_string).collect())
+        .collect();
+    let sentence = |u: usize| {
+        let unit = &units[u];
+        let art = &articles[unit.article];
+        (
+            art.id.as_str(),
+            art.segment_text(&art.segments[unit.segment]),
+        )
+    };
+    let mut contradictions: Vec<Contradiction> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.relation == Relation::Contradict)
+        .map(|(i, l)| {
+            let ((aa, ta), (ab, tb)) = (sentence(l.a), sentence(l.b));
+            Contradiction {
+                id: compare::ids::contradiction_id(aa, ta, ab, tb),
+                link: i,
+            }
+        })
+        .collect();
+    contradictions.sort_by_key(|c| {
+        let l = &links[c.link];
+        let (a, b) = (&units[l.a], &units[l.b]);
+        (a.article, a.segment, b.article, b.segment)
+    });
+    let mut contradiction_of = vec![None; links.len()];
+    for (k, c) in contradictions.iter().enumerate() {
+        contradiction_of[c.link] = Some(k);
+    }
+    Analysis {
+        units,
+        links,
+        entities,
+        stemmer,
+        facts,
+        contradictions,
+        unit_at,
+        entity_spellings,
+        links_of,
+        contradiction_of,
+    }
+}
+
+#[cfg(test)]
+mod compare_tests;
+#[cfg(test)]
+mod tests;
