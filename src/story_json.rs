@@ -20,6 +20,83 @@ pub struct StoryDoc<'a> {
     pub title: &'a str,
     pub articles: Vec<ArticleDoc<'a>>,
     pub links: Vec<LinkDoc>,
+    /// The story's disagreements, one per measure (see
+    /// [`crate::analysis::disputes`]).
+    pub disputes: Vec<DisputeDoc>,
+}
+
+/// One dispute in the story JSON.
+#[derive(Debug, Serialize)]
+pub struct DisputeDoc {
+    /// Stable id.
+    pub id: String,
+    /// What it is about, in words (English; pages write Arabic).
+    pub measure: String,
+    /// The measure's key (`count:killed`, `weekday`, `place:مدينه` …).
+    pub measure_key: String,
+    /// Each value with the segments that state it.
+    pub sides: Vec<DisputeSideDoc>,
+    /// Earliest publication time on any side (ISO 8601), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_published: Option<String>,
+    /// Latest publication time, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_published: Option<String>,
+}
+
+/// One side of a dispute.
+#[derive(Debug, Serialize)]
+pub struct DisputeSideDoc {
+    /// The value (normalised amount, weekday, name, class or words).
+    pub value: String,
+    /// Segment ids stating it.
+    pub segments: Vec<String>,
+}
+
+fn measure_words(m: &crate::analysis::Measure) -> String {
+    use crate::analysis::Measure;
+    use crate::analysis::disputes::SlotKindKey;
+    use crate::claims::Role;
+    match m {
+        Measure::Count(Role::Measure(c)) => format!("amount ({c})"),
+        Measure::Count(Role::Thing(t)) => format!("number of {t}"),
+        Measure::Count(r) => format!("number {}", r.key()),
+        Measure::Date => "date of the event".into(),
+        Measure::Weekday => "day of the event".into(),
+        Measure::TimeOfDay => "time of day of the event".into(),
+        Measure::Place(h) => format!("place ({h})"),
+        Measure::Holder(h) => format!("organisation ({h})"),
+        Measure::Slot(SlotKindKey::Cause) => "cause".into(),
+        Measure::Slot(SlotKindKey::Agent) => "who did it".into(),
+        Measure::Slot(SlotKindKey::Instrument) => "instrument".into(),
+        Measure::Statement(_) => "whether it happened".into(),
+    }
+}
+
+fn disputes(story: &Story) -> Vec<DisputeDoc> {
+    let an = &story.analysis;
+    let id = |unit: usize| {
+        let u = &an.units[unit];
+        segment_id(&story.articles[u.article].id, u.segment)
+    };
+    an.disputes
+        .iter()
+        .map(|d| DisputeDoc {
+            id: d.id.clone(),
+            measure: measure_words(&d.measure),
+            measure_key: d.measure.key(),
+            sides: d
+                .sides
+                .iter()
+                .map(|s| DisputeSideDoc {
+                    value: s.value.clone(),
+                    segments: s.units.iter().map(|&u| id(u)).collect(),
+                })
+                .collect(),
+            first_published: d.first_published.as_ref().map(ToString::to_string),
+            last_published: d.last_published.as_ref().map(ToString::to_string),
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -167,6 +244,7 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
             })
             .collect(),
         links: links(story),
+        disputes: disputes(story),
     }
 }
 
@@ -277,5 +355,48 @@ mod tests {
             who[1].as_u64().unwrap() as usize,
         );
         assert_eq!(&text[a..b], "الدفاع المدني");
+    }
+
+    #[test]
+    fn contradictions_of_one_role_are_one_dispute() {
+        let texts = [
+            (
+                "a.txt",
+                "غرق مركب\nلقي 12 شخصا حتفهم في غرق مركب صيد قبالة الساحل يوم الجمعة.",
+            ),
+            (
+                "b.txt",
+                "غرق قارب\nأسفر غرق مركب الصيد قبالة الساحل يوم الجمعة عن مقتل 15 شخصا.",
+            ),
+            (
+                "c.txt",
+                "غرق\nبلغ عدد قتلى غرق مركب الصيد قبالة الساحل يوم السبت 15 قتيلا.",
+            ),
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|(f, t)| Article::from_text(f.to_string(), t.to_string()).unwrap())
+            .collect();
+        let story = Story {
+            id: "boat".into(),
+            title: "غرق".into(),
+            title_inferred: false,
+            dir: "boat".into(),
+            analysis: crate::analysis::analyze(&articles),
+            articles,
+        };
+        let json = serde_json::to_value(story_doc(&story)).unwrap();
+        let disputes = json["disputes"].as_array().unwrap();
+        let toll: Vec<_> = disputes
+            .iter()
+            .filter(|d| d["measure_key"] == "count:killed")
+            .collect();
+        assert_eq!(toll.len(), 1, "{disputes:?}");
+        let sides = toll[0]["sides"].as_array().unwrap();
+        let values: Vec<&str> = sides.iter().map(|s| s["value"].as_str().unwrap()).collect();
+        assert_eq!(values, ["12", "15"]);
+        assert_eq!(sides[0]["segments"][0], "a:1");
+        let id = toll[0]["id"].as_str().unwrap();
+        assert!(crate::compare::ids::is_contradiction_id(id));
     }
 }

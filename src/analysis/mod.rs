@@ -13,9 +13,11 @@
 //!   role aside) and scores at least [`CONTRADICTION_LINK_THRESHOLD`]
 //!   ([`conflict_link`]); never a title by a conflict alone.
 
+pub mod disputes;
 pub mod facts;
 pub mod search;
 
+pub use disputes::{Dispute, DisputeSide, Measure};
 pub use facts::Fact;
 
 use crate::align::features::{self, Feature, Unit};
@@ -69,6 +71,9 @@ pub struct Analysis {
     pub facts: Vec<Fact>,
     /// Contradict links in reading order of their first side.
     pub contradictions: Vec<Contradiction>,
+    /// Contradictions gathered by what they disagree about, in reading
+    /// order.
+    pub disputes: Vec<Dispute>,
     /// `unit_at[article][segment]`: the unit of a segment, if analysed.
     unit_at: Vec<Vec<Option<usize>>>,
     /// Every spelling, as written in the files, of each name entity.
@@ -239,6 +244,7 @@ fn index(
     }
     let segments: Vec<usize> = articles.iter().map(|a| a.segments.len()).collect();
     let facts = facts::group(&units, &links, &segments);
+    let disputes = disputes::gather(&units, &links, &facts, articles);
     let mut entity_spellings: Vec<std::collections::BTreeSet<&str>> =
         vec![Default::default(); entities.forms.len()];
     for u in &units {
@@ -286,6 +292,7 @@ fn index(
         contradiction_of[c.link] = Some(k);
     }
     Analysis {
+        disputes,
         units,
         links,
         entities,

@@ -162,9 +162,14 @@ fn scale(a: Amount, f: f64) -> Amount {
     }
 }
 
-/// A noun's key for a thing counted: without proclitics and article.
+/// A noun's key for a thing counted: without the article and the
+/// accusative's alif (راكبا = راكب), so that one thing is one measure.
 fn thing(key: &str) -> String {
-    crate::text::stem::strip_article(key).to_string()
+    let bare = crate::text::stem::strip_article(key);
+    match bare.strip_suffix('ا') {
+        Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
+        _ => bare.to_string(),
+    }
 }
 
 /// The count claims of a sentence.

@@ -24,8 +24,14 @@ pub fn contradiction_id(article_a: &str, text_a: &str, article_b: &str, text_b: 
     } else {
         ((article_b, text_b), (article_a, text_a))
     };
+    stable_id(&[first.0, first.1, second.0, second.1])
+}
+
+/// A short id hashing `parts` in order (FNV-1a, [`ID_HEX_DIGITS`] hex
+/// digits): the same on every machine for the same strings.
+pub fn stable_id(parts: &[&str]) -> String {
     let mut h = FNV_OFFSET;
-    for part in [first.0, first.1, second.0, second.1] {
+    for part in parts {
         // A separator byte that UTF-8 text never holds keeps "ab"+"c" apart
         // from "a"+"bc".
         for &byte in part.as_bytes().iter().chain(std::iter::once(&0xff)) {

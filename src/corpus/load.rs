@@ -62,7 +62,9 @@ fn is_article_file(path: &Path) -> bool {
 /// progress display on another thread.
 #[derive(Debug, Default)]
 pub struct Progress {
+    /// Story folders loaded and analysed so far.
     pub done: std::sync::atomic::AtomicUsize,
+    /// Story folders to load in all; 0 until the corpus folder is listed.
     pub total: std::sync::atomic::AtomicUsize,
 }
 

@@ -37,12 +37,16 @@ pub const STORY_META_FILE: &str = "story.toml";
 /// Everything loaded from one corpus folder.
 #[derive(Debug)]
 pub struct Corpus {
+    /// The corpus folder, as it was given.
     pub root: PathBuf,
+    /// The stories, sorted by id.
     pub stories: Vec<Story>,
+    /// Every file or folder that was skipped, with the reason.
     pub problems: Vec<Problem>,
 }
 
 impl Corpus {
+    /// The story whose id is `id`, if there is one.
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
     }
@@ -51,18 +55,23 @@ impl Corpus {
 /// A set of articles about one event.
 #[derive(Debug)]
 pub struct Story {
+    /// The story folder's name; used in URLs.
     pub id: String,
+    /// The `title` of `story.toml`, else the first article's title.
     pub title: String,
     /// True when no `story.toml` gave the title and it was taken from the
     /// first article.
     pub title_inferred: bool,
+    /// The story folder, where its articles are read and new ones written.
     pub dir: PathBuf,
+    /// The story's articles, sorted by id.
     pub articles: Vec<Article>,
     /// Sentences aligned across articles, with agreements and contradictions.
     pub analysis: crate::analysis::Analysis,
 }
 
 impl Story {
+    /// The article whose id is `id`, if the story has one.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
@@ -71,7 +80,9 @@ impl Story {
 /// A file that was not loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file or folder that was skipped.
     pub path: PathBuf,
+    /// Why it was skipped, in plain words for the user.
     pub reason: String,
 }
 
@@ -84,8 +95,11 @@ impl fmt::Display for Problem {
 /// The corpus folder itself could not be read.
 #[derive(Debug)]
 pub enum CorpusError {
+    /// Nothing exists at the path.
     NotFound(PathBuf),
+    /// The path is a file, not a folder.
     NotADirectory(PathBuf),
+    /// The folder exists but could not be listed, with the I/O error.
     Unreadable(PathBuf, std::io::Error),
 }
 

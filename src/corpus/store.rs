@@ -29,24 +29,39 @@ pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
 /// that kills the process at that moment.
 pub const PAUSE_BEFORE_RENAME_ENV: &str = "MIZAN_TEST_PAUSE_BEFORE_RENAME_MS";
 
+/// An article to add, as the user gave it: its text and optional metadata
+/// (an empty string is a field not given).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewArticle {
     /// Wanted file name (without extension); made safe, may be empty.
     pub name: String,
+    /// The article text, stored as given.
     pub text: String,
+    /// Headline for the front matter's `title`.
     pub title: String,
+    /// The outlet, for the front matter's `source`.
     pub source: String,
+    /// Address of the original, for the front matter's `url`; must start with
+    /// `http://` or `https://`.
     pub url: String,
     /// ISO date or date-time, as typed.
     pub published: String,
 }
 
+/// Why an article was not added; its `Display` is a message in Arabic for
+/// the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddError {
+    /// The text is empty or only white space.
     Empty,
+    /// The text is larger than [`MAX_ARTICLE_BYTES`]; its size in bytes.
     TooLarge(usize),
+    /// The same text (white space folded) is already in the story: that
+    /// article's id.
     Duplicate(String),
+    /// A metadata value cannot go into front matter: what is wrong.
     BadMetadata(String),
+    /// Writing the file failed: the I/O error's message.
     Io(String),
 }
 

@@ -69,6 +69,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> 
     }
 }
 
+/// One article: a file's exact text, its front matter and its segments with
+/// byte offsets into that text.
 #[derive(Debug)]
 pub struct Article {
     /// The file name without its extension; stable across restarts.
@@ -77,8 +79,13 @@ pub struct Article {
     pub file: String,
     /// The file's exact content.
     pub text: String,
+    /// The segments in file order, with byte offsets into `text`.
     pub segments: Vec<Segment>,
+    /// The title: from the front matter, else the title segment, else the first
+    /// sentence cut to [`TITLE_FALLBACK_WORDS`] words.
     pub title: String,
+    /// True when the title was cut from the first sentence, not given by the
+    /// front matter or a headline.
     pub title_inferred: bool,
     /// The front matter, when the file has one.
     pub front_matter: Option<FrontMatter>,
@@ -172,6 +179,7 @@ impl Article {
         })
     }
 
+    /// The text of `segment`, a segment of this article.
     pub fn segment_text(&self, segment: &Segment) -> &str {
         segment.text(&self.text)
     }

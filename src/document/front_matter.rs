@@ -19,15 +19,25 @@
 
 use std::fmt;
 
+/// The front-matter block of an article: its byte span and the fields it
+/// gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
-    /// Byte span of the block, fences included.
+    /// Byte offset of the opening fence (0, or 3 after a byte-order mark);
+    /// `start..end` is the block, fences included.
     pub start: usize,
+    /// Byte offset just past the closing fence line (and its newline, if
+    /// any), where the article text starts.
     pub end: usize,
+    /// The `title` field: the article's headline.
     pub title: Option<String>,
+    /// The `source` field: the outlet that published the article.
     pub source: Option<String>,
+    /// The `url` field; always starts with `http://` or `https://`.
     pub url: Option<String>,
+    /// The `published` field, parsed.
     pub published: Option<Published>,
+    /// The `language` field: a two-letter lower-case code such as `ar`.
     pub language: Option<String>,
     /// Other `key: value` pairs, in order.
     pub extra: Vec<(String, String)>,
@@ -38,8 +48,11 @@ pub struct FrontMatter {
 /// A publication time: date, and time of day with its offset when given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Published {
+    /// Year, four digits.
     pub year: i32,
+    /// Month, 1 to 12.
     pub month: u32,
+    /// Day of the month, 1 to 31.
     pub day: u32,
     /// Minutes since midnight, when a time was given.
     pub minute: Option<u32>,
@@ -47,10 +60,12 @@ pub struct Published {
     pub offset: Option<i32>,
 }
 
+/// A front-matter line that could not be read; its field is left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     /// 1-based line in the file.
     pub line: usize,
+    /// What is wrong with the line, in plain words.
     pub message: String,
 }
 

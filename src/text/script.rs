@@ -17,10 +17,16 @@
 /// Scripts that Mizan tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
+    /// Letters of the Arabic blocks: Arabic, Supplement, Extended-A and -B and
+    /// the presentation forms.
     Arabic,
+    /// Basic Latin letters and the Latin-1, Extended-A/B and Extended Additional blocks.
     Latin,
+    /// Cyrillic and Cyrillic Supplement.
     Cyrillic,
+    /// The Hebrew block.
     Hebrew,
+    /// A letter of any other script.
     Other,
 }
 
@@ -92,14 +98,21 @@ pub const LATIN_FUNCTION_WORDS: &[(&str, &[&str])] = &[
 /// Counts of letters per script in `text`.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct LetterCounts {
+    /// Arabic-script letters.
     pub arabic: usize,
+    /// Latin-script letters.
     pub latin: usize,
+    /// Cyrillic letters.
     pub cyrillic: usize,
+    /// Hebrew letters.
     pub hebrew: usize,
+    /// Letters of any other script.
     pub other: usize,
 }
 
 impl LetterCounts {
+    /// Counts the letters of `text` by script; digits and punctuation are not
+    /// counted.
     pub fn of(text: &str) -> Self {
         let mut n = LetterCounts::default();
         for c in text.chars() {
@@ -115,6 +128,7 @@ impl LetterCounts {
         n
     }
 
+    /// All letters counted, of every script.
     pub fn total(&self) -> usize {
         self.arabic + self.latin + self.cyrillic + self.hebrew + self.other
     }

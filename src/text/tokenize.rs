@@ -17,16 +17,23 @@
 use super::normalize::{is_word_internal_mark, normalize};
 use super::script::{Script, script_of};
 
+/// Whether a token is a word or a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
+    /// A run of letters, with the diacritics, tatweel and joiners inside it.
     Word,
+    /// A run of digits of any script, with `.` `,` `٫` `٬` between digits.
     Number,
 }
 
+/// One word or number of the text, with its byte span in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// Byte offset of the token's first byte in the file.
     pub start: usize,
+    /// Byte offset just past its last byte: `&file[start..end]` is the token as written.
     pub end: usize,
+    /// Whether it is a word or a number.
     pub kind: TokenKind,
     /// The normalised form used for matching.
     pub key: String,

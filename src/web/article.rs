@@ -16,17 +16,28 @@ use axum::extract::State;
 
 /// A stretch of the article: a segment, or the white space between two.
 pub struct Piece {
+    /// The stretch's exact text, copied from the file.
     pub text: String,
+    /// The segment it is, or `None` for the white space between segments.
     pub segment: Option<SegmentView>,
 }
 
+/// One segment as the article page shows it: kind, language, byte span and
+/// what the other sources say of it.
 pub struct SegmentView {
+    /// The segment's index in the article (0-based); its anchor is `#s{index}`.
     pub index: usize,
+    /// The kind's name ([`SegmentKind::as_str`]), used in CSS classes.
     pub kind: &'static str,
+    /// The kind's Arabic label, shown to readers.
     pub label: &'static str,
+    /// ISO 639-1 code of the segment's main language, for the `lang` attribute.
     pub lang: &'static str,
+    /// Text direction: `rtl` for Arabic, `ltr` for any other language.
     pub dir: &'static str,
+    /// Byte offset of the segment's first byte in the file.
     pub start: usize,
+    /// Byte offset just past the segment's last byte.
     pub end: usize,
     /// True for sentences that were compared with the other sources.
     pub compared: bool,
@@ -36,23 +47,36 @@ pub struct SegmentView {
     pub contradicted: Vec<(String, String)>,
 }
 
+/// The article page: an article's whole text with its segments marked and
+/// annotated.
 #[derive(Template, WebTemplate)]
 #[template(path = "article.html")]
 pub struct ArticlePage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
     /// What the front matter says: (label, value, link).
     pub metadata: Vec<(&'static str, String, Option<String>)>,
     /// Front-matter lines that could not be read.
     pub metadata_problems: Vec<String>,
+    /// The id of the story the article belongs to.
     pub story_id: String,
+    /// The story's title, for the breadcrumbs.
     pub story_title: String,
+    /// The article's file name inside the story folder.
     pub file: String,
+    /// The article's title.
     pub title: String,
+    /// True when the title was taken from the first sentence; the page says so.
     pub title_inferred: bool,
+    /// The whole file in order: segments and the white space between them.
     pub pieces: Vec<Piece>,
+    /// Every segment kind: (name, Arabic label, number of segments of that kind
+    /// in this article).
     pub legend: Vec<(&'static str, &'static str, usize)>,
 }
 
+/// `GET /stories/{story}/articles/{article}`: the article page, or a 400
+/// for a malformed id and a 404 for an unknown story or article.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, article_id)): PathParams<(String, String)>,

@@ -20,40 +20,63 @@ use axum::extract::State;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
+/// The query string of the side-by-side page.
 #[derive(Debug, Default, Deserialize)]
 pub struct Params {
+    /// Comma-separated article ids of the columns, in order; all sources when
+    /// absent or empty.
     pub sources: Option<String>,
+    /// `shared` for only the facts two or more chosen sources report; `all`
+    /// (or absent) for every fact.
     pub rows: Option<String>,
 }
 
+/// What one source says of one fact: its sentence, marked.
 pub struct CellView {
+    /// The sentence's segment index in its article (its anchor `#s{segment}`).
     pub segment: usize,
+    /// The sentence as HTML, with shared words, conflicting values and names
+    /// marked.
     pub html: Marked,
     /// `agree`, `contradict` or `alone`.
     pub state: &'static str,
+    /// Ids of the contradictions this sentence is part of within the row.
     pub contradictions: Vec<String>,
 }
 
+/// One fact: a row of the table.
 pub struct RowView {
+    /// The fact's index in the story's analysis; the row's anchor is `#f{fact}`.
     pub fact: usize,
+    /// One cell per column, `None` where that source is silent.
     pub cells: Vec<Option<CellView>>,
 }
 
+/// The side-by-side page: chosen sources in columns, aligned facts in rows.
 #[derive(Template, WebTemplate)]
 #[template(path = "compare.html")]
 pub struct ComparePage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub id: String,
+    /// The story's title.
     pub title: String,
     /// Every source, whether it is shown, and the link that toggles it.
     pub toggles: Vec<(Source, bool, String)>,
+    /// The chosen sources, one column each, in the story's order.
     pub columns: Vec<Source>,
+    /// The facts shown, in reading order.
     pub rows: Vec<RowView>,
+    /// True when only facts reported by two or more chosen sources are shown
+    /// (`rows=shared`).
     pub shared_only: bool,
     /// The query string of this view, for the links that keep it.
     pub sources_param: String,
 }
 
+/// `GET /stories/{story}/compare`: the side-by-side page for the query's
+/// sources and rows, or a 400/404 page.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,

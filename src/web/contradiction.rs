@@ -18,51 +18,83 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
+/// One side of a contradiction: a source's sentence, marked, with its
+/// neighbours for context.
 pub struct SideView {
+    /// The source the sentence is from.
     pub source: Source,
+    /// The sentence's segment index in its article (its anchor `#s{segment}`).
     pub segment: usize,
+    /// The text of the segment before, when there is one.
     pub before: Option<String>,
+    /// The sentence as HTML, its conflicting values marked.
     pub html: Marked,
+    /// The text of the segment after, when there is one.
     pub after: Option<String>,
 }
 
+/// The page of one contradiction: both sentences in context, the
+/// conflicting values marked and explained.
 #[derive(Template, WebTemplate)]
 #[template(path = "contradiction.html")]
 pub struct ContradictionPage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub story_id: String,
+    /// The story's title.
     pub story_title: String,
+    /// The contradiction's id (twelve hex digits, stable across restarts).
     pub id: String,
     /// 1-based place among the story's contradictions, and their count.
     pub number: usize,
+    /// How many contradictions the story has.
     pub total: usize,
     /// The two sides, `a` (earlier source) first.
     pub sides: Vec<SideView>,
+    /// One explanation in Arabic per difference between the two sentences.
     pub explanations: Vec<String>,
     /// Set when the sources were published at different times.
     pub update: Option<String>,
+    /// The two sentences' similarity score, with two decimals.
     pub score: String,
+    /// Id of the contradiction before this one, if any.
     pub prev: Option<String>,
+    /// Id of the contradiction after this one, if any.
     pub next: Option<String>,
 }
 
+/// One contradiction in the list: its id and both sentences with their
+/// sources.
 pub struct ListRow {
+    /// The contradiction's id, for its link.
     pub id: String,
+    /// Label of side `a`'s source (the earlier article).
     pub a: String,
+    /// Side `a`'s sentence, as written.
     pub a_text: String,
+    /// Label of side `b`'s source.
     pub b: String,
+    /// Side `b`'s sentence, as written.
     pub b_text: String,
 }
 
+/// The list of a story's contradictions, in reading order.
 #[derive(Template, WebTemplate)]
 #[template(path = "contradictions.html")]
 pub struct ListPage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub story_id: String,
+    /// The story's title.
     pub story_title: String,
+    /// Every contradiction, in reading order.
     pub rows: Vec<ListRow>,
 }
 
+/// `GET /stories/{story}/contradictions/{id}`: one contradiction's page, or
+/// a 400 page for a malformed id and a 404 page for an unknown one.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
@@ -71,6 +103,8 @@ pub async fn handler(
     build(view::find_story(&corpus, &story_id)?, &id)
 }
 
+/// `GET /stories/{story}/contradictions`: the list of the story's
+/// contradictions.
 pub async fn list(
     State(state): State<AppState>,
     PathParams(story_id): PathParams<String>,

@@ -8,9 +8,13 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
+/// Why a request failed; rendered as an error page with its status code.
+/// The messages are in Arabic, shown to the reader.
 #[derive(Debug)]
 pub enum WebError {
+    /// No story, article or contradiction has the id asked for (404).
     NotFound(String),
+    /// A malformed id, path or query (400).
     BadRequest(String),
     /// A cross-site or expired form.
     Forbidden(String),
@@ -32,6 +36,7 @@ struct ErrorPage<'a> {
 }
 
 impl WebError {
+    /// The HTTP status code of the error page.
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound(_) => StatusCode::NOT_FOUND,

@@ -18,9 +18,13 @@ use std::fmt;
 /// A span of the article text to wrap in `<mark class="…">`.
 #[derive(Debug, Clone)]
 pub struct Mark {
+    /// Byte offset into the article text where the mark starts.
     pub start: usize,
+    /// Byte offset just past the marked text.
     pub end: usize,
+    /// The CSS class of the `<mark>` (`conflict`, `detail`, `shared`, `entity` or `hit`).
     pub class: &'static str,
+    /// Tooltip text for the `title` attribute, when there is one.
     pub title: Option<String>,
 }
 

@@ -50,6 +50,7 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// State serving `corpus`, with a fresh form token and an empty page cache.
     pub fn new(corpus: Corpus) -> Self {
         AppState {
             corpus: Arc::new(RwLock::new(Arc::new(corpus))),
@@ -68,6 +69,8 @@ impl AppState {
         &self.csrf
     }
 
+    /// The corpus being served now; a request keeps it even if a reload
+    /// replaces it meanwhile.
     pub fn corpus(&self) -> Arc<Corpus> {
         let guard = self.corpus.read().unwrap_or_else(|e| e.into_inner());
         Arc::clone(&guard)

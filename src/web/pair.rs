@@ -19,41 +19,64 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use std::collections::BTreeSet;
 
+/// A sentence of the other column linked to this one.
 pub struct Counterpart {
+    /// Its segment index in the other article (the anchor `#{other}-s{segment}`).
     pub segment: usize,
     /// `agree`, `contradict` or `related`.
     pub relation: &'static str,
+    /// The relation's Arabic name, shown on the link.
     pub label: &'static str,
 }
 
+/// One segment of a column, marked, with its counterparts.
 pub struct SegmentRow {
+    /// The segment's index in its article (0-based).
     pub index: usize,
+    /// The segment kind's name ([`crate::text::SegmentKind::as_str`]).
     pub kind: &'static str,
+    /// ISO 639-1 code of the segment's main language.
     pub lang: &'static str,
+    /// The segment as HTML, with shared words, conflicting values and names
+    /// marked.
     pub html: Marked,
+    /// Linked sentences of the other column, by segment index.
     pub counterparts: Vec<Counterpart>,
     /// True for sentences that were compared (titles and Arabic sentences).
     pub compared: bool,
 }
 
+/// One article of the pair: every one of its segments, in order.
 pub struct Column {
     /// `a` or `b`: the prefix of the column's anchors.
     pub side: &'static str,
+    /// The other column's side, `b` or `a`, for links to its anchors.
     pub other: &'static str,
+    /// The article shown.
     pub source: Source,
+    /// Every segment of the article, in file order.
     pub rows: Vec<SegmentRow>,
 }
 
+/// The pair view: two articles side by side, each sentence linked to its
+/// counterparts in the other.
 #[derive(Template, WebTemplate)]
 #[template(path = "pair.html")]
 pub struct PairPage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub story_id: String,
+    /// The story's title.
     pub story_title: String,
+    /// The two columns, `a` then `b`.
     pub columns: Vec<Column>,
+    /// How many links join a sentence of `a` to one of `b`.
     pub linked: usize,
 }
 
+/// `GET /stories/{story}/pair/{a}/{b}`: the pair view of articles `a` and
+/// `b`, or a 400/404 page.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, a, b)): PathParams<(String, String, String)>,

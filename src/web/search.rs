@@ -16,29 +16,43 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use serde::Deserialize;
 
+/// The query string of the search page.
 #[derive(Debug, Default, Deserialize)]
 pub struct Params {
+    /// The words searched for; absent or empty shows the form alone.
     pub q: Option<String>,
 }
 
+/// One matching segment, its matching words marked.
 pub struct HitView {
+    /// The source the segment is from.
     pub source: Source,
+    /// The segment's index in its article (its anchor `#s{segment}`).
     pub segment: usize,
+    /// The segment as HTML, the words matching the query marked.
     pub html: Marked,
 }
 
+/// The search page: a story's segments that match every word of the query.
 #[derive(Template, WebTemplate)]
 #[template(path = "search.html")]
 pub struct SearchPage {
+    /// The story's navigation bar, its search box holding the query.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub story_id: String,
+    /// The story's title.
     pub story_title: String,
+    /// The query, trimmed; empty when none was given.
     pub query: String,
+    /// The matching segments, grouped by source in the story's order.
     pub hits: Vec<HitView>,
     /// Sources with at least one hit.
     pub sources_hit: usize,
 }
 
+/// `GET /stories/{story}/search?q=…`: the results of `q` in the story, or
+/// a 400 page for a query too long or not UTF-8.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,

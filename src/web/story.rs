@@ -14,57 +14,90 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
+/// One source of the story overview: its file, size and what it alone reports.
 pub struct SourceRow {
+    /// The source.
     pub source: Source,
+    /// The article's file name inside the story folder.
     pub file: String,
+    /// True when the article's title was taken from its first sentence.
     pub title_inferred: bool,
+    /// Size of the article's text in bytes.
     pub bytes: usize,
+    /// How many of its segments were compared with the other sources.
     pub sentences: usize,
     /// Sentences no other source matched: (segment index, text).
     pub unique: Vec<(usize, String)>,
+    /// How many of the story's contradictions this source is a side of.
     pub contradictions: usize,
 }
 
+/// What one source says of one fact in the coverage matrix.
 pub struct Cell {
     /// `agree`, `contradict` or `silent`.
     pub state: &'static str,
+    /// The state's Arabic label, shown in the cell.
     pub label: &'static str,
     /// The sentence's segment index in its article, when the source speaks.
     pub segment: Option<usize>,
 }
 
+/// One fact reported by two or more sources: a row of the coverage matrix.
 pub struct MatrixRow {
+    /// The fact's index in the story's analysis (the side-by-side page's `#f{fact}`).
     pub fact: usize,
+    /// The fact named by its shortest sentence, cut to a few words.
     pub label: String,
+    /// One cell per source, in the story's order.
     pub cells: Vec<Cell>,
 }
 
+/// One contradiction of the overview: its id and the conflicting values.
 pub struct ContradictionRow {
+    /// The contradiction's id, for its link.
     pub id: String,
+    /// Label of side `a`'s source (the earlier article).
     pub a: String,
+    /// Side `a`'s value in the first conflicting difference, as written; empty
+    /// when there is none.
     pub a_value: String,
+    /// Label of side `b`'s source.
     pub b: String,
+    /// Side `b`'s value in the first conflicting difference, as written; empty
+    /// when there is none.
     pub b_value: String,
     /// True when the sources were published at different times.
     pub possible_update: bool,
 }
 
+/// The story overview: sources, coverage matrix, agreements and
+/// contradictions.
 #[derive(Template, WebTemplate)]
 #[template(path = "story.html")]
 pub struct StoryPage {
+    /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's id.
     pub id: String,
+    /// The story's title.
     pub title: String,
+    /// Every source, in the story's order.
     pub sources: Vec<SourceRow>,
+    /// The coverage matrix: facts reported by two or more sources.
     pub matrix: Vec<MatrixRow>,
+    /// How many links between sentences agree.
     pub agreements: usize,
+    /// How many links join sentences on the same topic that report another fact.
     pub related: usize,
+    /// Every contradiction of the story, in reading order.
     pub contradictions: Vec<ContradictionRow>,
+    /// How many facts two or more sources report (the rows of `matrix`).
     pub shared_facts: usize,
     /// Pairs of sources for the pair view: (a, b, label).
     pub pairs: Vec<(String, String, String)>,
 }
 
+/// `GET /stories/{story}`: the overview of the story, or a 400/404 page.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,

@@ -34,19 +34,30 @@ use std::path::PathBuf;
 /// and the multipart framing.
 pub const MAX_FORM_BYTES: usize = MAX_ARTICLE_BYTES + 64 * 1024;
 
+/// The form that adds an article to a story or starts a new story, filled
+/// again with what was typed when a post is refused.
 #[derive(Template, WebTemplate)]
 #[template(path = "upload.html")]
 pub struct UploadPage {
+    /// The story's navigation bar, for "add article"; `None` for "new story".
     pub nav: Option<StoryNav>,
     /// Set for "add article"; empty for "new story".
     pub story_id: String,
+    /// The story's title for "add article"; empty for "new story".
     pub story_title: String,
+    /// The URL the form posts to: `/stories/{story}/add` or `/new`.
     pub action: String,
+    /// The server's CSRF token, sent back in a hidden field.
     pub csrf: String,
+    /// The article fields as the user typed them (empty on a fresh form).
     pub form: NewArticle,
+    /// For "new story": the folder name typed for the story, kept on refusal.
     pub new_story_id: String,
+    /// For "new story": the title typed for `story.toml`, kept on refusal.
     pub new_story_title: String,
+    /// Why the last post was refused, in Arabic; `None` on a fresh form.
     pub error: Option<String>,
+    /// The largest article accepted, in bytes ([`MAX_ARTICLE_BYTES`]).
     pub max_bytes: usize,
 }
 
@@ -70,6 +81,8 @@ fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> Uplo
     }
 }
 
+/// `GET /stories/{story}/add`: the empty "add article" form of a story, or
+/// a 400/404 page.
 pub async fn add_form(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
@@ -83,6 +96,7 @@ pub async fn add_form(
     ))
 }
 
+/// `GET /new`: the empty "new story" form.
 pub async fn new_form(State(state): State<AppState>) -> UploadPage {
     page(&state, None, NewArticle::default())
 }
@@ -204,6 +218,9 @@ fn refused(mut p: UploadPage, message: String) -> Response {
     (StatusCode::BAD_REQUEST, p).into_response()
 }
 
+/// `POST /stories/{story}/add`: writes the posted article into the story's
+/// folder, reloads the corpus and redirects (303) to the new article; the
+/// form again with a message (400) when the article is refused.
 pub async fn add(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
@@ -240,6 +257,9 @@ pub async fn add(
     Ok(Redirect::to(&format!("/stories/{}/articles/{article}", story.id)).into_response())
 }
 
+/// `POST /new`: creates the story folder with the posted article (and a
+/// `story.toml` when a title is given), reloads the corpus and redirects
+/// (303) to the new story; the form again with a message (400) when refused.
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,

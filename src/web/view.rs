@@ -17,14 +17,17 @@ use crate::corpus::{Corpus, Story};
 #[derive(askama::Template)]
 #[template(path = "storynav.html")]
 pub struct StoryNav {
+    /// The story's id, for the links.
     pub story_id: String,
     /// Which page is open: `overview`, `compare`, `contradictions`, `search`
     /// or empty.
     pub current: &'static str,
+    /// The text already in the search box: the query on the search page, else empty.
     pub query: String,
 }
 
 impl StoryNav {
+    /// The bar of `story` with the page `current` open and an empty search box.
     pub fn new(story: &Story, current: &'static str) -> StoryNav {
         StoryNav {
             story_id: story.id.clone(),
@@ -53,8 +56,11 @@ pub fn find_story<'c>(corpus: &'c Corpus, id: &str) -> Result<&'c Story, WebErro
 pub struct Source {
     /// 1-based place in the story.
     pub n: usize,
+    /// The article's id.
     pub id: String,
+    /// The article's full title.
     pub title: String,
+    /// The title cut to [`SHORT_TITLE_WORDS`] words, for column headers.
     pub short: String,
     /// The outlet, from the article's front matter.
     pub outlet: Option<String>,
@@ -70,6 +76,7 @@ impl Source {
     }
 }
 
+/// The sources of `story`, numbered from 1 in the order of its articles.
 pub fn sources(story: &Story) -> Vec<Source> {
     story
         .articles

@@ -18,8 +18,11 @@ pub const ABOUT_TOLERANCE: f64 = 0.1;
 /// tens stop below a hundred, hundreds below a thousand.
 pub const VAGUE_SPAN: f64 = 10.0;
 
+/// What a text says of a quantity: an exact value, a bound, an
+/// approximation or a vague amount; [`Amount::interval`] gives the values it allows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Amount {
+    /// Exactly this value (ستة، 6، طائرتين = 2).
     Exact(f64),
     /// At least this value (على الأقل، ما لا يقل عن).
     AtLeast(f64),
@@ -34,7 +37,9 @@ pub enum Amount {
     /// Some amount of at least `min` (عدد من = 2+, عشرات = 10+); `max` when the
     /// word caps it (عشرات < 100).
     Vague {
+        /// The least value the word can mean.
         min: f64,
+        /// The most it can mean, when the word caps it; `None` is no upper bound.
         max: Option<f64>,
     },
 }

@@ -9,26 +9,44 @@ use crate::text::normalize::normalize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The kind of bound a phrase puts on a number (`bound` lines of the data file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
+    /// Strictly more than the number (أكثر من).
     More,
+    /// Strictly less than the number (أقل من).
     Less,
+    /// The number or more (على الأقل، ما لا يقل عن).
     AtLeast,
+    /// The number or less (على الأكثر، لا يزيد عن).
     AtMost,
+    /// Roughly the number (نحو، قرابة، حوالي).
     About,
 }
 
+/// What one word or phrase of the lexicon means; a word may have several
+/// entries (عشر is a cardinal and a teen).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Entry {
+    /// A cardinal number word and its value (ثلاثة = 3).
     Cardinal(f64),
+    /// The ten of a compound 11-19 (the عشر of ثلاثة عشر): it adds 10 to the
+    /// unit before it.
     Teen,
+    /// A multiplier and its factor (آلاف = 1000): after a number it multiplies it.
     Multiplier(f64),
+    /// An ordinal and the number it ranks (العاشر = 10).
     Ordinal(f64),
+    /// A vague amount and the least it can mean (عدد من = 2, عشرات = 10).
     Vague(f64),
+    /// A bound phrase, and which bound it makes.
     Bound(Bound),
+    /// A month name and its number, 1 (January) to 12.
     Month(u8),
 }
 
+/// The number words and phrases of a lexicon file, looked up by normalised
+/// key.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Entry>>,
@@ -47,6 +65,8 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// Reads a lexicon in the format of `data/numbers.txt`, normalising every
+    /// form; lines of an unknown kind or without a value are skipped.
     pub fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         for line in crate::text::data_lines(data) {

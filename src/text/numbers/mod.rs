@@ -41,43 +41,65 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 /// Words before a number that make it a year (عام 2019، سنة 2003).
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "لعام"];
 
+/// What a quantity is: a count, an ordinal, a date, a year or a percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
+    /// How many of something (ستة حراس، 3 طائرات، طائرتين).
     Count,
+    /// A rank, not a count (الدفعة الثالثة).
     Ordinal,
+    /// A day of a month, with its year when given (12 مايو، الثاني عشر من أيار 2021).
     Date {
+        /// Day of the month, 1 to 31, when given.
         day: Option<u8>,
+        /// Month, 1 (January) to 12.
         month: u8,
+        /// Year in digits just after the month, within [`YEAR_RANGE`].
         year: Option<u16>,
     },
+    /// A year in digits after a word such as عام or سنة (عام 2019).
     Year,
+    /// A percentage: digits followed by `%` or `٪`; the amount is in percent (15% = 15).
     Percent,
 }
 
 /// How the quantity was written; a user sees it in explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {
+    /// In digits of any script (6، ٦، 1,200).
     Digits,
+    /// In number words (ستة، ثلاثة وسبعين).
     Words,
+    /// As a dual noun, which counts two (طائرتين، مسؤولان).
     Dual,
 }
 
+/// The noun a quantity counts, with its byte span in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Noun {
+    /// Byte offset of the noun's first byte in the file.
     pub start: usize,
+    /// Byte offset just past the noun's last byte.
     pub end: usize,
     /// The noun's normalised key (stem it to compare).
     pub key: String,
 }
 
+/// A quantity found in a segment: its span, amount and kind, how it was
+/// written and the noun it counts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     /// Span of the whole expression in the file (bound words, number, noun).
     pub start: usize,
+    /// Byte offset just past the expression's last byte; `start..end` is the span.
     pub end: usize,
+    /// The values the expression allows (exact, bounded, approximate or vague).
     pub amount: Amount,
+    /// Whether it is a count, an ordinal, a date, a year or a percentage.
     pub kind: QuantityKind,
+    /// Whether it was written in digits, in words or as a dual.
     pub written: Written,
+    /// The noun counted, when one was found (only counts have one).
     pub noun: Option<Noun>,
 }
 

@@ -74,6 +74,8 @@ fn last_visible(line: &str) -> Option<char> {
     })
 }
 
+/// True for a line that reads as a headline: [`TITLE_MIN_WORDS`] to
+/// [`TITLE_MAX_WORDS`] words, no sentence or clause ending, no link.
 pub fn is_headline(line: &str) -> bool {
     let n = words(line);
     (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&n)
@@ -84,6 +86,8 @@ pub fn is_headline(line: &str) -> bool {
         && !URL.is_match(line)
 }
 
+/// True for a line that can be an outlet name: at most [`OUTLET_MAX_WORDS`]
+/// words, some letters, no digits and no closing punctuation.
 pub fn is_outlet_line(line: &str) -> bool {
     let n = words(line);
     (1..=OUTLET_MAX_WORDS).contains(&n)
@@ -95,6 +99,8 @@ pub fn is_outlet_line(line: &str) -> bool {
         )
 }
 
+/// True for a line of at most [`BOILERPLATE_MAX_WORDS`] words holding a
+/// phrase of `data/boilerplate.txt` (compared in lower case).
 pub fn is_boilerplate(line: &str) -> bool {
     if words(line) > BOILERPLATE_MAX_WORDS {
         return false;
@@ -105,6 +111,8 @@ pub fn is_boilerplate(line: &str) -> bool {
         .any(|p| lower.contains(p.as_str()))
 }
 
+/// True for a tweet attribution line: a dash, then a name with a handle or
+/// ending in a year (`— Name (@handle) November 7, 2021`).
 pub fn is_attribution(line: &str) -> bool {
     ATTRIBUTION.is_match(line)
 }

@@ -39,14 +39,22 @@ pub const OUTLET_MIN_LINES_BEFORE: usize = 2;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SegmentKind {
+    /// The headline: the first line with content, when it reads as one.
     Title,
+    /// A sentence of running text whose main language is Arabic.
     Sentence,
+    /// A site notice, a translation disclaimer or a trailing outlet name: not
+    /// article text.
     Boilerplate,
+    /// A sentence in another language than Arabic, such as an embedded English tweet.
     Foreign,
+    /// Dates, links, hashtags, tweet attributions, front matter and anything
+    /// without letters.
     Metadata,
 }
 
 impl SegmentKind {
+    /// Every kind, in declaration order (the order of the legend).
     pub const ALL: [SegmentKind; 5] = [
         SegmentKind::Title,
         SegmentKind::Sentence,
@@ -81,14 +89,19 @@ impl SegmentKind {
 /// One span of an article: `text[start..end]` is its exact text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// Byte offset of the segment's first byte in the file.
     pub start: usize,
+    /// Byte offset just past its last byte; never inside a character.
     pub end: usize,
+    /// What the segment is.
     pub kind: SegmentKind,
     /// ISO 639-1 code of the segment's main language.
     pub lang: &'static str,
 }
 
 impl Segment {
+    /// The segment's exact text, `&article[start..end]`; `article` must be the
+    /// whole file the segment was cut from.
     pub fn text<'t>(&self, article: &'t str) -> &'t str {
         &article[self.start..self.end]
     }
