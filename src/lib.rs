@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Mizan (ميزان, "the scales") puts several Arabic news articles about one
 //! event side by side, aligns their sentences and shows where the sources
 //! agree and where they contradict each other.

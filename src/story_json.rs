@@ -11,14 +11,21 @@
 use crate::corpus::{Corpus, Story};
 use serde::Serialize;
 
+/// The version of the story JSON this module writes.
 pub const VERSION: u32 = 1;
 
+/// One story's document.
 #[derive(Debug, Serialize)]
 pub struct StoryDoc<'a> {
+    /// [`VERSION`].
     pub version: u32,
+    /// The story's id.
     pub story: &'a str,
+    /// Its title.
     pub title: &'a str,
+    /// Its articles in id order.
     pub articles: Vec<ArticleDoc<'a>>,
+    /// Links between segments of different articles.
     pub links: Vec<LinkDoc>,
     /// The story's disagreements, one per measure (see
     /// [`crate::analysis::disputes`]).
@@ -99,22 +106,35 @@ fn disputes(story: &Story) -> Vec<DisputeDoc> {
         .collect()
 }
 
+/// One article of a story.
 #[derive(Debug, Serialize)]
 pub struct ArticleDoc<'a> {
+    /// Its id (file name without extension).
     pub id: &'a str,
+    /// Its file name, relative to the story folder.
     pub file: &'a str,
+    /// Its title.
     pub title: &'a str,
+    /// True when the title was inferred, not given.
     pub title_inferred: bool,
+    /// Its segments, in file order, covering the file.
     pub segments: Vec<SegmentDoc<'a>>,
 }
 
+/// One segment of an article.
 #[derive(Debug, Serialize)]
 pub struct SegmentDoc<'a> {
+    /// `article:index`.
     pub id: String,
+    /// Byte offset of its start in the file.
     pub start: usize,
+    /// Byte offset of its end.
     pub end: usize,
+    /// title, sentence, boilerplate, foreign or metadata.
     pub kind: &'static str,
+    /// ISO 639-1 code of its main language.
     pub lang: &'static str,
+    /// Exactly the file's bytes `start..end`.
     pub text: &'a str,
     /// What the segment states (see [`crate::claims`]); absent when it
     /// states nothing the engine reads.
@@ -172,20 +192,31 @@ fn claim_doc(c: &crate::claims::Claim) -> ClaimDoc {
     }
 }
 
+/// A link between two segments.
 #[derive(Debug, Serialize)]
 pub struct LinkDoc {
+    /// Segment id of the side in the earlier article.
     pub a: String,
+    /// Segment id of the other side.
     pub b: String,
+    /// Similarity in 0..1.
     pub score: f64,
+    /// agree, contradict or related.
     pub relation: &'static str,
+    /// What differs.
     pub differences: Vec<DifferenceDoc>,
 }
 
+/// One difference of a link.
 #[derive(Debug, Serialize)]
 pub struct DifferenceDoc {
+    /// Its kind (number, weekday, place, cause, specificity …).
     pub kind: &'static str,
+    /// The words of side `a`, as written.
     pub a: String,
+    /// The words of side `b`.
     pub b: String,
+    /// A short note in plain words.
     pub note: String,
 }
 
@@ -193,7 +224,9 @@ pub struct DifferenceDoc {
 /// stories and what `GET /api/v1/stories` serves.
 #[derive(Debug, Serialize)]
 pub struct CorpusDoc<'a> {
+    /// [`VERSION`].
     pub version: u32,
+    /// Every story, in id order.
     pub stories: Vec<StoryDoc<'a>>,
 }
 
@@ -202,6 +235,7 @@ pub fn segment_id(article: &str, index: usize) -> String {
     format!("{article}:{index}")
 }
 
+/// The document of one story.
 pub fn story_doc(story: &Story) -> StoryDoc<'_> {
     StoryDoc {
         version: VERSION,
@@ -276,6 +310,7 @@ fn links(story: &Story) -> Vec<LinkDoc> {
         .collect()
 }
 
+/// The document of a whole corpus.
 pub fn corpus_doc(corpus: &Corpus) -> CorpusDoc<'_> {
     CorpusDoc {
         version: VERSION,

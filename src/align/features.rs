@@ -24,19 +24,28 @@ use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Something two sentences can share.
 pub enum Feature {
+    /// A word's stem.
     Stem(String),
+    /// A synonym group of `data/synonyms.txt`, by index.
     Synonym(u32),
+    /// A name entity of the story, by index in [`Entities::forms`].
     Entity(u32),
+    /// A stated value: `count:V:ROLE`, `role:ROLE`, `date:D-M`, `year:Y`.
     Value(String),
 }
 
+/// A title or sentence as read for matching.
 #[derive(Debug, Clone)]
 pub struct Unit {
+    /// Index of its article in the story.
     pub article: usize,
+    /// Index of its segment in the article.
     pub segment: usize,
     /// True for an article's title (headline), false for a sentence.
     pub title: bool,
+    /// Its tokens, with byte spans into the file.
     pub tokens: Vec<Token>,
     /// Stems of the tokens, for the comparison; emptied once the story is
     /// analysed.
@@ -44,6 +53,7 @@ pub struct Unit {
     /// Bare forms (no article or proclitics), used for names; emptied once
     /// the story is analysed.
     pub bare: Vec<String>,
+    /// The quantities it states (numbers with their nouns, dates).
     pub quantities: Vec<Quantity>,
     /// What the unit states: claims, framing tokens, denied clauses.
     pub reading: Reading,
@@ -87,12 +97,17 @@ pub fn is_content(token: &Token) -> bool {
 
 /// Story-wide knowledge a unit is read with.
 pub struct Reader<'a> {
+    /// The story's stemmer.
     pub stemmer: &'a Stemmer,
+    /// The synonym groups, keyed by the story's stems.
     pub synonyms: &'a Synonyms,
+    /// The story's name entities.
     pub entities: &'a Entities,
 }
 
 impl Reader<'_> {
+    /// Reads the segment `segment` of article `article` (a title when
+    /// `title`), whose `tokens` come from `text`, the whole file.
     pub fn unit(
         &self,
         (article, segment, title): (usize, usize, bool),

@@ -84,11 +84,16 @@ pub const MIN_POSTINGS_CAP: usize = 32;
 /// word). Far above any feature of a story of tens of articles.
 pub const MAX_POSTINGS: usize = 256;
 
+/// A scored pair of units of different articles.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// Index of the unit in the earlier article.
     pub a: usize,
+    /// Index of the unit in the later article.
     pub b: usize,
+    /// Similarity in 0..1.
     pub score: f64,
+    /// Features the two share, rarest first.
     pub shared: Vec<Feature>,
 }
 

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/synonyms.txt");
 
+/// The synonym groups of `data/synonyms.txt`, keyed by a story's stems.
 #[derive(Debug, Default)]
 pub struct Synonyms {
     single: HashMap<String, u32>,
@@ -39,10 +40,12 @@ pub fn evidence() -> &'static HashSet<String> {
 }
 
 impl Synonyms {
+    /// The shipped groups, stemmed with `stemmer`.
     pub fn new(stemmer: &Stemmer) -> Synonyms {
         Synonyms::parse(DATA, stemmer)
     }
 
+    /// Groups from `data` (one group a line, forms split by `|`).
     pub fn parse(data: &str, stemmer: &Stemmer) -> Synonyms {
         let mut syn = Synonyms::default();
         for (group, line) in data_lines(data).enumerate() {

@@ -207,6 +207,9 @@ fn dispute_id(measure: &Measure, first: (&str, &str)) -> String {
     }
 }
 
+/// Each value of a measure with the units that state it.
+type Sides = BTreeMap<String, Vec<usize>>;
+
 /// Gathers the contradict links of a story into disputes.
 pub fn gather(
     units: &[Unit],
@@ -221,8 +224,7 @@ pub fn gather(
         }
     }
     // Measure → (value → units), and the links.
-    let mut by_measure: BTreeMap<Measure, (BTreeMap<String, Vec<usize>>, Vec<usize>)> =
-        BTreeMap::new();
+    let mut by_measure: BTreeMap<Measure, (Sides, Vec<usize>)> = BTreeMap::new();
     for (i, l) in links.iter().enumerate() {
         if l.relation != Relation::Contradict {
             continue;
@@ -262,8 +264,8 @@ pub fn gather(
                 .filter_map(|&u| published(&articles[units[u].article]))
                 .filter_map(|p| Some((p.utc_minutes()?, p)))
                 .collect();
-            let first_published = times.iter().min_by_key(|t| t.0).map(|t| t.1.clone());
-            let last_published = times.iter().max_by_key(|t| t.0).map(|t| t.1.clone());
+            let first_published = times.iter().min_by_key(|t| t.0).map(|t| *t.1);
+            let last_published = times.iter().max_by_key(|t| t.0).map(|t| *t.1);
             Dispute {
                 id,
                 measure,

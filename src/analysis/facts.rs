@@ -15,6 +15,8 @@
 
 use super::{Link, Unit};
 
+/// One row of the side-by-side view: units of different sources that
+/// report one fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// Indices of its units, sorted by article.

@@ -39,13 +39,18 @@ pub const CONTRADICTION_LINK_THRESHOLD: f64 = 0.08;
 /// stay apart.
 pub const CONTRADICTION_SHARED: usize = 3;
 
+/// Two units of different articles that report one fact.
 #[derive(Debug, Clone)]
 pub struct Link {
     /// Index of one unit in [`Analysis::units`]; `a` is in the earlier article.
     pub a: usize,
+    /// Index of the other unit.
     pub b: usize,
+    /// Similarity in 0..1.
     pub score: f64,
+    /// Agree, contradict or related.
     pub relation: Relation,
+    /// What differs, conflicts and details.
     pub differences: Vec<Difference>,
     /// Features the two units share, rarest first.
     pub shared: Vec<Feature>,
@@ -60,10 +65,14 @@ pub struct Contradiction {
     pub link: usize,
 }
 
+/// A story aligned and compared.
 #[derive(Debug, Default)]
 pub struct Analysis {
+    /// Every title and Arabic sentence, in article then reading order.
     pub units: Vec<Unit>,
+    /// Links between units of different articles.
     pub links: Vec<Link>,
+    /// The story's name entities.
     pub entities: Entities,
     /// The story's stemmer, to read queries the way the story was read.
     pub stemmer: Stemmer,

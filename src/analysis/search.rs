@@ -22,9 +22,12 @@ use crate::text::tokenize::tokenize;
 /// Longest query accepted, in characters: a sentence or two.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// A segment that matches a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// Index of its article in the story.
     pub article: usize,
+    /// Index of the segment in the article.
     pub segment: usize,
     /// Byte spans (in the article's text) of the words that matched.
     pub spans: Vec<(usize, usize)>,

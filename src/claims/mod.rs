@@ -7,7 +7,7 @@
 //! its attribution; and which tokens only frame the fact (who said it,
 //! according to whom), so that linking can weigh them as nothing.
 //!
-//! Rules (the words come from `data/claims.txt`, see [`lexicon`]):
+//! Rules (the words come from `data/claims.txt`, see [`lexicon`](mod@lexicon)):
 //! - A count's role is read the way a journalist reads it, not from the
 //!   noun after the number alone: see [`counts`].
 //! - A forecast or conditional word (متوقعا أن، قد يصل، يخشى) makes the

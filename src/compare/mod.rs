@@ -11,7 +11,7 @@
 //!   amounts cannot both hold; forecasts are compared only with forecasts,
 //!   earlier figures with nothing; a vague or bounded side against an exact
 //!   one is a difference of detail.
-//! - [`quantities`]: a plural count against an indefinite singular of the
+//! - `quantities`: a plural count against an indefinite singular of the
 //!   same noun (three drones versus a drone), and dates of one event.
 //! - [`time`]: two weekdays, or parts of the day that cannot overlap.
 //! - [`place`]: one head noun (مدينة، مطار، حزب) with two names.

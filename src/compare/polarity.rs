@@ -104,10 +104,12 @@ pub struct Antonyms {
 }
 
 impl Antonyms {
+    /// The pairs of `data/antonyms.txt`, stemmed with `stemmer`.
     pub fn new(stemmer: &Stemmer) -> Antonyms {
         Antonyms::parse(DATA, stemmer)
     }
 
+    /// Pairs from `data` (`left forms <> right forms` a line).
     pub fn parse(data: &str, stemmer: &Stemmer) -> Antonyms {
         let mut sides: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
         for (pair, line) in crate::text::data_lines(data).enumerate() {
@@ -228,6 +230,7 @@ fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
 /// One side of a comparison: the unit, how it reads, and its file's text.
 pub type Side<'a> = (&'a Unit, &'a Polarity, &'a str);
 
+/// A word negated everywhere on one side and nowhere on the other.
 pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
     if !pa.any_negated() && !pb.any_negated() {
         return Vec::new();
@@ -270,6 +273,7 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
     Vec::new()
 }
 
+/// Words of the two sides of one opposite pair, neither negated.
 pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
     for &((pair, side), ta) in &pa.sides {
         let (Some(ta), Some(Some(tb))) = (ta, pb.side((pair, !side))) else {

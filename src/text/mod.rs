@@ -2,7 +2,7 @@
 //! knowledge of the web.
 //!
 //! - [`script`]: character classes and language guessing.
-//! - [`segment`]: titles, sentences, boilerplate, foreign text and metadata,
+//! - [`segment`](mod@segment): titles, sentences, boilerplate, foreign text and metadata,
 //!   each with an exact byte span into the original file.
 //! - [`normalize`]: match keys (never display text).
 //! - [`tokenize`]: words and numbers with byte spans.

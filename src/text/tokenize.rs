@@ -12,7 +12,7 @@
 //! - A letter run glued to digits splits into two tokens: «بـ3» gives «بـ»
 //!   and «3»; «2021م» gives «2021» and «م».
 //! - Everything else (punctuation, spaces, symbols) separates tokens.
-//! - The key is [`normalize`](super::normalize::normalize) of the token.
+//! - The key is [`normalize`] of the token.
 
 use super::normalize::{is_word_internal_mark, normalize};
 use super::script::{Script, script_of};
