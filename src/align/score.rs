@@ -49,7 +49,11 @@ pub const LINK_THRESHOLD: f64 = 0.26;
 /// Share of its rarity a word of a sentence's frame weighs (the speaker,
 /// the programme, "in a press conference"): two sentences that share only
 /// who said them are two facts, yet a shared speaker is some evidence of
-/// one statement. A feature weighs the lesser of its two sides' weights.
+/// one statement. A shared feature weighs the greater of its two sides'
+/// weights, so a name framing one sentence and told in the other counts in
+/// full; only a word that frames both sides is discounted. With the lesser,
+/// seeds link F1 was 0.844; with the greater 0.875, dev stories equal or
+/// better.
 pub const FRAME_WEIGHT: f64 = 0.3;
 
 /// Lower score accepted for a unit's best match in another article: a
@@ -162,7 +166,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 .filter(|f| units[b].features.iter().any(|(g, _)| g == *f))
                 .collect();
             common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
-            let dot: f64 = common.iter().map(|f| own[a][f].min(own[b][f])).sum();
+            let dot: f64 = common.iter().map(|f| own[a][f].max(own[b][f])).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
             let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
             let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;

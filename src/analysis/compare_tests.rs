@@ -186,3 +186,44 @@ fn opposite_words_contradict_unless_negated() {
     .expect("linked");
     assert_ne!(rel, Relation::Contradict, "{diffs:?}");
 }
+
+#[test]
+fn two_times_of_one_event_contradict_and_of_two_events_do_not() {
+    let (rel, diffs) = relation(
+        "اندلع الحريق في سوق الخضار بمدينة صفاقس صباح الخميس.",
+        "اندلع الحريق في سوق الخضار بمدينة صفاقس مساء الخميس.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    assert!(diffs.iter().any(|d| d.kind.as_str() == "time_of_day"));
+    // The fire in the morning, the governor's visit in the evening.
+    let pair = relation(
+        "اندلع الحريق في سوق الخضار بمدينة صفاقس صباح الخميس.",
+        "زار الوالي سوق الخضار بمدينة صفاقس مساء الخميس.",
+    );
+    assert!(
+        pair.as_ref()
+            .is_none_or(|(rel, _)| *rel != Relation::Contradict),
+        "{pair:?}"
+    );
+}
+
+#[test]
+fn counts_of_one_role_contradict_in_any_wording() {
+    let (rel, diffs) = relation(
+        "لقي 9 أشخاص حتفهم في انهيار عمارة بحي الزهور.",
+        "أسفر انهيار العمارة في حي الزهور عن 11 حالة وفاة.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    // Killed and injured are two roles.
+    let pair = relation(
+        "لقي 9 أشخاص حتفهم في انهيار عمارة بحي الزهور.",
+        "أصيب 11 شخصا في انهيار العمارة بحي الزهور.",
+    );
+    assert!(
+        pair.as_ref()
+            .is_none_or(|(rel, _)| *rel != Relation::Contradict),
+        "{pair:?}"
+    );
+}

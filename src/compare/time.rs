@@ -13,6 +13,7 @@
 
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
+use crate::align::features::is_content;
 use crate::claims::time::hours;
 use crate::claims::{Claim, ClaimKind};
 
@@ -51,9 +52,43 @@ fn day_hours(u: &Unit) -> Option<([bool; 24], &Claim)> {
     set.iter().any(|x| *x).then_some((set, claim))
 }
 
+/// Verbs that only say something happened; the event is the word after.
+const LIGHT: &[&str] = &[
+    "وقع", "وقعت", "حدث", "حدثت", "جري", "جرت", "شهد", "شهدت", "دوي", "سجل", "سجلت",
+];
+
+/// The token of `u` that names its event: the first content word past the
+/// frame and light verbs.
+fn event(u: &Unit) -> Option<usize> {
+    (0..u.tokens.len()).find(|&k| {
+        let key = u.tokens[k].key.as_str();
+        let key = key
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(key);
+        is_content(&u.tokens[k]) && !u.reading.frame[k] && !LIGHT.contains(&key)
+    })
+}
+
+/// True when the event word of one side is said by the other.
+fn one_event(a: &Unit, b: &Unit) -> bool {
+    let told = |x: &Unit, y: &Unit| {
+        event(x).is_some_and(|k| {
+            let stem = &x.stems[k];
+            let group = x.group_of(k);
+            (0..y.tokens.len())
+                .any(|j| &y.stems[j] == stem || (group.is_some() && y.group_of(j) == group))
+        })
+    };
+    told(a, b) || told(b, a)
+}
+
 /// The time differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let mut out = Vec::new();
+    if !one_event(a, b) {
+        return out;
+    }
     if let ([(ca, da)], [(cb, db)]) = (&weekdays(a)[..], &weekdays(b)[..])
         && da != db
     {
