@@ -198,3 +198,20 @@ fn a_conflict_links_a_weak_pair_of_sentences_but_not_a_title() {
     assert!(!conflict_link(&a, &b, Relation::Contradict, &c));
     assert!(!conflict_link(&b, &a, Relation::Contradict, &c));
 }
+
+#[test]
+fn two_tolls_are_one_fact_in_any_wording() {
+    let arts = articles(&[
+        "وأفادت مصادر طبية بأن 23 شخصا لقوا حتفهم حتى مساء اليوم. وتواصل فرق الإنقاذ رفع الركام بحثا عن ناجين. وزار المحافظ موقع الانفجار.",
+        "من جهتها، أعلنت وزارة الصحة أن حصيلة القتلى ارتفعت إلى 31. وطالب نواب بفتح تحقيق في أسباب الانفجار. وأغلقت الشرطة الطرق المؤدية إلى الحي.",
+    ]);
+    let an = analyze(&arts);
+    assert!(linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+    // A toll of another year is another toll.
+    let arts = articles(&[
+        "وأفادت مصادر طبية بأن 23 شخصا لقوا حتفهم حتى مساء اليوم. وتواصل فرق الإنقاذ رفع الركام بحثا عن ناجين. وزار المحافظ موقع الانفجار.",
+        "وكان انفجار مماثل عام 2015 قد أودى بحياة 31 شخصا. وطالب نواب بفتح تحقيق في أسباب الانفجار. وأغلقت الشرطة الطرق المؤدية إلى الحي.",
+    ]);
+    let an = analyze(&arts);
+    assert!(!linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+}

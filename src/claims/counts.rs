@@ -11,8 +11,9 @@
 //! - A noun that counts people without a role (شخص، مواطن، عامل), or no
 //!   noun at all (بلغ 18), takes its role from the words around it, in
 //!   this order: a role word just before the number (مقتل 5، أودت بحياة
-//!   ألفي), a role word just after the noun that is not a new clause (14
-//!   شخصا حتفهم، أربعة أشخاص مفقودين; not وأصيب …), the nearest role word
+//!   ألفي), a role word just after the noun that agrees with it and is not
+//!   a new clause (14 شخصا حتفهم، أربعة أشخاص مفقودين; not وأصيب …, not
+//!   22 بحارا نجا معظمهم), the nearest role word
 //!   before it within [`ROLE_REACH`] tokens (عدد المفقودين … بلغ سبعة).
 //!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
 //!   number says nothing.
@@ -53,6 +54,16 @@ fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
     })
 }
 
+/// Endings of a role word that agrees with the plural noun before it: a
+/// participle (مفقودين), a plural verb (أصيبوا) or a noun with the noun's
+/// pronoun (حتفهم). A singular verb after the noun (22 بحارا نجا معظمهم,
+/// most of whom survived) has another subject.
+const AGREEING: &[&str] = &["ين", "ون", "وا", "هم", "هما", "هن", "ات"];
+
+fn agrees(key: &str) -> bool {
+    AGREEING.iter().any(|e| key.ends_with(e))
+}
+
 fn has_conjunction(key: &str) -> bool {
     key.starts_with(['و', 'ف']) && key.chars().count() > 3
 }
@@ -78,8 +89,8 @@ fn role_from_context(
         if break_before(tokens, text, k) {
             break;
         }
-        if let Some((r, _)) = role_at(keys, k) {
-            if has_conjunction(keys[k]) {
+        if let Some((r, n)) = role_at(keys, k) {
+            if has_conjunction(keys[k]) || !agrees(keys[k + n - 1]) {
                 break;
             }
             return Some(r);
@@ -337,6 +348,11 @@ mod tests {
             ["killed", "injured"]
         );
         assert_eq!(roles("ولا يزال ثلاثة صيادين في عداد المفقودين."), ["missing"]);
+        // Most of the crew survived: the crew is not the rescued.
+        assert_eq!(
+            roles("ويضم طاقم السفينة 16 بحارا نجا معظمهم."),
+            ["thing:بحار"]
+        );
         assert_eq!(roles("أنقذ خفر السواحل 60 مهاجرا."), ["rescued"]);
     }
 

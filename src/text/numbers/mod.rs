@@ -288,6 +288,7 @@ fn pick_month(e: Entry) -> Option<u8> {
 /// expression ends.
 fn counted_noun(
     tokens: &[Token],
+    text: &str,
     keys: &[&str],
     i: usize,
     j: usize,
@@ -305,14 +306,20 @@ fn counted_noun(
                 first,
                 "واحد" | "واحده" | "اثنان" | "اثنين" | "اثنتان" | "اثنتين"
             ));
-    if adjectival && i > 0 && content(i - 1) {
+    // A noun is counted only across white space: «إلى 31، داعية» counts
+    // nothing.
+    let joined = |k: usize| {
+        text.get(tokens[k - 1].end..tokens[k].start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    };
+    if adjectival && i > 0 && content(i - 1) && joined(i) {
         return (Some(i - 1), j);
     }
     let mut k = j;
-    if keys.get(k) == Some(&"من") {
+    if keys.get(k) == Some(&"من") && joined(k) {
         k += 1;
     }
-    if k < keys.len() && content(k) {
+    if k < keys.len() && content(k) && joined(k) {
         return (Some(k), k + 1);
     }
     (None, j)
@@ -337,7 +344,7 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
             }
         }) && !(i > 0 && tokens[i - 1].kind == TokenKind::Number)
         {
-            let (noun, end) = counted_noun(tokens, &keys, i, i + 1, Written::Digits);
+            let (noun, end) = counted_noun(tokens, text, &keys, i, i + 1, Written::Digits);
             if let Some(n) = noun {
                 let max = (min >= 10.0).then_some(min * amount::VAGUE_SPAN - 1.0);
                 out.push(make(
@@ -412,7 +419,7 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
         {
             kind = QuantityKind::Percent;
         } else if !ordinal {
-            let (n, e) = counted_noun(tokens, &keys, i, j, written);
+            let (n, e) = counted_noun(tokens, text, &keys, i, j, written);
             noun = n;
             end = e;
             if let Some((b, n)) = lex.phrase_at(&lkeys[end..], pick_bound)

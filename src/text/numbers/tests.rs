@@ -168,3 +168,11 @@ fn fractions_and_dual_thousands() {
     assert_eq!(amounts("شارك ألفي متطوع في الحملة"), vec![2000.0]);
     assert_eq!(amounts("نقل مئتي جريح إلى المستشفيات"), vec![200.0]);
 }
+
+#[test]
+fn a_noun_is_not_counted_across_punctuation() {
+    let qs = parse("ارتفعت الحصيلة إلى 12، بينما تواصل البحث.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].amount, Amount::Exact(12.0));
+    assert!(qs[0].noun.is_none(), "{qs:?}");
+}
