@@ -12,6 +12,8 @@
 //!   counts conflict, it shares [`CONTRADICTION_SHARED`] features (a shared
 //!   role aside) and scores at least [`CONTRADICTION_LINK_THRESHOLD`]
 //!   ([`conflict_link`]); never a title by a conflict alone.
+//! - A sentence set before the story's event (العام الماضي) is never
+//!   linked to one that is not.
 //! - Two sentences counting one role of people as stated fact are one fact
 //!   (the toll, the missing) from [`ROLE_LINK_THRESHOLD`] ([`role_link`]).
 
@@ -196,7 +198,10 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             );
             let conflict = conflict_link(ua, ub, relation, &c);
             let role = role_link(ua, ub, &c);
-            (keep || conflict || role).then_some(Link {
+            // A sentence set at an earlier time (العام الماضي) reports
+            // another fact than one of the story's event.
+            let same_time = ua.reading.past == ub.reading.past;
+            ((keep || conflict || role) && same_time).then_some(Link {
                 a: c.a,
                 b: c.b,
                 score: c.score,

@@ -215,3 +215,13 @@ fn two_tolls_are_one_fact_in_any_wording() {
     let an = analyze(&arts);
     assert!(!linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
 }
+
+#[test]
+fn a_sentence_of_last_year_is_not_linked_to_the_event() {
+    let arts = articles(&[
+        "قتل 7 أشخاص في حريق بمصنع للأخشاب في مدينة الرمادي.",
+        "وفي العام الماضي، قتل 11 شخصا في حريق بمصنع للأخشاب في مدينة الرمادي.",
+    ]);
+    let an = analyze(&arts);
+    assert!(an.links.is_empty(), "{:?}", an.links);
+}

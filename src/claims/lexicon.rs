@@ -36,6 +36,8 @@ pub enum Entry {
     Dual(&'static str, f64),
     /// A word that changes how sure the counts after it are.
     Modal(Modality),
+    /// A time before the story's event (العام الماضي).
+    Past,
     /// A day of the week, 1 = Sunday.
     Weekday(u8),
     /// A part of the day, as hours `from..to` (wrapping at midnight).
@@ -261,6 +263,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
             "denied" => Modality::Denied,
             _ => return None,
         }),
+        "past" => Entry::Past,
         "weekday" => Entry::Weekday(class.parse().ok()?),
         "daypart" => {
             let (a, b) = pair(class)?;

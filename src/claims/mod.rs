@@ -10,6 +10,8 @@
 //! Rules (the words come from `data/claims.txt`, see [`lexicon`](mod@lexicon)):
 //! - A count's role is read the way a journalist reads it, not from the
 //!   noun after the number alone: see [`counts`].
+//! - A sentence set before the story's event (العام الماضي، قبل عامين)
+//!   says so ([`Reading::past`]): its claims are of another time.
 //! - A forecast or conditional word (متوقعا أن، قد يصل، يخشى) makes the
 //!   counts after it in its clause forecasts; an earlier-figure word
 //!   (الحصيلة السابقة) makes them earlier figures. A clause ends at a
@@ -268,6 +270,9 @@ pub struct Reading {
     pub frame: Vec<bool>,
     /// Clauses the sentence denies.
     pub denials: Vec<Denial>,
+    /// True when the sentence sets its fact at a time before the story's
+    /// event (العام الماضي): its claims are of that time.
+    pub past: bool,
 }
 
 /// Token keys of a sentence, for the lexicon.
@@ -357,6 +362,18 @@ fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
     (frame, speaker)
 }
 
+/// True when the sentence sets its fact before the story's event (وفي
+/// العام الماضي، قتل 9 أشخاص في حريق مماثل).
+fn past(tokens: &[Token], frame: &[bool]) -> bool {
+    let keys = keys(tokens);
+    (0..tokens.len()).any(|k| {
+        !frame[k]
+            && lexicon()
+                .find(&keys[k..], |e| (*e == Entry::Past).then_some(()))
+                .is_some()
+    })
+}
+
 /// Reads one sentence: its claims, framing tokens and denials.
 pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     let (frame, speaker) = frame(tokens, text);
@@ -368,11 +385,13 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     for c in &mut claims {
         c.attribution = speaker;
     }
+    let past = past(tokens, &frame);
     let denials = slots::denials(tokens);
     Reading {
         claims,
         frame,
         denials,
+        past,
     }
 }
 
@@ -417,6 +436,12 @@ mod tests {
             framed("غرقت سفينة شحن قرب الميناء، وفق خفر السواحل."),
             "وفق خفر السواحل"
         );
+    }
+
+    #[test]
+    fn a_sentence_of_last_year_says_so() {
+        assert!(reading("وفي العام الماضي، لقي 14 شخصا حتفهم في حادث مماثل.").past);
+        assert!(!reading("لقي 14 شخصا حتفهم في الحادث.").past);
     }
 
     #[test]
