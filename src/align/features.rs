@@ -32,7 +32,8 @@ pub enum Feature {
     Synonym(u32),
     /// A name entity of the story, by index in [`Entities::forms`].
     Entity(u32),
-    /// A stated value: `count:V:ROLE`, `role:ROLE`, `date:D-M`, `year:Y`.
+    /// A stated value: `count:V:ROLE`, `role:ROLE`, `date:D-M`, `year:Y`,
+    /// or `about:cause` for a sentence about why it happened.
     Value(String),
 }
 
@@ -171,6 +172,11 @@ impl Reader<'_> {
                 _ => continue,
             };
             add(Feature::Value(value), toks);
+        }
+        // A sentence about why it happened gives that as a feature: all
+        // such sentences of a story tell one fact, the cause.
+        if reading.about_cause {
+            add(Feature::Value("about:cause".into()), Vec::new());
         }
         // A count gives its value with its role, and the role alone: "17
         // dead" meets "17 deaths", and two death tolls meet whatever their

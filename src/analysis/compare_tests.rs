@@ -227,3 +227,21 @@ fn counts_of_one_role_contradict_in_any_wording() {
         "{pair:?}"
     );
 }
+
+#[test]
+fn two_causes_in_other_words_contradict() {
+    let (_, an) = story(&[
+        "انهار سقف القاعة. وأرجعت الشركة المنفذة الحادث إلى خلل فني في الرافعة.",
+        "انهار سقف القاعة. وقالت النيابة إن التحقيقات تشير إلى عمل تخريبي متعمد.",
+    ]);
+    let cause = an.links.iter().find(|l| {
+        l.differences
+            .iter()
+            .any(|d| d.kind.as_str() == "cause" && d.is_conflict())
+    });
+    assert!(
+        cause.is_some_and(|l| l.relation == Relation::Contradict),
+        "{:?}",
+        an.links
+    );
+}

@@ -50,6 +50,8 @@ pub enum Entry {
     PlaceHead,
     /// A noun that precedes an organisation's name.
     HolderHead,
+    /// A word about why it happened (سبب، عزا، ناجم عن).
+    CauseWord,
     /// A verb of saying.
     Saying,
     /// A word that opens an attribution (وفق، بحسب).
@@ -285,6 +287,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         }
         "place-head" => Entry::PlaceHead,
         "holder-head" => Entry::HolderHead,
+        "cause-word" => Entry::CauseWord,
         "saying" => Entry::Saying,
         "frame" => Entry::Frame,
         _ => return None,

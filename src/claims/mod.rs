@@ -273,6 +273,9 @@ pub struct Reading {
     /// True when the sentence sets its fact at a time before the story's
     /// event (العام الماضي): its claims are of that time.
     pub past: bool,
+    /// True when the sentence is about why it happened: it names a cause,
+    /// or says سبب، عزا، ناجم عن (أسباب الغرق لم تتضح بعد).
+    pub about_cause: bool,
 }
 
 /// Token keys of a sentence, for the lexicon.
@@ -362,14 +365,13 @@ fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
     (frame, speaker)
 }
 
-/// True when the sentence sets its fact before the story's event (وفي
-/// العام الماضي، قتل 9 أشخاص في حريق مماثل).
-fn past(tokens: &[Token], frame: &[bool]) -> bool {
+/// True when a word of `entry` stands outside the sentence's frame.
+fn has(tokens: &[Token], frame: &[bool], entry: &Entry) -> bool {
     let keys = keys(tokens);
     (0..tokens.len()).any(|k| {
         !frame[k]
             && lexicon()
-                .find(&keys[k..], |e| (*e == Entry::Past).then_some(()))
+                .find(&keys[k..], |e| (e == entry).then_some(()))
                 .is_some()
     })
 }
@@ -385,13 +387,24 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     for c in &mut claims {
         c.attribution = speaker;
     }
-    let past = past(tokens, &frame);
+    let past = has(tokens, &frame, &Entry::Past);
+    let about_cause = has(tokens, &frame, &Entry::CauseWord)
+        || claims.iter().any(|c| {
+            matches!(
+                c.kind,
+                ClaimKind::Slot {
+                    kind: SlotKind::Cause,
+                    ..
+                }
+            )
+        });
     let denials = slots::denials(tokens);
     Reading {
         claims,
         frame,
         denials,
         past,
+        about_cause,
     }
 }
 

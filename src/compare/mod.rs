@@ -25,7 +25,8 @@
 //! facts, not a contradiction, and the place difference then says so too.
 //! Time, place, slot and denial differences need a pair scoring at least
 //! [`SLOT_THRESHOLD`]: two sentences of one event can tell different
-//! moments of it.
+//! moments of it. Two sentences both about why it happened compare their
+//! causes at any score: they tell one fact, the cause.
 //! With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
 //! agrees; below it, it is only related.
 
@@ -41,6 +42,7 @@ pub mod time;
 pub use polarity::{Antonyms, Polarity};
 
 use crate::align::Unit;
+use crate::claims::SlotKind;
 
 /// Score from which a link with no contradiction is an agreement rather than
 /// a looser "related": a pair linked on its own score (at least a unit's
@@ -234,8 +236,16 @@ pub fn compare(
     }
     if score >= SLOT_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
         diffs.extend(time::differences(sides.0, sides.1));
-        diffs.extend(slots::differences(sides.0, sides.1));
+        let all = [SlotKind::Cause, SlotKind::Agent, SlotKind::Instrument];
+        diffs.extend(slots::differences(sides.0, sides.1, &all));
         diffs.extend(denial::differences(sides.0, sides.1));
+    } else if a.reading.about_cause
+        && b.reading.about_cause
+        && !diffs.iter().any(Difference::is_conflict)
+    {
+        // Two sentences about why it happened tell one fact whatever
+        // else they share.
+        diffs.extend(slots::differences(sides.0, sides.1, &[SlotKind::Cause]));
     }
     if score >= POLARITY_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
         let (sa, sb) = ((a, pol_a, text_a), (b, pol_b, text_b));

@@ -37,11 +37,15 @@ fn kind_of(slot: SlotKind) -> DifferenceKind {
     }
 }
 
-/// The slot differences of two units.
-pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
+/// The differences of two units in the given slots.
+pub fn differences(
+    (a, text_a): (&Unit, &str),
+    (b, text_b): (&Unit, &str),
+    slots: &[SlotKind],
+) -> Vec<Difference> {
     let lex = lexicon();
     let mut out = Vec::new();
-    for slot in [SlotKind::Cause, SlotKind::Agent, SlotKind::Instrument] {
+    for &slot in slots {
         let (sa, sb) = (
             filled(a, slot, Modality::Asserted),
             filled(b, slot, Modality::Asserted),
