@@ -120,12 +120,21 @@ fn is_head(keys: &[&str], k: usize) -> Option<bool> {
 /// when it is the `first` word after the head.
 fn name_word(tokens: &[Token], keys: &[&str], k: usize, first: bool) -> bool {
     let key = keys[k];
+    // A preposition on a definite word opens another phrase (عرفات
+    // بالعاصمة).
+    let phrase = ["بال", "لل", "كال", "وبال", "ولل"]
+        .iter()
+        .any(|p| key.starts_with(p));
     tokens[k].kind == TokenKind::Word
+        && !phrase
         && key.chars().count() >= 2
         && !is_stopword(key)
         && !DIRECTIONS.contains(&key)
-        && (is_head(keys, k).is_none() || (first && key.starts_with("ال")))
-        && lexicon().at(&keys[k..]).is_empty()
+        && match is_head(keys, k) {
+            // A head word with the article may itself be the name.
+            Some(_) => first && key.starts_with("ال"),
+            None => lexicon().at(&keys[k..]).is_empty(),
+        }
 }
 
 /// The places and holders of a sentence.
@@ -270,6 +279,7 @@ mod tests {
     #[test]
     fn places_after_a_head_in_construct() {
         assert_eq!(names("غرق مركب قبالة مدينة طبرق شرق البلاد."), ["طبرق"]);
+        assert_eq!(names("تظاهر المئات في حي النصر بالعاصمة."), ["النصر"]);
         assert_eq!(
             names("أقلعت الطائرة من مطار الملك خالد الدولي أمس."),
             ["الملك خالد الدولي"]

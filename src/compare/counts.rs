@@ -61,15 +61,18 @@ fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
 /// True when `u` gives two different amounts of the role of `c`: two
 /// measures a role alone cannot tell apart (200,000 for each family and
 /// 20,000 for each injured; 56 % of the votes and 58 % turnout).
-/// Shares of different things (of the votes, of turnout) are one family
-/// here: a sentence giving two shares gives two measures.
+/// A share that does not say of what (56 % for the president) may be any
+/// of the sentence's shares: with two shares in a sentence, a share without
+/// its head is ambiguous with every other.
 fn ambiguous(u: &Unit, c: (&Claim, &Role, Amount)) -> bool {
-    let share = |r: &Role| r.key().starts_with("thing:share") || *r == Role::Measure("share");
+    let headless = |r: &Role| *r == Role::Measure("share");
+    let share = |r: &Role| headless(r) || r.key().starts_with("thing:share");
     counts(u).any(|(d, r, x)| {
         !std::ptr::eq(d, c.0)
             && x != c.2
             && d.modality == c.0.modality
-            && (same_role((u, d, r), (u, c.0, c.1)) || (share(r) && share(c.1)))
+            && (same_role((u, d, r), (u, c.0, c.1))
+                || (share(r) && share(c.1) && (headless(r) || headless(c.1))))
     })
 }
 
