@@ -22,6 +22,10 @@
 //!   denied: right after the denial or after عن، من، أي (لا توجد إحصاءات
 //!   لعدد الضحايا denies the statistics, not the dead).
 //! - A unit in the dual counts two of it (طنين = 2000 kg).
+//! - An indefinite singular counts one: of its role (سقوط قتيل), or of
+//!   people right after a passive verb of a role (قتل متظاهر، أصيب شرطي).
+//!   Not with the article, an accusative alif, a pronoun, a number after it
+//!   or كل before it (لكل مصاب, for each injured).
 //! - The modality of a count is the nearest modal word before it in its
 //!   clause ([`super::Modality`]).
 
@@ -66,6 +70,38 @@ fn agrees(key: &str) -> bool {
 
 fn has_conjunction(key: &str) -> bool {
     key.starts_with(['و', 'ف']) && key.chars().count() > 3
+}
+
+/// Indefinite singulars of roles: one killed, one injured …
+const SINGULAR_ROLES: &[(&str, Role)] = &[
+    ("قتيل", Role::Killed),
+    ("شهيد", Role::Killed),
+    ("جريح", Role::Injured),
+    ("مصاب", Role::Injured),
+    ("مفقود", Role::Missing),
+    ("معتقل", Role::Arrested),
+];
+
+/// Perfect passive verbs of roles, whose subject may be one person (قتل
+/// متظاهر، أصيب شرطي).
+const ROLE_VERBS: &[(&str, Role)] = &[
+    ("قتل", Role::Killed),
+    ("توفي", Role::Killed),
+    ("استشهد", Role::Killed),
+    ("اصيب", Role::Injured),
+    ("جرح", Role::Injured),
+    ("اعتقل", Role::Arrested),
+    ("فقد", Role::Missing),
+];
+
+/// True for an indefinite singular form: no article, no plural or dual
+/// ending, no attached pronoun of the plural.
+fn singular(key: &str) -> bool {
+    !key.starts_with("ال")
+        && key.chars().count() >= 3
+        && !["ين", "ون", "ات", "ان", "ا", "هم", "ها", "ه"]
+            .iter()
+            .any(|e| key.ends_with(e))
 }
 
 /// The role of a number at tokens `qi..qj` whose noun (if any) gave none.
@@ -284,6 +320,56 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         }
         k += n;
     }
+    // One: an indefinite singular of a role (سقوط قتيل) or of people after
+    // a role word (قتل متظاهر).
+    for k in 0..tokens.len() {
+        if inside(k) || frame[k] || tokens[k].kind != crate::text::tokenize::TokenKind::Word {
+            continue;
+        }
+        let bare = keys[k]
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(keys[k]);
+        let next_is_number = k + 1 < tokens.len() && inside(k + 1);
+        if next_is_number || !singular(bare) {
+            continue;
+        }
+        let own = SINGULAR_ROLES
+            .iter()
+            .find(|(w, _)| *w == bare)
+            .map(|(_, r)| r.clone());
+        let after_role = || {
+            let person = lex.at(&keys[k..]).iter().any(|(e, _)| **e == Entry::Person);
+            let verb = k.checked_sub(1).and_then(|j| {
+                let v = keys[j]
+                    .strip_prefix(['و', 'ف'])
+                    .filter(|r| r.chars().count() >= 3)
+                    .unwrap_or(keys[j]);
+                ROLE_VERBS
+                    .iter()
+                    .find(|(w, _)| *w == v)
+                    .map(|(_, r)| r.clone())
+            });
+            verb.filter(|_| person)
+        };
+        // لكل مصاب is "for each injured", not one.
+        let each = k > 0 && matches!(keys[k - 1], "كل" | "لكل" | "بكل" | "وكل");
+        if each {
+            continue;
+        }
+        if let Some(role) = own.or_else(after_role) {
+            let modality = modality_at(tokens, &keys, text, k);
+            out.push(Claim::new(
+                ClaimKind::Count {
+                    role,
+                    amount: Amount::Exact(1.0),
+                },
+                tokens[k].start,
+                tokens[k].end,
+                modality,
+            ));
+        }
+    }
     // Units in the dual.
     for (k, t) in tokens.iter().enumerate() {
         if inside(k) || frame[k] {
@@ -396,6 +482,24 @@ mod tests {
             [("injured".into(), Amount::Exact(0.0), Modality::Asserted)]
         );
         assert!(counted("لا توجد إحصاءات دقيقة لعدد الضحايا.").is_empty());
+    }
+
+    #[test]
+    fn an_indefinite_singular_counts_one() {
+        let c = counted("وأدت المواجهات إلى سقوط قتيل.");
+        assert_eq!(
+            c,
+            [("killed".into(), Amount::Exact(1.0), Modality::Asserted)]
+        );
+        let c = counted("أصيب شرطي في الاشتباك.");
+        assert_eq!(
+            c,
+            [("injured".into(), Amount::Exact(1.0), Modality::Asserted)]
+        );
+        // The definite one refers back; a plural is not one.
+        assert!(counted("وأصيب الشرطي في الاشتباك.").is_empty());
+        assert!(counted("أصيب شرطيون في الاشتباك.").is_empty());
+        assert!(counted("تصرف الوزارة تعويضا لكل مصاب.").is_empty());
     }
 
     #[test]
