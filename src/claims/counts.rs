@@ -6,14 +6,16 @@
 //!
 //! Rules:
 //! - The role comes from the counted noun when it has one (30 قتيلا، 17
-//!   جثة، 120 إصابة); a unit makes the count a measure of its class,
+//!   جثة، 120 إصابة), but some of the victims (دفن السكان 9 من الضحايا)
+//!   take the role of the words around them; a unit makes the count a measure of its class,
 //!   converted to the class's base (2 كيلومتر = 2000 متر).
 //! - A noun that counts people without a role (شخص، مواطن، عامل), or no
 //!   noun at all (بلغ 18), takes its role from the words around it, in
 //!   this order: a role word just before the number (مقتل 5، أودت بحياة
-//!   ألفي), a role word just after the noun that agrees with it and is not
-//!   a new clause (14 شخصا حتفهم، أربعة أشخاص مفقودين; not وأصيب …, not
-//!   22 بحارا نجا معظمهم), the nearest role word
+//!   ألفي), first a role word just after the noun that agrees with it and
+//!   is not a new clause or a relative one (14 شخصا حتفهم، أربعة أشخاص
+//!   مفقودين; not وأصيب …, not 22 بحارا نجا معظمهم, not 20 ناشطا كانوا قد
+//!   اعتقلوا), then a role word just before the number, then the nearest role word
 //!   before it within [`ROLE_REACH`] tokens (عدد المفقودين … بلغ سبعة).
 //!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
 //!   number says nothing.
@@ -65,8 +67,22 @@ fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
 const AGREEING: &[&str] = &["ين", "ون", "وا", "هم", "هما", "هن", "ات"];
 
 fn agrees(key: &str) -> bool {
-    AGREEING.iter().any(|e| key.ends_with(e))
+    // أحياء (alive) is a broken plural.
+    AGREEING.iter().any(|e| key.ends_with(e)) || key == "احياء"
 }
+
+/// Words that open a relative clause after a noun.
+const RELATIVE: &[&str] = &[
+    "كانوا",
+    "كان",
+    "كانت",
+    "الذين",
+    "اللذين",
+    "التي",
+    "الذي",
+    "اللواتي",
+    "ممن",
+];
 
 fn has_conjunction(key: &str) -> bool {
     key.starts_with(['و', 'ف']) && key.chars().count() > 3
@@ -112,23 +128,25 @@ fn role_from_context(
     qi: usize,
     qj: usize,
 ) -> Option<Role> {
-    // A role word ending right before the number.
-    for k in qi.saturating_sub(3)..qi {
-        if let Some((r, n)) = role_at(keys, k)
-            && k + n == qi
-        {
-            return Some(r);
-        }
-    }
-    // Just after, in the same clause.
+    // Just after, in the same clause, agreeing with the noun (14 شخصا
+    // حتفهم، 3500 شخص منازلهم); a relative clause (كانوا قد اعتقلوا)
+    // describes the noun and ends the search.
     for k in qj..(qj + ROLE_AFTER).min(keys.len()) {
-        if break_before(tokens, text, k) {
+        if break_before(tokens, text, k) || RELATIVE.contains(&keys[k]) {
             break;
         }
         if let Some((r, n)) = role_at(keys, k) {
             if has_conjunction(keys[k]) || !agrees(keys[k + n - 1]) {
                 break;
             }
+            return Some(r);
+        }
+    }
+    // A role word ending right before the number.
+    for k in qi.saturating_sub(3)..qi {
+        if let Some((r, n)) = role_at(keys, k)
+            && k + n == qi
+        {
             return Some(r);
         }
     }
@@ -260,6 +278,16 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
                     _ => None,
                 });
                 let person = entries.iter().any(|(e, _)| **e == Entry::Person);
+                // Some of the victims (9 من ضحايا) take the role of the verb
+                // around them (دفن: buried) when there is one.
+                let partitive = noun.is_some_and(|n| n > 0 && keys[n - 1] == "من")
+                    && matches!(of_noun, Some((Role::Killed | Role::Injured, _)));
+                let of_noun = match partitive {
+                    true => role_from_context(tokens, &keys, text, qi, qj)
+                        .map(|r| (r, 1.0))
+                        .or(of_noun),
+                    false => of_noun,
+                };
                 of_noun
                     .or_else(|| match noun {
                         Some(_) if !person => None,
@@ -440,6 +468,16 @@ mod tests {
             ["thing:بحار"]
         );
         assert_eq!(roles("أنقذ خفر السواحل 60 مهاجرا."), ["rescued"]);
+    }
+
+    #[test]
+    fn a_relative_clause_or_a_partitive_does_not_give_the_role() {
+        assert_eq!(
+            roles("أطلقت الشرطة سراح 15 طالبا كانوا قد اعتقلوا أمس."),
+            ["released"]
+        );
+        assert_eq!(roles("شيع الأهالي 5 من ضحايا الحريق."), ["buried"]);
+        assert_eq!(roles("فقد 900 شخص منازلهم في الإعصار."), ["displaced"]);
     }
 
     #[test]
