@@ -27,17 +27,35 @@ pub fn words() -> impl Iterator<Item = &'static str> {
 
 /// True when the normalised word `key` is a function word, also behind the
 /// conjunctions و and ف (ولم، وقد، فقد).
+///
+/// Behind و any function word counts (وتحت، وفي). Behind ف only a short
+/// one or a particle ف is used with (فقد، فإنه، فإذا): فتحت is "opened",
+/// not ف + تحت.
 pub fn is_stopword(key: &str) -> bool {
     let set = set();
+    let after_fa = |rest: &str| rest.chars().count() <= 2 || FA_PARTICLES.contains(&rest);
     set.contains(key)
         || key
-            .strip_prefix(['و', 'ف'])
+            .strip_prefix('و')
             .is_some_and(|rest| rest.chars().count() >= 2 && set.contains(rest))
+        || key
+            .strip_prefix('ف')
+            .is_some_and(|rest| rest.chars().count() >= 2 && after_fa(rest) && set.contains(rest))
 }
+
+/// Longer function words that ف commonly precedes.
+const FA_PARTICLES: &[&str] = &["انه", "انها", "اذا", "لقد", "كان", "كانت", "ليس", "هناك"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fa_is_taken_off_particles_only() {
+        assert!(is_stopword(&normalize("فإذا")));
+        assert!(is_stopword(&normalize("وتحت")));
+        assert!(!is_stopword(&normalize("فتحت")));
+    }
 
     #[test]
     fn function_words_are_known_after_normalisation() {
