@@ -167,10 +167,11 @@ pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
             continue;
         }
         let name: Vec<String> = keys[k + 1..end].iter().map(|s| s.to_string()).collect();
-        // An indefinite nisba first word describes (حي سكني، ولاية رئاسية
-        // ثانية, a second presidential term); it does not name.
-        let nisba =
-            !name[0].starts_with("ال") && (name[0].ends_with('ي') || name[0].ends_with("يه"));
+        // Indefinite nisba words describe (حي سكني، ولاية رئاسية ثانية, a
+        // second presidential term); they do not name (غازي عنتاب does).
+        let describes =
+            |w: &String| !w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"));
+        let nisba = name.iter().all(describes);
         if nisba {
             continue;
         }
@@ -287,6 +288,7 @@ mod tests {
         // The article on the head, or a descriptive nisba, names nothing.
         assert!(names("وصل الوفد إلى المدينة القديمة.").is_empty());
         assert!(names("اندلع حريق في سوق شعبي.").is_empty());
+        assert_eq!(names("وقع الزلزال قرب مدينة بني ملال."), ["بني ملال"]);
     }
 
     #[test]
