@@ -23,7 +23,8 @@
 //!   الحريق عن إصابات = 0 injured), but only when the role word is what is
 //!   denied: right after the denial or after عن، من، أي (لا توجد إحصاءات
 //!   لعدد الضحايا denies the statistics, not the dead).
-//! - A unit in the dual counts two of it (طنين = 2000 kg).
+//! - A unit in the dual counts two of it (طنين = 2000 kg); so do people
+//!   in the nominative dual (لقي شخصان مصرعهما).
 //! - An indefinite singular counts one: of its role (سقوط قتيل), or of
 //!   people right after a passive verb of a role (قتل متظاهر، أصيب شرطي).
 //!   Not with the article, an accusative alif, a pronoun, a number after it
@@ -398,6 +399,39 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             ));
         }
     }
+    // Two: people in the nominative dual (شخصان، طفلان), whose singular
+    // the story may not have (the quantity reader asks for it), with the
+    // role of the words around them.
+    for k in 0..tokens.len() {
+        if inside(k) || frame[k] {
+            continue;
+        }
+        let Some(base) = keys[k]
+            .strip_suffix("ان")
+            .filter(|b| b.chars().count() >= 3)
+        else {
+            continue;
+        };
+        let person = lex.at(&[base]).iter().any(|(e, _)| **e == Entry::Person);
+        if let Some(role) = role_from_context(tokens, &keys, text, k, k + 1).filter(|_| person) {
+            let modality = modality_at(tokens, &keys, text, k);
+            // A bound after the dual: شرطيان على الأقل.
+            let amount = crate::text::numbers::lexicon::lexicon()
+                .phrase_at(&keys[k + 1..], |e| match e {
+                    crate::text::numbers::lexicon::Entry::Bound(b) => Some(b),
+                    _ => None,
+                })
+                .map_or(Amount::Exact(2.0), |(b, _)| {
+                    crate::text::numbers::bound_of(b, 2.0)
+                });
+            out.push(Claim::new(
+                ClaimKind::Count { role, amount },
+                tokens[k].start,
+                tokens[k].end,
+                modality,
+            ));
+        }
+    }
     // Units in the dual.
     for (k, t) in tokens.iter().enumerate() {
         if inside(k) || frame[k] {
@@ -538,6 +572,20 @@ mod tests {
         assert!(counted("وأصيب الشرطي في الاشتباك.").is_empty());
         assert!(counted("أصيب شرطيون في الاشتباك.").is_empty());
         assert!(counted("تصرف الوزارة تعويضا لكل مصاب.").is_empty());
+    }
+
+    #[test]
+    fn people_in_the_dual_count_two() {
+        let c = counted("وأصيب طفلان بجروح طفيفة.");
+        assert_eq!(
+            c,
+            [("injured".into(), Amount::Exact(2.0), Modality::Asserted)]
+        );
+        let c = counted("وقتل جنديان على الأقل.");
+        assert_eq!(
+            c,
+            [("killed".into(), Amount::AtLeast(2.0), Modality::Asserted)]
+        );
     }
 
     #[test]

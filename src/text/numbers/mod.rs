@@ -258,7 +258,8 @@ fn mult_of(key: &str) -> Option<f64> {
     })
 }
 
-fn bound_of(b: Bound, v: f64) -> Amount {
+/// The amount a bound word makes of the value `v` (أكثر من 5: more than 5).
+pub fn bound_of(b: Bound, v: f64) -> Amount {
     match b {
         Bound::More => Amount::MoreThan(v),
         Bound::Less => Amount::LessThan(v),
