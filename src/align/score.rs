@@ -37,6 +37,7 @@
 //!   candidates, though it still counts in the score.
 
 use super::features::{Feature, Unit};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
 /// Score from which two units are linked whatever else they match. Chosen on
@@ -119,54 +120,67 @@ pub fn weights(units: &[Unit]) -> HashMap<&Feature, f64> {
 pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     let w = weights(units);
     // Each unit's weight of each feature: rarity, scaled down in its frame.
-    let own: Vec<HashMap<&Feature, f64>> = units
+    // (parallel to the unit's features).
+    let own: Vec<Vec<f64>> = units
         .iter()
         .map(|u| {
             u.features
                 .iter()
-                .map(|(f, toks)| (f, w[f] * u.frame_scale(toks)))
+                .map(|(f, toks)| w[f] * u.frame_scale(toks))
                 .collect()
         })
         .collect();
-    let mass: Vec<f64> = own.iter().map(|m| m.values().sum()).collect();
+    let mass: Vec<f64> = own.iter().map(|m| m.iter().sum()).collect();
     let floor = median(&mass) * CONTAINMENT_FLOOR;
-    let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
+    // Postings: feature → (unit, index of the feature in the unit).
+    let mut postings: FxHashMap<&Feature, Vec<(usize, usize)>> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
-        for (f, _) in &u.features {
-            postings.entry(f).or_default().push(i);
+        for (k, (f, _)) in u.features.iter().enumerate() {
+            postings.entry(f).or_default().push((i, k));
         }
     }
     let cap = (((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize)
         .min(MAX_POSTINGS);
-    let mut shared: HashMap<(usize, usize), Vec<&Feature>> = HashMap::new();
-    for (f, list) in &postings {
+    // Features too common to propose pairs still count in a pair's score:
+    // each unit's list of them (few), to look up per pair.
+    let mut common_of: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    // Pair → the indices (in a, in b) of the features they share.
+    let mut shared: FxHashMap<(usize, usize), Vec<(usize, usize)>> = FxHashMap::default();
+    for list in postings.values() {
         if list.len() > cap {
+            for &(i, k) in list {
+                common_of[i].push(k);
+            }
             continue;
         }
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
+        for (n, &(i, ki)) in list.iter().enumerate() {
+            for &(j, kj) in &list[n + 1..] {
                 if units[i].article != units[j].article {
-                    let key = if units[i].article < units[j].article {
-                        (i, j)
+                    let entry = if units[i].article < units[j].article {
+                        ((i, j), (ki, kj))
                     } else {
-                        (j, i)
+                        ((j, i), (kj, ki))
                     };
-                    shared.entry(key).or_default().push(f);
+                    shared.entry(entry.0).or_default().push(entry.1);
                 }
             }
         }
     }
     let mut scored: Vec<Candidate> = shared
         .into_iter()
-        .map(|((a, b), _)| {
-            let mut common: Vec<&Feature> = units[a]
-                .features
+        .map(|((a, b), mut pairs)| {
+            let (fa, fb) = (&units[a].features, &units[b].features);
+            for &ka in &common_of[a] {
+                if let Some(&kb) = common_of[b].iter().find(|&&kb| fb[kb].0 == fa[ka].0) {
+                    pairs.push((ka, kb));
+                }
+            }
+            let mut common: Vec<(&Feature, f64)> = pairs
                 .iter()
-                .map(|(f, _)| f)
-                .filter(|f| units[b].features.iter().any(|(g, _)| g == *f))
+                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb])))
                 .collect();
-            common.sort_by(|x, y| w[y].total_cmp(&w[x]).then(x.cmp(y)));
-            let dot: f64 = common.iter().map(|f| own[a][f].max(own[b][f])).sum();
+            common.sort_by(|x, y| w[y.0].total_cmp(&w[x.0]).then(x.0.cmp(y.0)));
+            let dot: f64 = common.iter().map(|c| c.1).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
             let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
             let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
@@ -174,7 +188,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 a,
                 b,
                 score: score.min(1.0),
-                shared: common.into_iter().cloned().collect(),
+                shared: common.into_iter().map(|c| c.0.clone()).collect(),
             }
         })
         .collect();

@@ -191,6 +191,15 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         .zip(keep)
         .filter_map(|(c, keep)| {
             let (ua, ub) = (&units[c.a], &units[c.b]);
+            // A sentence set at an earlier time (العام الماضي) reports
+            // another fact than one of the story's event.
+            let same_time = ua.reading.past == ub.reading.past;
+            let role = role_link(ua, ub, &c) || cause_link(ua, ub, &c);
+            // Only pairs that can become links are compared (most
+            // candidates of a long story share a word and nothing more).
+            if !same_time || !(keep || role || may_conflict_link(ua, ub, &c)) {
+                return None;
+            }
             let (relation, differences) = compare::compare(
                 ua,
                 ub,
@@ -199,11 +208,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 (&polarity[c.a], &polarity[c.b]),
             );
             let conflict = conflict_link(ua, ub, relation, &c);
-            let role = role_link(ua, ub, &c) || cause_link(ua, ub, &c);
-            // A sentence set at an earlier time (العام الماضي) reports
-            // another fact than one of the story's event.
-            let same_time = ua.reading.past == ub.reading.past;
-            ((keep || conflict || role) && same_time).then_some(Link {
+            (keep || conflict || role).then_some(Link {
                 a: c.a,
                 b: c.b,
                 score: c.score,
@@ -222,6 +227,12 @@ pub fn analyze(articles: &[Article]) -> Analysis {
 /// own score only (and whose indefinite singular is often the kind of
 /// thing, هجوم بصاروخ "a missile attack", rather than a count).
 pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candidate) -> bool {
+    relation == Relation::Contradict && may_conflict_link(ua, ub, c)
+}
+
+/// [`conflict_link`] but for the relation: what can be known before
+/// comparing.
+fn may_conflict_link(ua: &Unit, ub: &Unit, c: &score::Candidate) -> bool {
     // A shared role (two death tolls) is what conflicts, not evidence of
     // one fact besides it.
     let shared = c
@@ -229,8 +240,7 @@ pub fn conflict_link(ua: &Unit, ub: &Unit, relation: Relation, c: &score::Candid
         .iter()
         .filter(|f| !matches!(f, Feature::Value(v) if v.starts_with("role:")))
         .count();
-    relation == Relation::Contradict
-        && c.score >= CONTRADICTION_LINK_THRESHOLD
+    c.score >= CONTRADICTION_LINK_THRESHOLD
         && shared >= CONTRADICTION_SHARED
         && !(ua.title || ub.title)
 }

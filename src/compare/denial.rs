@@ -18,7 +18,10 @@ use crate::align::features::is_content;
 pub const DENIED_SHARED: usize = 2;
 
 fn stated(denier: &Unit, other: &Unit) -> Option<(usize, usize)> {
-    if !other.reading.denials.is_empty() || negators(other).iter().any(Option::is_some) {
+    if denier.reading.denials.is_empty()
+        || !other.reading.denials.is_empty()
+        || negators(other).iter().any(Option::is_some)
+    {
         return None;
     }
     for d in &denier.reading.denials {

@@ -69,6 +69,10 @@ fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<u
     let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
     (0..u.tokens.len()).find(|&k| {
         let bare = u.bare[k].as_str();
+        // The cheap test first: most tokens are another word.
+        if u.stems[k] != stem || bare == counted {
+            return false;
+        }
         let inside = u
             .quantities
             .iter()
@@ -111,16 +115,17 @@ pub fn singular_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> V
         for c in counts(this) {
             // A role (9 قتلى) is the count detector's: its singular is a
             // verb (وقتل) as often as a noun.
+            if !plural_count(c.q.amount) || other_counts.iter().any(|o| same_noun(&o.keys, &c.keys))
+            {
+                continue;
+            }
             let role = crate::claims::lexicon::lexicon()
                 .find(&[this.tokens[c.noun].key.as_str()], |e| match e {
                     crate::claims::lexicon::Entry::Role(_) => Some(()),
                     _ => None,
                 })
                 .is_some();
-            if role
-                || !plural_count(c.q.amount)
-                || other_counts.iter().any(|o| same_noun(&o.keys, &c.keys))
-            {
+            if role {
                 continue;
             }
             let Some(k) = singular_mention(other, text_other, &c.keys.0, &this.bare[c.noun]) else {
