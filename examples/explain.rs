@@ -51,10 +51,12 @@ fn main() {
                 .map(|(t, _)| &text[t.start..t.end])
                 .collect();
             println!(
-                "{}:{} frame «{}»",
+                "{}:{} frame «{}» past {} about_cause {}",
                 story.articles[u.article].id,
                 u.segment,
-                framed.join(" ")
+                framed.join(" "),
+                u.reading.past,
+                u.reading.about_cause
             );
             for c in &u.reading.claims {
                 println!(

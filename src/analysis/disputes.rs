@@ -262,7 +262,7 @@ pub fn gather(
                 .iter()
                 .flat_map(|s| &s.units)
                 .filter_map(|&u| published(&articles[units[u].article]))
-                .filter_map(|p| Some((p.utc_minutes()?, p)))
+                .map(|p| (p.utc_minutes().unwrap_or_else(|| p.day_minutes()), p))
                 .collect();
             let first_published = times.iter().min_by_key(|t| t.0).map(|t| *t.1);
             let last_published = times.iter().max_by_key(|t| t.0).map(|t| *t.1);

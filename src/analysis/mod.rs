@@ -254,13 +254,13 @@ fn may_conflict_link(ua: &Unit, ub: &Unit, c: &score::Candidate) -> bool {
 /// the other stories are equal across that range.
 pub const ROLE_LINK_THRESHOLD: f64 = 0.12;
 
-/// The roles of people `u` counts as stated fact (not a forecast, not an
-/// earlier figure).
+/// The roles of people `u` counts as stated fact, now or earlier (not a
+/// forecast, not a denial).
 fn people_roles(u: &Unit) -> Vec<&Role> {
     u.reading
         .claims
         .iter()
-        .filter(|c| c.modality == Modality::Asserted)
+        .filter(|c| matches!(c.modality, Modality::Asserted | Modality::Earlier))
         .filter_map(|c| match &c.kind {
             ClaimKind::Count { role, .. } => Some(role),
             _ => None,

@@ -246,7 +246,9 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
     let mut out = Vec::new();
     for q in quantities {
         let Some(qi) = index(q.start) else { continue };
-        if frame.get(qi) == Some(&true) {
+        // A number hyphenated to a word is part of a name (كوفيد-19).
+        let named = qi > 0 && text.get(tokens[qi - 1].end..tokens[qi].start) == Some("-");
+        if frame.get(qi) == Some(&true) || named {
             continue;
         }
         let qj = tokens
@@ -599,6 +601,11 @@ mod tests {
             ["thing:share:مقاعد"]
         );
         assert_eq!(roles("تراجع الإنتاج 7 بالمئة."), ["measure:share"]);
+    }
+
+    #[test]
+    fn a_number_in_a_name_counts_nothing() {
+        assert!(counted("ارتفع عدد المصابين بكوفيد-19 في المدينة.").is_empty());
     }
 
     #[test]

@@ -319,6 +319,34 @@ mod tests {
     }
 
     #[test]
+    fn every_form_is_arabic_and_every_section_has_entries() {
+        // A header comment that loses its '#' becomes entries ("verbs",
+        // "of" …); a data line that gains one is silently dropped.
+        for line in data_lines(DATA).filter(|l| !l.starts_with("compatible ")) {
+            let forms = line.split_whitespace().skip(2);
+            for f in forms {
+                assert!(
+                    !f.chars().any(|c| c.is_ascii_alphabetic()),
+                    "not Arabic: {f} in {line}"
+                );
+            }
+        }
+        let lex = lexicon();
+        for section in [
+            Entry::CauseWord,
+            Entry::Saying,
+            Entry::Frame,
+            Entry::Past,
+            Entry::Person,
+        ] {
+            assert!(
+                lex.forms.iter().any(|(_, e)| *e == section),
+                "no {section:?} entry"
+            );
+        }
+    }
+
+    #[test]
     fn proclitics_article_and_prefix_forms() {
         assert_eq!(first("والقتلى")[0].0, Entry::Role(Role::Killed));
         assert_eq!(first("حتفهم")[0].0, Entry::Role(Role::Killed));

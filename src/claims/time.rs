@@ -11,6 +11,8 @@
 //! - A clock time (الساعة الثالثة، الساعة 3) is the hour it names to the
 //!   next; a word after it (فجرا، عصرا) moves it to the afternoon when it
 //!   says so (الثالثة عصرا = 15–16).
+//! - An hour of a part of the day (الثانية من صباح الأحد) is that hour,
+//!   in the half of the day the part names.
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
 
@@ -74,6 +76,30 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
             Entry::DayPart(a, b) => Some((ClaimKind::DayPart { from: *a, to: *b }, n)),
             _ => None,
         });
+        // An hour of a part of the day (الثانية من صباح الأحد) is that hour.
+        let found = match found {
+            Some((ClaimKind::DayPart { from, to }, n)) if k >= 2 && keys[k - 1] == "من" => {
+                match hour_at(tokens, quantities, k - 2) {
+                    Some((h, _)) => {
+                        let within = hours(from, to);
+                        let h = if within[h as usize % 24] {
+                            h
+                        } else {
+                            (h + 12) % 24
+                        };
+                        Some((
+                            ClaimKind::DayPart {
+                                from: h,
+                                to: (h + 1) % 24,
+                            },
+                            n,
+                        ))
+                    }
+                    None => found,
+                }
+            }
+            other => other,
+        };
         match found {
             Some((kind, n)) => {
                 out.push(Claim::new(
@@ -137,6 +163,21 @@ mod tests {
         assert_eq!(
             kinds("بدأ القصف الساعة 2 فجرا."),
             [ClaimKind::DayPart { from: 2, to: 3 }]
+        );
+    }
+
+    #[test]
+    fn an_hour_of_a_part_of_the_day() {
+        assert_eq!(
+            kinds("اندلع الحريق في الثالثة من فجر الأحد."),
+            [ClaimKind::DayPart { from: 3, to: 4 }, ClaimKind::Weekday(1)]
+        );
+        assert_eq!(
+            kinds("وصل الوفد في السادسة من مساء السبت."),
+            [
+                ClaimKind::DayPart { from: 18, to: 19 },
+                ClaimKind::Weekday(7)
+            ]
         );
     }
 

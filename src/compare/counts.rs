@@ -11,7 +11,8 @@
 //!   two. A thing counted (seats, engines) matches by stem or synonym.
 //! - A forecast is compared only with a forecast (two outlooks of one
 //!   fund); beside a count it is a difference of detail. An earlier figure
-//!   the sentence itself calls earlier is compared with nothing.
+//!   (في وقت سابق) is a figure of the toll like any other: a rising toll
+//!   contradicts, as the convention has it.
 //! - A sentence giving two amounts of one role is giving two measures (per
 //!   family and per injured): those are not set against a third.
 //! - Two headlines are not compared with each other.
@@ -94,9 +95,13 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
             let sides = ((text_a, (ca.start, ca.end)), (text_b, (cb.start, cb.end)));
             let role = ra.key();
             let kind = match (ca.modality, cb.modality) {
-                (Modality::Earlier, _) | (_, Modality::Earlier) => continue,
+                // An earlier figure is still a figure of the toll: a rising
+                // toll contradicts (the page may call it an update).
                 (Modality::Forecast, Modality::Forecast)
-                | (Modality::Asserted | Modality::Denied, Modality::Asserted | Modality::Denied) => {
+                | (
+                    Modality::Asserted | Modality::Denied | Modality::Earlier,
+                    Modality::Asserted | Modality::Denied | Modality::Earlier,
+                ) => {
                     if !xa.compatible(xb) {
                         DifferenceKind::Number
                     } else if xa.exact().is_some() != xb.exact().is_some() {

@@ -241,6 +241,12 @@ impl Published {
     /// offset taken as 0 when absent).
     pub fn utc_minutes(&self) -> Option<i64> {
         let minute = self.minute?;
+        Some(self.day_minutes() + minute as i64 - self.offset.unwrap_or(0) as i64)
+    }
+
+    /// Minutes since the Unix epoch of the start of its day (UTC when no
+    /// offset is given): enough to order dates given without a time.
+    pub fn day_minutes(&self) -> i64 {
         // Days from civil (Howard Hinnant's algorithm).
         let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
         let y = if m <= 2 { y - 1 } else { y };
@@ -249,7 +255,7 @@ impl Published {
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         let days = era * 146_097 + doe - 719_468;
-        Some(days * 1440 + minute as i64 - self.offset.unwrap_or(0) as i64)
+        days * 1440
     }
 }
 
