@@ -245,3 +245,21 @@ fn two_causes_in_other_words_contradict() {
         an.links
     );
 }
+
+#[test]
+fn an_instrument_denied_and_stated_contradicts_at_a_low_score() {
+    let (_, an) = story(&[
+        "قتل متظاهر برصاص الجيش خلال مسيرة في وسط المدينة ليل الخميس، بحسب أطباء. وأغلقت المحلات أبوابها.",
+        "وقال المتحدث إن الجيش لم يستخدم الرصاص الحي ضد المسيرة. وأغلقت المحلات أبوابها.",
+    ]);
+    let denied = an.links.iter().find(|l| {
+        l.differences
+            .iter()
+            .any(|d| d.kind.as_str() == "instrument" && d.is_conflict())
+    });
+    assert!(
+        denied.is_some_and(|l| l.relation == Relation::Contradict),
+        "{:?}",
+        an.links
+    );
+}

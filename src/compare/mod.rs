@@ -26,7 +26,9 @@
 //! Time, place, slot and denial differences need a pair scoring at least
 //! [`SLOT_THRESHOLD`]: two sentences of one event can tell different
 //! moments of it. Two sentences both about why it happened compare their
-//! causes at any score: they tell one fact, the cause.
+//! causes at any score: they tell one fact, the cause; and a cause, agent
+//! or instrument denied on one side and stated on the other is compared at
+//! any score.
 //! With no contradiction, a pair scoring at least [`AGREE_THRESHOLD`]
 //! agrees; below it, it is only related.
 
@@ -237,15 +239,26 @@ pub fn compare(
     if score >= SLOT_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
         diffs.extend(time::differences(sides.0, sides.1));
         let all = [SlotKind::Cause, SlotKind::Agent, SlotKind::Instrument];
-        diffs.extend(slots::differences(sides.0, sides.1, &all));
+        diffs.extend(slots::differences(sides.0, sides.1, &all, true));
         diffs.extend(denial::differences(sides.0, sides.1));
-    } else if a.reading.about_cause
-        && b.reading.about_cause
-        && !diffs.iter().any(Difference::is_conflict)
-    {
-        // Two sentences about why it happened tell one fact whatever
-        // else they share.
-        diffs.extend(slots::differences(sides.0, sides.1, &[SlotKind::Cause]));
+    } else if !diffs.iter().any(Difference::is_conflict) {
+        // A cause, agent or instrument denied on one side (لم تستخدم
+        // الرصاص الحي) and stated on the other is one fact in dispute at
+        // any score; two sentences about why it happened tell one fact,
+        // the cause, whatever else they share.
+        let all = [SlotKind::Cause, SlotKind::Agent, SlotKind::Instrument];
+        diffs.extend(slots::differences(sides.0, sides.1, &all, false));
+        if a.reading.about_cause
+            && b.reading.about_cause
+            && !diffs.iter().any(Difference::is_conflict)
+        {
+            diffs.extend(slots::differences(
+                sides.0,
+                sides.1,
+                &[SlotKind::Cause],
+                true,
+            ));
+        }
     }
     if score >= POLARITY_THRESHOLD && !diffs.iter().any(Difference::is_conflict) {
         let (sa, sb) = ((a, pol_a, text_a), (b, pol_b, text_b));

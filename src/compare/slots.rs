@@ -37,11 +37,14 @@ fn kind_of(slot: SlotKind) -> DifferenceKind {
     }
 }
 
-/// The differences of two units in the given slots.
+/// The differences of two units in the given slots: classes that cannot
+/// both hold (when `classes`), and a class denied on one side and stated on
+/// the other.
 pub fn differences(
     (a, text_a): (&Unit, &str),
     (b, text_b): (&Unit, &str),
     slots: &[SlotKind],
+    classes: bool,
 ) -> Vec<Difference> {
     let lex = lexicon();
     let mut out = Vec::new();
@@ -58,7 +61,7 @@ pub fn differences(
                 note,
             )
         };
-        if let (Some((ca, xa)), Some((cb, xb))) = (sa.first(), sb.first())
+        if let (true, Some((ca, xa)), Some((cb, xb))) = (classes, sa.first(), sb.first())
             && !sa
                 .iter()
                 .any(|(_, x)| sb.iter().any(|(_, y)| lex.compatible(x, y)))
