@@ -52,6 +52,9 @@ pub enum Entry {
     HolderHead,
     /// A word about why it happened (سبب، عزا، ناجم عن).
     CauseWord,
+    /// A word of difficulty or delay (صعوبة، تعذر): a cause after it is its
+    /// own.
+    Hindrance,
     /// A verb of saying.
     Saying,
     /// A word that opens an attribution (وفق، بحسب).
@@ -288,6 +291,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "place-head" => Entry::PlaceHead,
         "holder-head" => Entry::HolderHead,
         "cause-word" => Entry::CauseWord,
+        "hindrance" => Entry::Hindrance,
         "saying" => Entry::Saying,
         "frame" => Entry::Frame,
         _ => return None,

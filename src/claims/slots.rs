@@ -13,12 +13,15 @@
 //!   after it, up to a stop word, a direction (غرب، قرب), another head or a
 //!   break. A single nisba word (حي سكني، سوق شعبي) describes, it does not
 //!   name. A holder is the same after an organisation's head (حزب، شركة).
+//! - A cause within [`HINDRANCE_REACH`] tokens after a word of difficulty
+//!   (صعوبة الوصول إلى المفقودين بسبب سوء الأحوال الجوية) is the
+//!   difficulty's cause, not the event's: it is not a claim.
 //! - A verb of denial (نفى، نفت …) followed within [`DENIAL_THAT`] tokens by
 //!   أن / إن denies the clause after it, to the next break.
 //! - Nothing in the sentence's frame is a claim.
 
 use super::lexicon::{Entry, lexicon};
-use super::{Claim, ClaimKind, Denial, Modality, keys};
+use super::{Claim, ClaimKind, Denial, Modality, SlotKind, keys};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
@@ -58,6 +61,10 @@ const DIRECTIONS: &[&str] = &[
     "اطراف",
 ];
 
+/// Tokens before a cause within which a word of difficulty makes it the
+/// difficulty's cause.
+pub const HINDRANCE_REACH: usize = 6;
+
 /// Longest name after a head.
 pub const NAME_WORDS: usize = 3;
 
@@ -78,6 +85,18 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
             k += 1;
             continue;
         };
+        // The cause of a difficulty (صعوبة الوصول … بسبب سوء الأحوال
+        // الجوية) is not the event's.
+        if kind == SlotKind::Cause
+            && (k.saturating_sub(HINDRANCE_REACH)..k).any(|j| {
+                lexicon()
+                    .find(&keys[j..], |e| (*e == Entry::Hindrance).then_some(()))
+                    .is_some()
+            })
+        {
+            k += n;
+            continue;
+        }
         let negated = (k.saturating_sub(2)..k).any(|j| NEGATORS.contains(&keys[j]));
         let modality = if negated {
             Modality::Denied
@@ -225,7 +244,6 @@ pub fn denials(tokens: &[Token]) -> Vec<Denial> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::SlotKind;
     use crate::text::tokenize::tokenize;
 
     fn slot_classes(s: &str) -> Vec<(&'static str, Modality)> {
@@ -275,6 +293,15 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds, [SlotKind::Agent, SlotKind::Instrument]);
+    }
+
+    #[test]
+    fn the_cause_of_a_difficulty_is_not_the_events() {
+        assert!(slot_classes("وتأخرت عمليات البحث بسبب الرياح القوية.").is_empty());
+        assert_eq!(
+            slot_classes("وغرق القارب بسبب الرياح القوية."),
+            [("weather", Modality::Asserted)]
+        );
     }
 
     #[test]

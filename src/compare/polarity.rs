@@ -180,8 +180,18 @@ impl Polarity {
     /// Reads a unit (its stems must still be there).
     pub fn of(u: &Unit, antonyms: &Antonyms) -> Polarity {
         let negator = negators(u);
+        // A cause, agent or instrument and its denial are the slot
+        // detector's ([`super::slots`]), compared with its classes.
+        let in_slot = |k: usize| {
+            let t = &u.tokens[k];
+            u.reading.claims.iter().any(|c| {
+                matches!(c.kind, crate::claims::ClaimKind::Slot { .. })
+                    && c.start <= t.start
+                    && t.end <= c.end
+            })
+        };
         let keys = (0..u.tokens.len())
-            .filter(|&k| crate::align::features::is_content(&u.tokens[k]))
+            .filter(|&k| crate::align::features::is_content(&u.tokens[k]) && !in_slot(k))
             .map(|k| {
                 let stem = u.stems.get(k).cloned().unwrap_or_default();
                 Key {
