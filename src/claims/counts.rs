@@ -7,7 +7,8 @@
 //! Rules:
 //! - The role comes from the counted noun when it has one (30 قتيلا، 17
 //!   جثة، 120 إصابة), but some of the victims (دفن السكان 9 من الضحايا)
-//!   take the role of the words around them; a unit makes the count a measure of its class,
+//!   take the role of the words around them, or with none are a part of
+//!   the victims (9 من المصابين في حالة حرجة), not their number; a unit makes the count a measure of its class,
 //!   converted to the class's base (2 كيلومتر = 2000 متر).
 //! - A noun that counts people without a role (شخص، مواطن، عامل), or no
 //!   noun at all (بلغ 18), takes its role from the words around it, in
@@ -285,10 +286,14 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
                 // around them (دفن: buried) when there is one.
                 let partitive = noun.is_some_and(|n| n > 0 && keys[n - 1] == "من")
                     && matches!(of_noun, Some((Role::Killed | Role::Injured, _)));
+                // With no such verb it is a part of them (9 من المصابين في
+                // حالة حرجة), not their number.
                 let of_noun = match partitive {
                     true => role_from_context(tokens, &keys, text, qi, qj)
                         .map(|r| (r, 1.0))
-                        .or(of_noun),
+                        .or_else(|| {
+                            of_noun.map(|(r, f)| (Role::Thing(format!("part:{}", r.key())), f))
+                        }),
                     false => of_noun,
                 };
                 of_noun
@@ -513,6 +518,10 @@ mod tests {
             ["released"]
         );
         assert_eq!(roles("شيع الأهالي 5 من ضحايا الحريق."), ["buried"]);
+        assert_eq!(
+            roles("وقال الطبيب إن 4 من الجرحى في حالة خطرة."),
+            ["thing:part:injured"]
+        );
         assert_eq!(roles("فقد 900 شخص منازلهم في الإعصار."), ["displaced"]);
     }
 
