@@ -302,7 +302,10 @@ fn counted_noun(
     };
     let first = lex_key(keys[i]);
     let adjectival = written == Written::Words
-        && (keys[i].starts_with("ال")
+        // With the article (بواباتها الأربع); not a radical alef-lam (ألفي).
+        && (keys[i]
+            .strip_prefix("ال")
+            .is_some_and(|rest| !lexicon().word(rest).is_empty())
             || matches!(
                 first,
                 "واحد" | "واحده" | "اثنان" | "اثنين" | "اثنتان" | "اثنتين"

@@ -176,3 +176,11 @@ fn a_noun_is_not_counted_across_punctuation() {
     assert_eq!(qs[0].amount, Amount::Exact(12.0));
     assert!(qs[0].noun.is_none(), "{qs:?}");
 }
+
+#[test]
+fn a_dual_thousand_is_not_an_adjective_with_the_article() {
+    let qs = parse("أودى الزلزال بحياة ألفي شخص.");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].amount, Amount::Exact(2000.0));
+    assert_eq!(qs[0].noun.as_ref().map(|n| n.key.as_str()), Some("شخص"));
+}
