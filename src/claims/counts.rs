@@ -20,16 +20,8 @@
 //!   before it within [`ROLE_REACH`] tokens (عدد المفقودين … بلغ سبعة).
 //!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
 //!   number says nothing.
-//! - A denial before a role word with no number counts zero of it (لم يسفر
-//!   الحريق عن إصابات = 0 injured), but only when the role word is what is
-//!   denied: right after the denial or after عن، من، أي (لا توجد إحصاءات
-//!   لعدد الضحايا denies the statistics, not the dead).
-//! - A unit in the dual counts two of it (طنين = 2000 kg); so do people
-//!   in the nominative dual (لقي شخصان مصرعهما).
-//! - An indefinite singular counts one: of its role (سقوط قتيل), or of
-//!   people right after a passive verb of a role (قتل متظاهر، أصيب شرطي).
-//!   Not with the article, an accusative alif, a pronoun, a number after it
-//!   or كل before it (لكل مصاب, for each injured).
+//! - Counts written without a number (zero by a denial, one by a
+//!   singular, two by a dual) are read by [`super::small`].
 //! - The modality of a count is the nearest modal word before it in its
 //!   clause ([`super::Modality`]).
 
@@ -48,14 +40,7 @@ pub const ROLE_REACH: usize = 10;
 /// يزال ثمانية في عداد المفقودين).
 pub const ROLE_AFTER: usize = 3;
 
-/// Words before a denied role word that keep it the thing denied.
-const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية"];
-
-/// Tokens after a denial within which its role word is looked for (نفت
-/// الوزارة الموريتانية تسجيل أي حالة وفاة).
-pub const DENIAL_REACH: usize = 6;
-
-fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
+pub(crate) fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
     lexicon().find(&keys[k..], |e| match e {
         Entry::Role(r) => Some(r.clone()),
         _ => None,
@@ -90,40 +75,8 @@ fn has_conjunction(key: &str) -> bool {
     key.starts_with(['و', 'ف']) && key.chars().count() > 3
 }
 
-/// Indefinite singulars of roles: one killed, one injured …
-const SINGULAR_ROLES: &[(&str, Role)] = &[
-    ("قتيل", Role::Killed),
-    ("شهيد", Role::Killed),
-    ("جريح", Role::Injured),
-    ("مصاب", Role::Injured),
-    ("مفقود", Role::Missing),
-    ("معتقل", Role::Arrested),
-];
-
-/// Perfect passive verbs of roles, whose subject may be one person (قتل
-/// متظاهر، أصيب شرطي).
-const ROLE_VERBS: &[(&str, Role)] = &[
-    ("قتل", Role::Killed),
-    ("توفي", Role::Killed),
-    ("استشهد", Role::Killed),
-    ("اصيب", Role::Injured),
-    ("جرح", Role::Injured),
-    ("اعتقل", Role::Arrested),
-    ("فقد", Role::Missing),
-];
-
-/// True for an indefinite singular form: no article, no plural or dual
-/// ending, no attached pronoun of the plural.
-fn singular(key: &str) -> bool {
-    !key.starts_with("ال")
-        && key.chars().count() >= 3
-        && !["ين", "ون", "ات", "ان", "ا", "هم", "ها", "ه"]
-            .iter()
-            .any(|e| key.ends_with(e))
-}
-
 /// The role of a number at tokens `qi..qj` whose noun (if any) gave none.
-fn role_from_context(
+pub(crate) fn role_from_context(
     tokens: &[Token],
     keys: &[&str],
     text: &str,
@@ -316,150 +269,7 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             modality,
         ));
     }
-    let inside = |k: usize| {
-        quantities
-            .iter()
-            .any(|q| q.start <= tokens[k].start && tokens[k].end <= q.end)
-    };
-    // Zero counts: a denial and the role word it denies.
-    let mut k = 0;
-    while k < tokens.len() {
-        let Some(((), n)) = lex.find(&keys[k..], |e| {
-            (*e == Entry::Modal(Modality::Denied)).then_some(())
-        }) else {
-            k += 1;
-            continue;
-        };
-        let found = role_at(&keys, k)
-            .filter(|(_, m)| *m == n)
-            .map(|(r, _)| (r, k, n))
-            .or_else(|| {
-                (k + n..(k + n + DENIAL_REACH).min(tokens.len())).find_map(|j| {
-                    let (r, m) = role_at(&keys, j)?;
-                    let linked = j == k + n || DENIED_LINK.contains(&keys[j - 1]);
-                    (linked && !inside(j)).then_some((r, j, m))
-                })
-            });
-        if let Some((role, j, m)) = found
-            && !frame[k]
-        {
-            let end = tokens[(j + m).min(tokens.len()) - 1].end;
-            out.push(Claim::new(
-                ClaimKind::Count {
-                    role,
-                    amount: Amount::Exact(0.0),
-                },
-                tokens[k].start,
-                end,
-                Modality::Asserted,
-            ));
-        }
-        k += n;
-    }
-    // One: an indefinite singular of a role (سقوط قتيل) or of people after
-    // a role word (قتل متظاهر).
-    for k in 0..tokens.len() {
-        if inside(k) || frame[k] || tokens[k].kind != crate::text::tokenize::TokenKind::Word {
-            continue;
-        }
-        let bare = keys[k]
-            .strip_prefix(['و', 'ف'])
-            .filter(|r| r.chars().count() >= 3)
-            .unwrap_or(keys[k]);
-        let next_is_number = k + 1 < tokens.len() && inside(k + 1);
-        if next_is_number || !singular(bare) {
-            continue;
-        }
-        let own = SINGULAR_ROLES
-            .iter()
-            .find(|(w, _)| *w == bare)
-            .map(|(_, r)| r.clone());
-        let after_role = || {
-            let person = lex.at(&keys[k..]).iter().any(|(e, _)| **e == Entry::Person);
-            let verb = k.checked_sub(1).and_then(|j| {
-                let v = keys[j]
-                    .strip_prefix(['و', 'ف'])
-                    .filter(|r| r.chars().count() >= 3)
-                    .unwrap_or(keys[j]);
-                ROLE_VERBS
-                    .iter()
-                    .find(|(w, _)| *w == v)
-                    .map(|(_, r)| r.clone())
-            });
-            verb.filter(|_| person)
-        };
-        // لكل مصاب is "for each injured", not one.
-        let each = k > 0 && matches!(keys[k - 1], "كل" | "لكل" | "بكل" | "وكل");
-        if each {
-            continue;
-        }
-        if let Some(role) = own.or_else(after_role) {
-            let modality = modality_at(tokens, &keys, text, k);
-            out.push(Claim::new(
-                ClaimKind::Count {
-                    role,
-                    amount: Amount::Exact(1.0),
-                },
-                tokens[k].start,
-                tokens[k].end,
-                modality,
-            ));
-        }
-    }
-    // Two: people in the nominative dual (شخصان، طفلان), whose singular
-    // the story may not have (the quantity reader asks for it), with the
-    // role of the words around them.
-    for k in 0..tokens.len() {
-        if inside(k) || frame[k] {
-            continue;
-        }
-        let Some(base) = keys[k]
-            .strip_suffix("ان")
-            .filter(|b| b.chars().count() >= 3)
-        else {
-            continue;
-        };
-        let person = lex.at(&[base]).iter().any(|(e, _)| **e == Entry::Person);
-        if let Some(role) = role_from_context(tokens, &keys, text, k, k + 1).filter(|_| person) {
-            let modality = modality_at(tokens, &keys, text, k);
-            // A bound after the dual: شرطيان على الأقل.
-            let amount = crate::text::numbers::lexicon::lexicon()
-                .phrase_at(&keys[k + 1..], |e| match e {
-                    crate::text::numbers::lexicon::Entry::Bound(b) => Some(b),
-                    _ => None,
-                })
-                .map_or(Amount::Exact(2.0), |(b, _)| {
-                    crate::text::numbers::bound_of(b, 2.0)
-                });
-            out.push(Claim::new(
-                ClaimKind::Count { role, amount },
-                tokens[k].start,
-                tokens[k].end,
-                modality,
-            ));
-        }
-    }
-    // Units in the dual.
-    for (k, t) in tokens.iter().enumerate() {
-        if inside(k) || frame[k] {
-            continue;
-        }
-        if let Some(((c, v), _)) = lex.find(&keys[k..], |e| match e {
-            Entry::Dual(c, v) => Some((*c, *v)),
-            _ => None,
-        }) {
-            let modality = modality_at(tokens, &keys, text, k);
-            out.push(Claim::new(
-                ClaimKind::Count {
-                    role: Role::Measure(c),
-                    amount: Amount::Exact(v),
-                },
-                t.start,
-                t.end,
-                modality,
-            ));
-        }
-    }
+    out.extend(super::small::small_counts(tokens, quantities, text, frame));
     out
 }
 

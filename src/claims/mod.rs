@@ -39,8 +39,10 @@
 //! ```
 
 pub mod counts;
+pub mod frame;
 pub mod lexicon;
 pub mod slots;
+pub mod small;
 pub mod time;
 
 use crate::text::numbers::{Amount, Quantity};
@@ -293,78 +295,6 @@ pub(crate) fn break_before(tokens: &[Token], text: &str, k: usize) -> bool {
             .is_some_and(|gap| gap.contains([',', '،', ';', '؛', ':']))
 }
 
-/// Complementisers that end a saying clause.
-const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
-
-/// Tokens after a saying verb within which its complementiser is looked
-/// for: the speaker and the setting (المتحدث باسم وزارة الداخلية في مؤتمر
-/// صحفي عقده مساء اليوم) rarely take more.
-pub const SAYING_REACH: usize = 14;
-
-/// Tokens a setting phrase may take before its saying verb (وفي برنامج
-/// حواري على قناة محلية، قال …).
-pub const FRAME_LEAD: usize = 8;
-
-/// Prepositions that open a setting phrase before a saying verb.
-const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن", "من"];
-
-/// Which tokens frame the sentence, and the span of the speaker.
-fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
-    let lex = lexicon();
-    let keys = keys(tokens);
-    let mut frame = vec![false; tokens.len()];
-    let mut speaker: Option<(usize, usize)> = None;
-    // A saying clause: a verb of saying, then إن / أن within reach.
-    for i in 0..tokens.len() {
-        if lex
-            .find(&keys[i..], |e| (*e == Entry::Saying).then_some(()))
-            .is_none()
-        {
-            continue;
-        }
-        let end =
-            (i + 1..tokens.len().min(i + 1 + SAYING_REACH)).find(|&k| THAT.contains(&keys[k]));
-        if let Some(end) = end {
-            // The clause starts at the sentence start or the last break
-            // before the verb (وفي برنامج حواري …، قال النائب إن).
-            // The frame starts at the verb (… الذي قالت مصادر إن; واعتبر
-            // الجيش ذلك محاولة اغتيال لكنه قال إن), or at the sentence
-            // start when a setting phrase leads to it (وفي برنامج حواري على
-            // قناة محلية، قال …).
-            let setting =
-                i <= FRAME_LEAD && break_before(tokens, text, i) && SETTING.contains(&keys[0]);
-            let begin = if setting { 0 } else { i };
-            for f in frame.iter_mut().take(end + 1).skip(begin) {
-                *f = true;
-            }
-            if end > i + 1 {
-                speaker = Some((tokens[i + 1].start, tokens[end - 1].end));
-            }
-            break;
-        }
-    }
-    // An attribution: وفق / بحسب … to the next break or the end.
-    for i in 0..tokens.len() {
-        let Some(((), n)) = lex.find(&keys[i..], |e| (*e == Entry::Frame).then_some(())) else {
-            continue;
-        };
-        // فحسب is "only", not "according to".
-        if keys[i] == "فحسب" {
-            continue;
-        }
-        let end = (i + n..tokens.len())
-            .find(|&k| break_before(tokens, text, k))
-            .unwrap_or(tokens.len());
-        for f in frame.iter_mut().take(end).skip(i) {
-            *f = true;
-        }
-        if end > i + n {
-            speaker.get_or_insert((tokens[i + n].start, tokens[end - 1].end));
-        }
-    }
-    (frame, speaker)
-}
-
 /// True when a word of `entry` stands outside the sentence's frame.
 fn has(tokens: &[Token], frame: &[bool], entry: &Entry) -> bool {
     let keys = keys(tokens);
@@ -378,7 +308,7 @@ fn has(tokens: &[Token], frame: &[bool], entry: &Entry) -> bool {
 
 /// Reads one sentence: its claims, framing tokens and denials.
 pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
-    let (frame, speaker) = frame(tokens, text);
+    let (frame, speaker) = frame::frame(tokens, text);
     let mut claims = counts::counts(tokens, quantities, text, &frame);
     claims.extend(time::times(tokens, quantities));
     claims.extend(slots::slots(tokens, &frame));

@@ -1,0 +1,91 @@
+//! The frame of a sentence: who says it and according to whom.
+//!
+//! In: a sentence's tokens and the file's text. Out: for each token, true
+//! when it only frames the fact, and the byte span of the speaker.
+//!
+//! Rules:
+//! - A saying clause is a verb of saying (`saying` in `data/claims.txt`)
+//!   and its complementiser إن / أن within [`SAYING_REACH`] tokens: قال
+//!   الناطق باسم الشرطة في مؤتمر صحفي إن. It starts at the verb, or at the
+//!   sentence start when a setting phrase within [`FRAME_LEAD`] tokens
+//!   leads to it (وفي برنامج حواري على قناة محلية، قال …).
+//! - An attribution is a `frame` word (وفق، بحسب، نقلا عن) and what follows
+//!   it to the next break; فحسب ("only") is none.
+//! - The speaker is what stands between the verb and إن, or after the
+//!   attribution word.
+
+use super::lexicon::{Entry, lexicon};
+use super::{break_before, keys};
+use crate::text::tokenize::Token;
+
+/// Complementisers that end a saying clause.
+const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
+
+/// Tokens after a saying verb within which its complementiser is looked
+/// for: the speaker and the setting (المتحدث باسم وزارة الداخلية في مؤتمر
+/// صحفي عقده مساء اليوم) rarely take more.
+pub const SAYING_REACH: usize = 14;
+
+/// Tokens a setting phrase may take before its saying verb (وفي برنامج
+/// حواري على قناة محلية، قال …).
+pub const FRAME_LEAD: usize = 8;
+
+/// Prepositions that open a setting phrase before a saying verb.
+const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن", "من"];
+
+/// Which tokens frame the sentence, and the span of the speaker.
+pub fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
+    let lex = lexicon();
+    let keys = keys(tokens);
+    let mut frame = vec![false; tokens.len()];
+    let mut speaker: Option<(usize, usize)> = None;
+    // A saying clause: a verb of saying, then إن / أن within reach.
+    for i in 0..tokens.len() {
+        if lex
+            .find(&keys[i..], |e| (*e == Entry::Saying).then_some(()))
+            .is_none()
+        {
+            continue;
+        }
+        let end =
+            (i + 1..tokens.len().min(i + 1 + SAYING_REACH)).find(|&k| THAT.contains(&keys[k]));
+        if let Some(end) = end {
+            // The clause starts at the sentence start or the last break
+            // before the verb (وفي برنامج حواري …، قال النائب إن).
+            // The frame starts at the verb (… الذي قالت مصادر إن; واعتبر
+            // الجيش ذلك محاولة اغتيال لكنه قال إن), or at the sentence
+            // start when a setting phrase leads to it (وفي برنامج حواري على
+            // قناة محلية، قال …).
+            let setting =
+                i <= FRAME_LEAD && break_before(tokens, text, i) && SETTING.contains(&keys[0]);
+            let begin = if setting { 0 } else { i };
+            for f in frame.iter_mut().take(end + 1).skip(begin) {
+                *f = true;
+            }
+            if end > i + 1 {
+                speaker = Some((tokens[i + 1].start, tokens[end - 1].end));
+            }
+            break;
+        }
+    }
+    // An attribution: وفق / بحسب … to the next break or the end.
+    for i in 0..tokens.len() {
+        let Some(((), n)) = lex.find(&keys[i..], |e| (*e == Entry::Frame).then_some(())) else {
+            continue;
+        };
+        // فحسب is "only", not "according to".
+        if keys[i] == "فحسب" {
+            continue;
+        }
+        let end = (i + n..tokens.len())
+            .find(|&k| break_before(tokens, text, k))
+            .unwrap_or(tokens.len());
+        for f in frame.iter_mut().take(end).skip(i) {
+            *f = true;
+        }
+        if end > i + n {
+            speaker.get_or_insert((tokens[i + n].start, tokens[end - 1].end));
+        }
+    }
+    (frame, speaker)
+}
