@@ -41,6 +41,15 @@ fn export_prints_only_story_json() {
 }
 
 #[test]
+fn logs_to_a_file_or_pipe_carry_no_colour_codes() {
+    let out = mizan(&["export", "--corpus", seeds().to_str().unwrap()]);
+    assert!(out.status.success());
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("loaded"), "{log}");
+    assert!(!log.contains('\u{1b}'), "escape codes in {log:?}");
+}
+
+#[test]
 fn export_errors_are_clear() {
     let out = mizan(&["export", "--corpus", "/nonexistent/mizan"]);
     assert!(!out.status.success());
