@@ -196,3 +196,33 @@ async fn article_text_is_escaped() {
     assert!(!r.body.contains("\" onmouseover=\"alert(2)"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_shared_link_finds_its_contradiction_in_a_folder_of_another_name() {
+    // A colleague's copy of the seeds sits in a folder named "kazimi".
+    let root = std::env::temp_dir().join(format!("mizan-shared-link-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let copy = root.join("kazimi");
+    std::fs::create_dir_all(&copy).unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
+    }
+    let state = mizan::web::AppState::new(mizan::corpus::load(&root).unwrap());
+    let id = state.corpus().stories[0].analysis.contradictions[0]
+        .id
+        .clone();
+    let r = get(
+        state.clone(),
+        &format!("/stories/seeds/contradictions/{id}"),
+    )
+    .await;
+    assert!(r.status.is_redirection(), "{}", r.status);
+    let to = r.headers.get("location").unwrap().to_str().unwrap();
+    assert_eq!(to, format!("/stories/kazimi/contradictions/{id}"));
+    // An id no story has is still a 404 page.
+    let r = get(state, "/stories/seeds/contradictions/0123456789ab").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let _ = std::fs::remove_dir_all(&root);
+}

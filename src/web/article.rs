@@ -109,7 +109,7 @@ pub async fn handler(
             if let Some(c) = an.contradiction_of(i) {
                 contradicted.push((
                     label,
-                    format!("/stories/{}/contradictions/{}", story.id, c.id),
+                    super::contradiction::contradiction_url(&story.id, &c.id),
                 ));
             } else {
                 confirmed.push((

@@ -17,6 +17,7 @@ use crate::corpus::Story;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
 
 /// One side of a contradiction: a source's sentence, marked, with its
 /// neighbours for context.
@@ -94,13 +95,34 @@ pub struct ListPage {
 }
 
 /// `GET /stories/{story}/contradictions/{id}`: one contradiction's page, or
-/// a 400 page for a malformed id and a 404 page for an unknown one.
+/// a 400 page for a malformed id and a 404 page for an unknown one. An id
+/// not found in the named story (a colleague's copy of the files sits in a
+/// folder of another name) is looked up in every story and redirected to.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
-) -> Result<ContradictionPage, WebError> {
+) -> Result<Response, WebError> {
     let corpus = state.corpus();
-    build(view::find_story(&corpus, &story_id)?, &id)
+    let here = view::find_story(&corpus, &story_id);
+    if let Ok(story) = here
+        && story.analysis.contradiction(&id).is_some()
+    {
+        return build(story, &id).map(IntoResponse::into_response);
+    }
+    if is_contradiction_id(&id)
+        && let Some(other) = corpus
+            .stories
+            .iter()
+            .find(|s| s.id != story_id && s.analysis.contradiction(&id).is_some())
+    {
+        return Ok(Redirect::to(&contradiction_url(&other.id, &id)).into_response());
+    }
+    build(here?, &id).map(IntoResponse::into_response)
+}
+
+/// The address of contradiction `id` of story `story`.
+pub fn contradiction_url(story: &str, id: &str) -> String {
+    format!("/stories/{story}/contradictions/{id}")
 }
 
 /// `GET /stories/{story}/contradictions`: the list of the story's
