@@ -157,3 +157,55 @@ fn ten_thousand_one_line_articles_load() {
     assert_eq!(wire.articles.len(), 10_000, "{:?}", c.problems.first());
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn skipped_files_are_explained_in_arabic_with_the_detail_after() {
+    use mizan::corpus::ProblemKind;
+    use mizan::document::ArticleErrorKind;
+    let dir = temp("arabic");
+    let story = dir.join("quake");
+    std::fs::create_dir_all(&story).unwrap();
+    std::fs::write(story.join("a.txt"), "ضرب زلزال قوي المدينة فجر الأحد.\n").unwrap();
+    std::fs::write(story.join("report.docx"), b"PK\x03\x04 not text").unwrap();
+    std::fs::write(
+        story.join("scan.txt"),
+        b"%PDF-1.4\n\xe2\xe3\xcf\xd3\x00\x01",
+    )
+    .unwrap();
+    std::fs::write(story.join("empty.txt"), "  \n").unwrap();
+    let c = corpus::load(&dir).unwrap();
+    let kind = |file: &str| {
+        c.problems
+            .iter()
+            .find(|p| p.path.file_name().and_then(|n| n.to_str()) == Some(file))
+            .map(|p| p.kind)
+            .unwrap()
+    };
+    assert_eq!(kind("report.docx"), ProblemKind::Document);
+    assert_eq!(
+        kind("scan.txt"),
+        ProblemKind::Article(ArticleErrorKind::Binary)
+    );
+    assert_eq!(
+        kind("empty.txt"),
+        ProblemKind::Article(ArticleErrorKind::Empty)
+    );
+    let state = mizan::web::AppState::new(c);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let page = rt.block_on(async {
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        let req = axum::http::Request::get("/")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = mizan::web::router(state).oneshot(req).await.unwrap();
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+    });
+    // The Arabic message first, with advice; the English detail after it.
+    assert!(page.contains("انسخ النص والصقه"), "{page}");
+    assert!(page.contains("الملف فارغ لا نص فيه."), "{page}");
+    let message = page.find("الملف فارغ").unwrap();
+    let detail = page.find("empty file: it holds no text").unwrap();
+    assert!(message < detail);
+    let _ = std::fs::remove_dir_all(&dir);
+}

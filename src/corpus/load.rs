@@ -97,6 +97,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
     } else if let Some(meta) = &listing.meta {
         problems.push(Problem {
             path: meta.clone(),
+            kind: ProblemKind::MetaWithoutArticles,
             reason: "story.toml without articles beside it".into(),
         });
     }
@@ -120,6 +121,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
                             let r = std::panic::catch_unwind(|| load_folder(f)).unwrap_or_else(|_| {
                                 let problem = Problem {
                                     path: f.clone(),
+                                    kind: ProblemKind::Internal,
                                     reason: "this story could not be analysed (an internal error; please report it with the files)".into(),
                                 };
                                 (Vec::new(), vec![problem])
@@ -143,6 +145,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
     if stories.is_empty() {
         problems.push(Problem {
             path: root.to_path_buf(),
+            kind: ProblemKind::NoStories,
             reason: "no stories found: no folder here holds .txt or .md articles".into(),
         });
     }
@@ -165,6 +168,7 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
     else {
         problems.push(Problem {
             path: folder.to_path_buf(),
+            kind: ProblemKind::BadFolderName,
             reason: "folder name is not UTF-8".into(),
         });
         return (stories, problems);
@@ -175,6 +179,7 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
     match list(folder) {
         Err(e) => problems.push(Problem {
             path: folder.to_path_buf(),
+            kind: ProblemKind::UnreadableFolder,
             reason: format!("cannot be read: {e}"),
         }),
         Ok(sub) => {
@@ -182,12 +187,14 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
             for nested in &sub.folders {
                 problems.push(Problem {
                     path: nested.clone(),
+                    kind: ProblemKind::NestedFolder,
                     reason: "folder inside a story folder is ignored (a corpus is at most two levels deep)".into(),
                 });
             }
             if sub.articles.is_empty() {
                 problems.push(Problem {
                     path: folder.to_path_buf(),
+                    kind: ProblemKind::NoArticles,
                     reason: "folder holds no .txt or .md articles".into(),
                 });
             } else {
@@ -202,8 +209,23 @@ fn load_folder(folder: &Path) -> (Vec<Story>, Vec<Problem>) {
 fn not_articles(paths: &[PathBuf]) -> impl Iterator<Item = Problem> + '_ {
     paths.iter().map(|path| Problem {
         path: path.clone(),
+        kind: not_an_article_kind(path),
         reason: not_an_article_reason(path),
     })
+}
+
+/// Files of word processors and PDF: their text must be copied out.
+const DOCUMENTS: &[&str] = &["docx", "doc", "pdf", "odt", "rtf", "pages"];
+
+fn not_an_article_kind(path: &Path) -> ProblemKind {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    match ext {
+        Some(e) if DOCUMENTS.contains(&e.as_str()) => ProblemKind::Document,
+        _ => ProblemKind::NotAnArticle,
+    }
 }
 
 fn not_an_article_reason(path: &Path) -> String {
@@ -239,6 +261,7 @@ fn load_story(
     if !is_valid_id(&id) {
         problems.push(Problem {
             path: dir.to_path_buf(),
+            kind: ProblemKind::BadFolderName,
             reason: "folder name cannot be a story id (use letters, digits, '-', '_' and '.')"
                 .into(),
         });
@@ -250,6 +273,7 @@ fn load_story(
         if let Some(reason) = outside(path, &root) {
             problems.push(Problem {
                 path: path.clone(),
+                kind: ProblemKind::Link,
                 reason,
             });
             continue;
@@ -257,6 +281,7 @@ fn load_story(
         match Article::load(path) {
             Ok(article) if articles.iter().any(|a| a.id == article.id) => problems.push(Problem {
                 path: path.clone(),
+                kind: ProblemKind::DuplicateId,
                 reason: format!(
                     "another file of this story already has the id {}",
                     article.id
@@ -266,6 +291,7 @@ fn load_story(
                 let first = articles.iter().find(|a| a.text == article.text);
                 problems.push(Problem {
                     path: path.clone(),
+                    kind: ProblemKind::DuplicateText,
                     reason: format!(
                         "duplicate: the same text as {} of this story",
                         first.map(|a| a.file.as_str()).unwrap_or("another file")
@@ -273,15 +299,17 @@ fn load_story(
                 })
             }
             Ok(article) => articles.push(article),
-            Err(reason) => problems.push(Problem {
+            Err(e) => problems.push(Problem {
                 path: path.clone(),
-                reason,
+                kind: ProblemKind::Article(e.kind()),
+                reason: e.to_string(),
             }),
         }
     }
     if articles.is_empty() {
         problems.push(Problem {
             path: dir.to_path_buf(),
+            kind: ProblemKind::NoArticleLoaded,
             reason: "no article of this story could be loaded".into(),
         });
         return None;
@@ -295,6 +323,7 @@ fn load_story(
             Err(e) => {
                 problems.push(Problem {
                     path: path.clone(),
+                    kind: ProblemKind::BadMeta,
                     reason: format!("story.toml ignored: {e}"),
                 });
                 None

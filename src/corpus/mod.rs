@@ -77,12 +77,51 @@ impl Story {
     }
 }
 
+/// What kind of problem a skipped file or folder has: pages word their
+/// (Arabic) message by it, and show [`Problem::reason`] as the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// `story.toml` with no article beside it.
+    MetaWithoutArticles,
+    /// A `story.toml` that cannot be read.
+    BadMeta,
+    /// The story could not be analysed (a bug).
+    Internal,
+    /// The corpus holds no story.
+    NoStories,
+    /// A folder name that is not UTF-8 or cannot be a story id.
+    BadFolderName,
+    /// A folder that cannot be read.
+    UnreadableFolder,
+    /// A folder inside a story folder.
+    NestedFolder,
+    /// A story folder with no article.
+    NoArticles,
+    /// A file that is not an article (another extension).
+    NotAnArticle,
+    /// A word-processor or PDF file (.docx, .doc, .pdf, .odt, .rtf).
+    Document,
+    /// A symbolic link out of the story folder, or a broken one.
+    Link,
+    /// A second file with an article id already taken.
+    DuplicateId,
+    /// A second file with the same text.
+    DuplicateText,
+    /// No article of the story could be loaded.
+    NoArticleLoaded,
+    /// The file could not be read as an article.
+    Article(crate::document::ArticleErrorKind),
+}
+
 /// A file that was not loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The file or folder that was skipped.
     pub path: PathBuf,
-    /// Why it was skipped, in plain words for the user.
+    /// What kind of problem it is.
+    pub kind: ProblemKind,
+    /// The technical detail, in English (logs, and the second line of a
+    /// page's message).
     pub reason: String,
 }
 

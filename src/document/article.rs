@@ -31,11 +31,11 @@ pub const MAX_FILE_BYTES: u64 = 4 << 20;
 /// converted (its offsets are then into the UTF-8 text, and
 /// `converted_from` says so); anything else refused with the offset of the
 /// first bad byte.
-pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
-    let utf16 = |le: bool| -> Result<(String, Option<&'static str>), String> {
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), ArticleError> {
+    let utf16 = |le: bool| -> Result<(String, Option<&'static str>), ArticleError> {
         let body = &bytes[2..];
         if !body.len().is_multiple_of(2) {
-            return Err("UTF-16 with an odd number of bytes: the file is cut short".into());
+            return Err(ArticleError::Utf16OddLength);
         }
         let units = body.chunks(2).map(|c| {
             if le {
@@ -47,7 +47,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> 
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
             .map(|t| (t, Some(if le { "UTF-16LE" } else { "UTF-16BE" })))
-            .map_err(|e| format!("broken UTF-16 ({e}); save it as UTF-8"))
+            .map_err(ArticleError::Utf16Broken)
     };
     match bytes.get(..2) {
         Some([0xFF, 0xFE]) => return utf16(true),
@@ -61,10 +61,127 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> 
             let head = &e.as_bytes()[..e.as_bytes().len().min(512)];
             let binary = head.iter().filter(|&&b| b == 0 || (b < 0x09)).count() > 0;
             Err(if binary {
-                format!("a binary file, not text (bad byte at offset {at})")
+                ArticleError::Binary { offset: at }
             } else {
-                format!("not valid UTF-8 (first bad byte at offset {at}); save it as UTF-8")
+                ArticleError::NotUtf8 { offset: at }
             })
+        }
+    }
+}
+
+/// Why a file is not an article.
+#[derive(Debug)]
+pub enum ArticleError {
+    /// The file name is not UTF-8.
+    NameNotUtf8,
+    /// The file cannot be read.
+    Unreadable(std::io::Error),
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// UTF-16 with a byte-order mark and an odd number of bytes.
+    Utf16OddLength,
+    /// UTF-16 that does not decode.
+    Utf16Broken(std::char::DecodeUtf16Error),
+    /// A binary file (a PDF, a Word document, an image).
+    Binary {
+        /// Byte offset of the first byte that is not text.
+        offset: usize,
+    },
+    /// Text in another encoding than UTF-8.
+    NotUtf8 {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// The file name cannot be an article id.
+    BadId,
+    /// The file holds no text.
+    Empty,
+}
+
+/// [`ArticleError`] without its detail: what a page words its message by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleErrorKind {
+    /// The file name is not UTF-8.
+    NameNotUtf8,
+    /// The file cannot be read.
+    Unreadable,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Text in an encoding Mizan does not read (broken UTF-16, not UTF-8).
+    Encoding,
+    /// A binary file.
+    Binary,
+    /// The file name cannot be an article id.
+    BadId,
+    /// The file holds no text.
+    Empty,
+}
+
+impl ArticleError {
+    /// The kind of the error.
+    pub fn kind(&self) -> ArticleErrorKind {
+        match self {
+            ArticleError::NameNotUtf8 => ArticleErrorKind::NameNotUtf8,
+            ArticleError::Unreadable(_) => ArticleErrorKind::Unreadable,
+            ArticleError::TooLarge { .. } => ArticleErrorKind::TooLarge,
+            ArticleError::Utf16OddLength
+            | ArticleError::Utf16Broken(_)
+            | ArticleError::NotUtf8 { .. } => ArticleErrorKind::Encoding,
+            ArticleError::Binary { .. } => ArticleErrorKind::Binary,
+            ArticleError::BadId => ArticleErrorKind::BadId,
+            ArticleError::Empty => ArticleErrorKind::Empty,
+        }
+    }
+}
+
+impl std::fmt::Display for ArticleError {
+    /// The technical detail, in English, for logs and the second line of a
+    /// page's message (pages write their own Arabic).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArticleError::NameNotUtf8 => write!(f, "file name is not UTF-8"),
+            ArticleError::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            ArticleError::TooLarge { size } => write!(
+                f,
+                "too large for an article ({size} bytes; the limit is {MAX_FILE_BYTES})"
+            ),
+            ArticleError::Utf16OddLength => {
+                write!(
+                    f,
+                    "UTF-16 with an odd number of bytes: the file is cut short"
+                )
+            }
+            ArticleError::Utf16Broken(e) => write!(f, "broken UTF-16 ({e})"),
+            ArticleError::Binary { offset } => {
+                write!(f, "a binary file, not text (bad byte at offset {offset})")
+            }
+            ArticleError::NotUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
+            }
+            ArticleError::BadId => write!(
+                f,
+                "file name cannot be an article id (use letters, digits, '-', '_' and '.')"
+            ),
+            ArticleError::Empty => write!(f, "empty file: it holds no text"),
+        }
+    }
+}
+
+impl std::error::Error for ArticleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ArticleError::Unreadable(e) => Some(e),
+            ArticleError::Utf16Broken(e) => Some(e),
+            ArticleError::NameNotUtf8
+            | ArticleError::TooLarge { .. }
+            | ArticleError::Utf16OddLength
+            | ArticleError::Binary { .. }
+            | ArticleError::NotUtf8 { .. }
+            | ArticleError::BadId
+            | ArticleError::Empty => None,
         }
     }
 }
@@ -100,21 +217,17 @@ pub struct Article {
 
 impl Article {
     /// Reads and segments the file at `path`.
-    pub fn load(path: &Path) -> Result<Article, String> {
+    pub fn load(path: &Path) -> Result<Article, ArticleError> {
         let file = path
             .file_name()
             .and_then(|n| n.to_str())
-            .ok_or_else(|| "file name is not UTF-8".to_string())?
+            .ok_or(ArticleError::NameNotUtf8)?
             .to_string();
-        let size = fs::metadata(path)
-            .map_err(|e| format!("cannot be read: {e}"))?
-            .len();
+        let size = fs::metadata(path).map_err(ArticleError::Unreadable)?.len();
         if size > MAX_FILE_BYTES {
-            return Err(format!(
-                "too large for an article ({size} bytes; the limit is {MAX_FILE_BYTES}): split it or remove what is not article text"
-            ));
+            return Err(ArticleError::TooLarge { size });
         }
-        let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+        let bytes = fs::read(path).map_err(ArticleError::Unreadable)?;
         let (text, encoding) = decode(bytes)?;
         let mut article = Article::from_text(file, text)?;
         article.converted_from = encoding;
@@ -122,19 +235,17 @@ impl Article {
     }
 
     /// Builds an article from a file name and its content.
-    pub fn from_text(file: String, text: String) -> Result<Article, String> {
+    pub fn from_text(file: String, text: String) -> Result<Article, ArticleError> {
         let id = Path::new(&file)
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
         if !super::is_valid_id(&id) {
-            return Err(
-                "file name cannot be an article id (use letters, digits, '-', '_' and '.')".into(),
-            );
+            return Err(ArticleError::BadId);
         }
         if text.trim().is_empty() {
-            return Err("empty file: it holds no text".into());
+            return Err(ArticleError::Empty);
         }
         let front_matter = front_matter::parse(&text);
         let segments = match &front_matter {
@@ -335,16 +446,13 @@ mod tests {
             be.extend(u.to_be_bytes());
         }
         assert_eq!(decode(be).unwrap(), ("نص".to_string(), Some("UTF-16BE")));
-        assert!(
-            decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1])
-                .unwrap_err()
-                .contains("binary")
-        );
-        assert!(
-            decode(b"caf\xe9".to_vec())
-                .unwrap_err()
-                .contains("offset 3")
-        );
+        assert!(matches!(
+            decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap_err(),
+            ArticleError::Binary { .. }
+        ));
+        let e = decode(b"caf\xe9".to_vec()).unwrap_err();
+        assert!(matches!(e, ArticleError::NotUtf8 { offset: 3 }), "{e}");
+        assert!(e.to_string().contains("offset 3"));
         assert_eq!(
             decode("نص".as_bytes().to_vec()).unwrap(),
             ("نص".to_string(), None)
@@ -353,11 +461,13 @@ mod tests {
 
     #[test]
     fn empty_and_badly_named_files_are_refused() {
-        assert!(
-            Article::from_text("z.txt".into(), " \n ".into())
-                .unwrap_err()
-                .contains("empty")
-        );
-        assert!(Article::from_text("a b.txt".into(), "نص".into()).is_err());
+        assert!(matches!(
+            Article::from_text("z.txt".into(), " \n ".into()).unwrap_err(),
+            ArticleError::Empty
+        ));
+        assert!(matches!(
+            Article::from_text("a b.txt".into(), "نص".into()).unwrap_err(),
+            ArticleError::BadId
+        ));
     }
 }

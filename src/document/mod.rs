@@ -14,7 +14,9 @@
 pub mod article;
 pub mod front_matter;
 
-pub use article::{Article, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS, decode};
+pub use article::{
+    Article, ArticleError, ArticleErrorKind, MAX_FILE_BYTES, TITLE_FALLBACK_WORDS, decode,
+};
 
 /// Longest id (in bytes) accepted for a story or an article: ids go into
 /// URLs and file-system paths.

@@ -1,8 +1,9 @@
 //! The home page: the stories of the corpus and the files that were skipped.
 //!
 //! In: `GET /`. Out: a list of stories with their titles, ids and article
-//! counts, and the load problems (path and reason), so a user sees why a
-//! file they dropped in is missing.
+//! counts, and the load problems (path, an Arabic message with advice, the
+//! technical detail after it), so a user sees why a file they dropped in is
+//! missing.
 
 use super::AppState;
 use askama::Template;
@@ -18,7 +19,10 @@ pub struct StoryRow {
 
 pub struct ProblemRow {
     pub path: String,
-    pub reason: String,
+    /// What it means, in Arabic, with advice.
+    pub message: &'static str,
+    /// The technical detail (English), shown smaller after it.
+    pub detail: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -49,7 +53,8 @@ pub async fn handler(State(state): State<AppState>) -> HomePage {
         .iter()
         .map(|p| ProblemRow {
             path: p.path.display().to_string(),
-            reason: p.reason.clone(),
+            message: super::problems::message(p.kind),
+            detail: p.reason.clone(),
         })
         .collect();
     HomePage { stories, problems }

@@ -20,6 +20,7 @@ mod home;
 pub mod live;
 pub mod marks;
 pub mod pair;
+pub mod problems;
 pub mod search;
 pub mod story;
 pub mod upload;

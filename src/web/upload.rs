@@ -138,8 +138,9 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
                 }
                 Err(e) => {
                     p.file_problem = Some(format!(
-                        "تعذّرت قراءة الملف {} نصًا ({e}): احفظه بترميز UTF-8",
+                        "تعذّرت قراءة الملف {}: {} (التفاصيل: {e})",
                         file_name.unwrap_or_default(),
+                        super::problems::article_message(e.kind()),
                     ))
                 }
             }
