@@ -209,3 +209,29 @@ fn skipped_files_are_explained_in_arabic_with_the_detail_after() {
     assert!(message < detail);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_story_may_fix_its_id_in_story_toml() {
+    let dir = temp("fixed-id");
+    let story = dir.join("copy-of-march-files");
+    std::fs::create_dir_all(&story).unwrap();
+    std::fs::write(story.join("a.txt"), "غمرت السيول قرى الوادي مساء الخميس.\n").unwrap();
+    std::fs::write(
+        story.join("story.toml"),
+        "id = \"valley-floods\"\ntitle = \"سيول الوادي\"\n",
+    )
+    .unwrap();
+    let bad = dir.join("other");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("b.txt"), "انهار جسر فوق النهر صباح الجمعة.\n").unwrap();
+    std::fs::write(bad.join("story.toml"), "id = \"not an id\"\n").unwrap();
+    let c = corpus::load(&dir).unwrap();
+    let ids: Vec<&str> = c.stories.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["other", "valley-floods"]);
+    assert!(
+        reason(&c, "story.toml").contains("cannot be a story id"),
+        "{:?}",
+        c.problems
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

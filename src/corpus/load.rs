@@ -12,6 +12,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct StoryMeta {
     title: Option<String>,
+    /// A fixed story id, so that links survive a renamed folder.
+    id: Option<String>,
 }
 
 /// What one folder holds.
@@ -150,6 +152,20 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
         });
     }
     stories.sort_by(|a, b| a.id.cmp(&b.id));
+    // Two stories with one id (a story.toml id equal to another folder's
+    // name): the first in folder order is kept, the other reported.
+    let mut seen = std::collections::HashSet::new();
+    stories.retain(|s| {
+        let first = seen.insert(s.id.clone());
+        if !first {
+            problems.push(Problem {
+                path: s.dir.clone(),
+                kind: ProblemKind::DuplicateId,
+                reason: format!("another story already has the id {}", s.id),
+            });
+        }
+        first
+    });
     Ok(Corpus {
         root: root.to_path_buf(),
         stories,
@@ -314,12 +330,12 @@ fn load_story(
         });
         return None;
     }
-    let meta_title = listing.meta.as_ref().and_then(|path| {
+    let meta = listing.meta.as_ref().and_then(|path| {
         let parsed = fs::read_to_string(path)
             .map_err(|e| e.to_string())
             .and_then(|s| toml::from_str::<StoryMeta>(&s).map_err(|e| e.message().to_string()));
         match parsed {
-            Ok(meta) => meta.title.filter(|t| !t.trim().is_empty()),
+            Ok(meta) => Some((path, meta)),
             Err(e) => {
                 problems.push(Problem {
                     path: path.clone(),
@@ -330,6 +346,27 @@ fn load_story(
             }
         }
     });
+    // A story may fix its id (id = "…"), so that shared links survive a
+    // renamed folder; an id that cannot be one is reported and the
+    // folder's name kept.
+    let id = match meta
+        .as_ref()
+        .and_then(|(path, m)| Some((path, m.id.as_ref()?)))
+    {
+        Some((_, fixed)) if is_valid_id(fixed) => fixed.clone(),
+        Some((path, fixed)) => {
+            problems.push(Problem {
+                path: (*path).clone(),
+                kind: ProblemKind::BadMeta,
+                reason: format!(
+                    "story.toml id {fixed:?} cannot be a story id; the folder's name is used"
+                ),
+            });
+            id
+        }
+        None => id,
+    };
+    let meta_title = meta.and_then(|(_, m)| m.title.filter(|t| !t.trim().is_empty()));
     let (title, title_inferred) = match meta_title {
         Some(t) => (t, false),
         None => (articles[0].title.clone(), true),
