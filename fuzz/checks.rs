@@ -45,6 +45,35 @@ pub fn numbers(name: &str, text: &str) {
     }
 }
 
+/// Claims of any text (read as one sentence): every claim and attribution
+/// span lies inside the text on character boundaries, the frame has one
+/// flag per token, denied clauses stay inside the sentence, and amounts
+/// print.
+pub fn claims(name: &str, text: &str) {
+    let tokens = mizan::text::tokenize::tokenize(text, 0);
+    let quantities = mizan::text::numbers::quantities(&tokens, text, &|_| true);
+    let reading = mizan::claims::read(&tokens, &quantities, text);
+    let inside = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    assert_eq!(reading.frame.len(), tokens.len(), "{name}");
+    for c in &reading.claims {
+        assert!(inside(c.start, c.end), "{name}: {c:?}");
+        if let Some((s, e)) = c.attribution {
+            assert!(inside(s, e), "{name}: {c:?}");
+        }
+        if let mizan::claims::ClaimKind::Count { amount, .. } = &c.kind {
+            let _ = amount.to_string();
+        }
+    }
+    for d in &reading.denials {
+        assert!(
+            d.word < tokens.len() && d.clause.end <= tokens.len(),
+            "{name}"
+        );
+    }
+}
+
 /// Normalisation is idempotent.
 pub fn normalize(name: &str, text: &str) {
     let once = mizan::text::normalize::normalize(text);

@@ -1,7 +1,8 @@
 //! The fuzz targets' checks (`fuzz/checks.rs`, shared) over the inputs kept in
 //! `tests/fuzz_regressions/`: hand-picked edge cases and whatever a fuzzing
-//! run found interesting. Each input is segmented, its quantities read, its
-//! normalisation checked to be idempotent, and it is analysed as a story.
+//! run found interesting. Each input is segmented, its quantities and
+//! claims read, its normalisation checked to be idempotent, and it is
+//! analysed as a story.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ fn check(name: &str, text: &str) {
     checks::segment(name, text);
     checks::numbers(name, text);
     checks::normalize(name, text);
+    checks::claims(name, text);
     checks::analyze(name, text);
 }
 
