@@ -44,7 +44,13 @@ fn main() {
                     }
                 }
             }
-            (false, true) => fn_ += 1,
+            (false, true) => {
+                fn_ += 1;
+                if std::env::var_os("ANS_SHOW_MISSED").is_some() {
+                    let linked = an.links.first().map(|l| format!("{:?}", l.relation));
+                    eprintln!("missed: {} | {} | {linked:?}", fields[0], fields[1]);
+                }
+            }
             _ => {}
         }
     }

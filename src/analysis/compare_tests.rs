@@ -188,6 +188,34 @@ fn opposite_words_contradict_unless_negated() {
 }
 
 #[test]
+fn opposites_of_the_wider_lexicon_contradict() {
+    // Arrest and release, approval and objection, recovery and worsening:
+    // pairs of data/antonyms.txt beyond rise and fall.
+    for (a, b, words) in [
+        (
+            "اعتقلت الشرطة الصحفي المعروف في العاصمة مساء الخميس بعد مداهمة منزله.",
+            "أفرجت الشرطة عن الصحفي المعروف في العاصمة مساء الخميس بعد مداهمة منزله.",
+            ("اعتقلت", "أفرجت"),
+        ),
+        (
+            "وافق البرلمان على مشروع قانون الموازنة العامة في جلسته الطارئة.",
+            "اعترض البرلمان على مشروع قانون الموازنة العامة في جلسته الطارئة.",
+            ("وافق", "اعترض"),
+        ),
+        (
+            "تعافى الاقتصاد المحلي خلال الربع الثالث وفق تقرير البنك المركزي.",
+            "تدهور الاقتصاد المحلي خلال الربع الثالث وفق تقرير البنك المركزي.",
+            ("تعافى", "تدهور"),
+        ),
+    ] {
+        let (rel, diffs) = relation(a, b).expect("linked");
+        assert_eq!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
+        let d = diffs.iter().find(|d| d.kind.as_str() == "antonym").unwrap();
+        assert_eq!((d.a.as_str(), d.b.as_str()), words);
+    }
+}
+
+#[test]
 fn two_times_of_one_event_contradict_and_of_two_events_do_not() {
     let (rel, diffs) = relation(
         "اندلع الحريق في سوق الخضار بمدينة صفاقس صباح الخميس.",
