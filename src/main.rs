@@ -1,8 +1,11 @@
 //! The `mizan` command: parses flags and starts things.
 //!
-//! - `mizan serve [--corpus DIR] [--host 127.0.0.1] [--port 3000]` loads the
-//!   corpus, prints `listening on http://ADDR` once it accepts connections
-//!   and serves until Ctrl-C.
+//! - `mizan serve [--corpus DIR] [--workspace DIR] [--host 127.0.0.1]
+//!   [--port 3000]` loads the corpus and the workspace, prints the
+//!   workspace and `listening on http://ADDR` once it accepts connections,
+//!   and serves until Ctrl-C. Without `--corpus` the bundled seeds are
+//!   served read-only; a corpus inside the repository or not writable is
+//!   read-only too (see `corpus::workspace`).
 //! - `mizan export [--corpus DIR] [--story ID]` prints story JSON on standard
 //!   output; logs and load problems go to standard error.
 
@@ -29,9 +32,14 @@ struct Cli {
 enum Command {
     /// Serve the web app on the corpus.
     Serve {
-        /// Folder of articles (one story) or of story folders.
-        #[arg(long, default_value = "seeds")]
-        corpus: PathBuf,
+        /// Folder of articles (one story) or of story folders; the bundled
+        /// seeds (read-only) when not given.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Where stories created or extended in the browser are saved;
+        /// default `$XDG_DATA_HOME/mizan`, else `~/.local/share/mizan`.
+        #[arg(long)]
+        workspace: Option<PathBuf>,
         /// Address to listen on. Anything but a loopback address exposes the
         /// articles to the network: Mizan has no login.
         #[arg(long, default_value = "127.0.0.1")]
@@ -65,7 +73,12 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve { corpus, host, port } => serve(&corpus, &host, port),
+        Command::Serve {
+            corpus,
+            workspace,
+            host,
+            port,
+        } => serve(sources(corpus, workspace), &host, port),
         Command::Export { corpus, story } => export(&corpus, story.as_deref()),
     };
     match result {
@@ -80,7 +93,8 @@ fn main() -> ExitCode {
 /// Loading longer than this shows a progress bar on standard error.
 const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
-fn load(dir: &Path) -> Result<Corpus, String> {
+fn load(sources: &corpus::Sources) -> Result<Corpus, String> {
+    let dir = sources.corpus.as_path();
     use std::io::IsTerminal;
     use std::sync::atomic::Ordering;
     let started = std::time::Instant::now();
@@ -113,7 +127,7 @@ fn load(dir: &Path) -> Result<Corpus, String> {
                 eprintln!();
             }
         });
-        let result = corpus::load_with_progress(dir, &progress);
+        let result = corpus::workspace::load_sources_with_progress(sources, &progress);
         finished.store(true, Ordering::Relaxed);
         bar.thread().unpark();
         result
@@ -133,7 +147,7 @@ fn load(dir: &Path) -> Result<Corpus, String> {
 }
 
 fn export(dir: &Path, story: Option<&str>) -> Result<(), String> {
-    let corpus = load(dir)?;
+    let corpus = load(&corpus::Sources::folder(dir))?;
     let json = match (story, corpus.stories.as_slice()) {
         (Some(id), _) => {
             let story = corpus
@@ -150,8 +164,40 @@ fn export(dir: &Path, story: Option<&str>) -> Result<(), String> {
     writeln!(out, "{json}").map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
-fn serve(dir: &Path, host: &str, port: u16) -> Result<(), String> {
-    let corpus = load(dir)?;
+/// The folders to serve: the corpus is written in place only when it was
+/// named, lies outside the repository and may be written.
+fn sources(corpus: Option<PathBuf>, workspace: Option<PathBuf>) -> corpus::Sources {
+    use corpus::workspace::{default_workspace, inside_repository, looks_writable};
+    let named = corpus.is_some();
+    let corpus = corpus.unwrap_or_else(|| PathBuf::from("seeds"));
+    corpus::Sources {
+        corpus_writable: named && !inside_repository(&corpus) && looks_writable(&corpus),
+        corpus,
+        workspace: workspace.or_else(default_workspace),
+    }
+}
+
+fn serve(sources: corpus::Sources, host: &str, port: u16) -> Result<(), String> {
+    let dir = sources.corpus.as_path();
+    let corpus = load(&sources)?;
+    match &sources.workspace {
+        Some(ws) => tracing::info!(
+            "workspace: {} ({}); corpus {} is {}",
+            ws.display(),
+            if ws.is_dir() {
+                "exists"
+            } else {
+                "created on the first save"
+            },
+            dir.display(),
+            if sources.corpus_writable {
+                "written in place"
+            } else {
+                "read-only"
+            }
+        ),
+        None => tracing::warn!("no workspace: set HOME or pass --workspace to add articles"),
+    }
     let runtime =
         tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async move {
@@ -168,7 +214,7 @@ fn serve(dir: &Path, host: &str, port: u16) -> Result<(), String> {
         println!("listening on http://{addr}");
         let _ = std::io::stdout().flush();
         let state = AppState::new(corpus);
-        web::live::spawn_reloader(state.clone(), dir.to_path_buf());
+        web::live::spawn_reloader(state.clone(), sources);
         web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())
     })
 }

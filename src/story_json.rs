@@ -336,6 +336,7 @@ mod tests {
             title_inferred: false,
             dir: "fire".into(),
             analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
+            storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();
@@ -368,6 +369,7 @@ mod tests {
             title_inferred: false,
             dir: "collapse".into(),
             analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
+            storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();
@@ -418,6 +420,7 @@ mod tests {
             title_inferred: false,
             dir: "boat".into(),
             analysis: crate::analysis::analyze(&articles),
+            storage: crate::corpus::Storage::Corpus,
             articles,
         };
         let json = serde_json::to_value(story_doc(&story)).unwrap();

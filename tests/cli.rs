@@ -15,6 +15,10 @@ fn seeds() -> std::path::PathBuf {
 
 fn mizan(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("mizan-cli-test-data"),
+        )
         .args(args)
         .output()
         .expect("mizan runs")

@@ -21,6 +21,11 @@ fn killed_between_write_and_rename_loses_nothing() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mizan"))
         .args(["serve", "--port", "0", "--corpus"])
         .arg(&dir)
+        .arg("--workspace")
+        .arg(
+            dir.join("..")
+                .join(format!("crash-ws-{}", std::process::id())),
+        )
         .env(PAUSE_BEFORE_RENAME_ENV, "60000")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -54,7 +54,7 @@ fn list(dir: &Path) -> std::io::Result<Listing> {
     Ok(listing)
 }
 
-fn is_article_file(path: &Path) -> bool {
+pub(super) fn is_article_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
@@ -170,6 +170,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
         root: root.to_path_buf(),
         stories,
         problems,
+        sources: super::Sources::folder(root),
     })
 }
 
@@ -377,6 +378,7 @@ fn load_story(
         title,
         title_inferred,
         dir: dir.to_path_buf(),
+        storage: super::Storage::Corpus,
         articles,
         analysis,
     })

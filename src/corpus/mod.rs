@@ -20,11 +20,13 @@
 mod load;
 pub mod store;
 pub mod watch;
+pub mod workspace;
 
 pub use crate::document::{
     Article, MAX_FILE_BYTES, MAX_ID_LEN, TITLE_FALLBACK_WORDS, decode, front_matter, is_valid_id,
 };
 pub use load::{Progress, load, load_with_progress};
+pub use workspace::{Sources, Storage, load_sources};
 
 use std::fmt;
 use std::fs;
@@ -43,6 +45,8 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     /// Every file or folder that was skipped, with the reason.
     pub problems: Vec<Problem>,
+    /// The folders read, and which may be written.
+    pub sources: Sources,
 }
 
 impl Corpus {
@@ -50,6 +54,11 @@ impl Corpus {
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
     }
+}
+
+/// True when `path` names an article file (`.txt` or `.md`).
+pub fn is_article_path(path: &Path) -> bool {
+    load::is_article_file(path)
 }
 
 /// A set of articles about one event.
@@ -64,6 +73,9 @@ pub struct Story {
     pub title_inferred: bool,
     /// The story folder, where its articles are read and new ones written.
     pub dir: PathBuf,
+    /// Whether new articles are written in [`Story::dir`] or into a copy
+    /// of the story in the workspace.
+    pub storage: Storage,
     /// The story's articles, sorted by id.
     pub articles: Vec<Article>,
     /// Sentences aligned across articles, with agreements and contradictions.

@@ -96,7 +96,8 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();
         let too_large = format!(
-            "حجم المرسَل أكبر مما يقبله ميزان ({} كيلوبايت للمقال): قسّم النص أو احذف ما ليس منه.",
+            "حجم المرسَل أكبر مما يقرؤه ميزان ({} ميغابايت)، والمقال الواحد حتى {} كيلوبايت: قسّم النص أو احذف ما ليس منه. لم يُحفظ شيء؛ ارجع بزر الرجوع في المتصفح تجد ما كتبته في النموذج.",
+            super::upload::MAX_FORM_BYTES >> 20,
             crate::corpus::store::MAX_ARTICLE_BYTES / 1024
         );
         let (heading, english, message) = match &self {

@@ -126,7 +126,7 @@ pub fn security_headers() -> [(HeaderName, HeaderValue); 4] {
         ),
         (
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            HeaderValue::from_static("same-origin"),
         ),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
     ]

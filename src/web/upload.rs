@@ -8,11 +8,23 @@
 //! what the user typed and a clear message, as a 400.
 //!
 //! Rules:
-//! - Cross-site requests are refused (403): the form must carry the
-//!   server's CSRF token (random per process, only readable by a page of
-//!   this origin), and an `Origin` header that names a site must name this
-//!   host (`null`, which browsers send under the no-referrer policy, is
-//!   left to the token).
+//! - Nothing is written under a read-only corpus (the bundled seeds): an
+//!   article added to one of its stories goes into a copy of the story in
+//!   the workspace ([`crate::corpus::workspace`]), and the form says so
+//!   before anything is posted; new stories never go inside a one-story
+//!   folder.
+//! - Cross-site requests are refused (403): the form must carry a token
+//!   only a page of this origin can read. That is the server's token (random
+//!   per process), or, after a restart, the token of the cookie the form
+//!   page set beside it (double submit: [`FORM_COOKIE`], `SameSite=Strict`),
+//!   so a form typed before a restart still goes through. An `Origin` header
+//!   that names a site must name this host; `null` is accepted only with the
+//!   process token (pages are served with `Referrer-Policy: same-origin`, so
+//!   browsers name the origin of this server's own forms).
+//! - A refused post never loses what was typed: a bad token, a bad field
+//!   or an article over [`MAX_ARTICLE_BYTES`] (bodies up to
+//!   [`MAX_FORM_BYTES`]) all come back as the form, filled in, with the
+//!   reason; only a body over [`MAX_FORM_BYTES`] gets the error page.
 //! - An uploaded file is read as a file in the folder is (UTF-8, or UTF-16
 //!   with a byte-order mark, converted; see [`crate::corpus::decode`]) and
 //!   stored as UTF-8; it wins over pasted text when both are given.
@@ -22,17 +34,48 @@
 use super::view::{self, StoryNav};
 use super::{AppState, PathParams, WebError};
 use crate::corpus::store::{self, AddError, MAX_ARTICLE_BYTES, NewArticle};
-use crate::corpus::{Corpus, is_valid_id};
+use crate::corpus::{Corpus, is_valid_id, workspace};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-/// Largest request body accepted by the forms: the article, its metadata
-/// and the multipart framing.
-pub const MAX_FORM_BYTES: usize = MAX_ARTICLE_BYTES + 64 * 1024;
+/// Largest request body read by the forms: sixteen times the largest
+/// article, so that a paste far over the limit still comes back as the
+/// form with its text (and the limit stated) instead of an error page.
+pub const MAX_FORM_BYTES: usize = 16 * MAX_ARTICLE_BYTES + 64 * 1024;
+
+/// The cookie holding the form token for the double-submit check.
+pub const FORM_COOKIE: &str = "mizan_form";
+
+/// A token as the server makes them: 32 hexadecimal digits.
+fn well_formed(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The form cookie's value in `headers`, if it holds a well-formed token.
+fn cookie_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, v)| *k == FORM_COOKIE && well_formed(v))
+        .map(|(_, v)| v)
+}
+
+/// The form page with the cookie its token is checked against.
+fn with_cookie(status: StatusCode, page: UploadPage) -> Response {
+    let cookie = format!(
+        "{FORM_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
+        page.csrf
+    );
+    (status, [(header::SET_COOKIE, cookie)], page).into_response()
+}
 
 /// The form that adds an article to a story or starts a new story, filled
 /// again with what was typed when a post is refused.
@@ -59,6 +102,36 @@ pub struct UploadPage {
     pub error: Option<String>,
     /// The largest article accepted, in bytes ([`MAX_ARTICLE_BYTES`]).
     pub max_bytes: usize,
+    /// Where the article will be saved, in Arabic, naming the folder.
+    pub destination: String,
+}
+
+/// Where a post of this form will write, in words for the user.
+fn destination(corpus: &Corpus, story: Option<&crate::corpus::Story>) -> String {
+    use crate::corpus::Storage;
+    let ws = corpus
+        .sources
+        .workspace
+        .as_ref()
+        .map(|w| w.display().to_string());
+    match (story.map(|s| s.storage), ws) {
+        (Some(Storage::ReadOnly), Some(ws)) => format!(
+            "هذه القصة من المقالات المضمّنة في المشروع وهي للقراءة فقط: عند الحفظ تُنسخ القصة إلى مساحة العمل ({ws}) ويُحفظ المقال في النسخة، ولا يتغيّر شيء في مجلد المشروع."
+        ),
+        (Some(Storage::ReadOnly), None) => {
+            "هذه القصة للقراءة فقط ولا توجد مساحة عمل (متغير HOME غير معرّف): شغّل الخادم مع ‎--workspace‎ لتتمكن من الإضافة.".to_string()
+        }
+        (Some(Storage::Corpus | Storage::Workspace), _) => story
+            .map(|s| format!("يُحفظ المقال ملفًا في مجلد القصة ({}): ما يُضاف هنا يُضاف هناك.", s.dir.display()))
+            .unwrap_or_default(),
+        (None, ws) => match crate::corpus::workspace::folder_for_story(corpus, "…") {
+            Ok(dir) => format!(
+                "تُحفظ القصة الجديدة مجلدًا في {}.",
+                dir.parent().map(|p| p.display().to_string()).or(ws).unwrap_or_default()
+            ),
+            Err(_) => "لا يمكن إنشاء قصة هنا: مجلد المقالات للقراءة فقط ولا توجد مساحة عمل؛ شغّل الخادم مع ‎--workspace‎.".to_string(),
+        },
+    }
 }
 
 fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> UploadPage {
@@ -78,6 +151,7 @@ fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> Uplo
         new_story_title: String::new(),
         error: None,
         max_bytes: MAX_ARTICLE_BYTES,
+        destination: destination(&corpus, story.and_then(|(id, _)| corpus.story(id))),
     }
 }
 
@@ -86,19 +160,22 @@ fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> Uplo
 pub async fn add_form(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
-) -> Result<UploadPage, WebError> {
+) -> Result<Response, WebError> {
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &id)?;
-    Ok(page(
-        &state,
-        Some((&story.id, &story.title)),
-        NewArticle::default(),
+    Ok(with_cookie(
+        StatusCode::OK,
+        page(
+            &state,
+            Some((&story.id, &story.title)),
+            NewArticle::default(),
+        ),
     ))
 }
 
 /// `GET /new`: the empty "new story" form.
-pub async fn new_form(State(state): State<AppState>) -> UploadPage {
-    page(&state, None, NewArticle::default())
+pub async fn new_form(State(state): State<AppState>) -> Response {
+    with_cookie(StatusCode::OK, page(&state, None, NewArticle::default()))
 }
 
 /// The fields of a posted form.
@@ -169,34 +246,48 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
     Ok(p)
 }
 
-/// Refuses requests from other sites.
-fn check_origin(state: &AppState, headers: &HeaderMap, token: &str) -> Result<(), WebError> {
-    if token != state.csrf_token() {
-        return Err(WebError::Forbidden(
-            "النموذج منتهي الصلاحية أو مرسل من موقع آخر: أعد تحميل الصفحة وأرسله من جديد".into(),
-        ));
-    }
-    if let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST)) {
-        let origin = origin.to_str().unwrap_or("");
-        let host = host.to_str().unwrap_or("");
-        let bare = origin
+/// Refuses requests from other sites; the reason, in Arabic, otherwise.
+fn check_origin(state: &AppState, headers: &HeaderMap, token: &str) -> Result<(), String> {
+    let origin = headers
+        .get(header::ORIGIN)
+        .map(|o| o.to_str().unwrap_or(""));
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let names_this_host = |origin: &str| {
+        origin
             .strip_prefix("http://")
             .or_else(|| origin.strip_prefix("https://"))
-            .unwrap_or("");
-        // `null` is what browsers send under this server's no-referrer
-        // policy; the token has been checked already.
-        if origin != "null" && bare != host {
-            return Err(WebError::Forbidden(format!(
-                "طلب من موقع آخر ({origin}) مرفوض"
-            )));
-        }
+            .is_some_and(|bare| bare == host)
+    };
+    let by_process = !token.is_empty() && token == state.csrf_token();
+    let by_cookie = well_formed(token) && cookie_token(headers) == Some(token);
+    let origin_ok = match origin {
+        None => true,
+        // Browsers send `null` when they hide the origin: only the
+        // process token, which no other page can read, is enough then.
+        Some("null") => by_process,
+        Some(o) => names_this_host(o),
+    };
+    if !(by_process || by_cookie) {
+        return Err(
+            "انتهت صلاحية النموذج (ربما أُعيد تشغيل الخادم) أو أُرسل من موقع آخر: راجع النص أدناه ثم اضغط «احفظ المقال» مرة أخرى"
+                .into(),
+        );
+    }
+    if !origin_ok {
+        return Err(format!(
+            "طلب من موقع آخر مرفوض: {}",
+            origin.unwrap_or_default()
+        ));
     }
     Ok(())
 }
 
 /// Reloads the corpus now, so the redirect shows the new article.
-async fn reload(state: &AppState, root: PathBuf) -> Result<(), WebError> {
-    super::live::load_now(state, root)
+async fn reload(state: &AppState, sources: crate::corpus::Sources) -> Result<(), WebError> {
+    super::live::load_now(state, sources)
         .await
         .map(|_| ())
         .map_err(WebError::Internal)
@@ -216,7 +307,12 @@ fn existing(corpus: &Corpus, story: &str) -> Vec<(String, String)> {
 
 fn refused(mut p: UploadPage, message: String) -> Response {
     p.error = Some(message);
-    (StatusCode::BAD_REQUEST, p).into_response()
+    with_cookie(StatusCode::BAD_REQUEST, p)
+}
+
+fn forbidden(mut p: UploadPage, message: String) -> Response {
+    p.error = Some(message);
+    with_cookie(StatusCode::FORBIDDEN, p)
 }
 
 /// `POST /stories/{story}/add`: writes the posted article into the story's
@@ -231,12 +327,14 @@ pub async fn add(
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &id)?;
     let posted = read_form(multipart).await?;
-    check_origin(&state, &headers, &posted.csrf)?;
     let form = page(
         &state,
         Some((&story.id, &story.title)),
         posted.article.clone(),
     );
+    if let Err(why) = check_origin(&state, &headers, &posted.csrf) {
+        return Ok(forbidden(form, why));
+    }
     if let Some(problem) = posted.file_problem {
         return Ok(refused(form, problem));
     }
@@ -244,16 +342,25 @@ pub async fn add(
         Ok(c) => c,
         Err(e) => return Ok(refused(form, e.to_string())),
     };
-    let dir = story.dir.clone();
     let name = posted.article.name.clone();
-    let path = tokio::task::spawn_blocking(move || store::write_atomic(&dir, &name, &content))
+    let place = {
+        let corpus = Arc::clone(&corpus);
+        let id = story.id.clone();
+        move || -> Result<PathBuf, AddError> {
+            let story = corpus.story(&id).ok_or(AddError::Io(id.clone()))?;
+            let (dir, _) = workspace::folder_for_article(&corpus, story)
+                .map_err(|e| AddError::Io(e.to_string()))?;
+            store::write_atomic(&dir, &name, &content)
+        }
+    };
+    let path = tokio::task::spawn_blocking(place)
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let path = match path {
         Ok(p) => p,
         Err(e) => return Ok(refused(form, e.to_string())),
     };
-    reload(&state, corpus.root.clone()).await?;
+    reload(&state, corpus.sources.clone()).await?;
     let article = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     Ok(Redirect::to(&format!("/stories/{}/articles/{article}", story.id)).into_response())
 }
@@ -268,10 +375,12 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let corpus = state.corpus();
     let posted = read_form(multipart).await?;
-    check_origin(&state, &headers, &posted.csrf)?;
     let mut form = page(&state, None, posted.article.clone());
     form.new_story_id = posted.story_id.clone();
     form.new_story_title = posted.story_title.clone();
+    if let Err(why) = check_origin(&state, &headers, &posted.csrf) {
+        return Ok(forbidden(form, why));
+    }
     let id = posted.story_id.trim().to_string();
     if !is_valid_id(&id) {
         return Ok(refused(
@@ -279,7 +388,17 @@ pub async fn create(
             "معرّف القصة مطلوب: حروف وأرقام و- و_ فقط، فهو اسم المجلد وجزء من الروابط".into(),
         ));
     }
-    let dir = corpus.root.join(&id);
+    let dir = match workspace::folder_for_story(&corpus, &id) {
+        Ok(d) => d,
+        Err(e) => {
+            return Ok(refused(
+                form,
+                format!(
+                    "لا يوجد مكان يُحفظ فيه: مجلد المقالات للقراءة فقط ولا توجد مساحة عمل؛ شغّل الخادم مع ‎--workspace‎ ({e})"
+                ),
+            ));
+        }
+    };
     if corpus.story(&id).is_some() || dir.exists() {
         return Ok(refused(
             form,
@@ -310,6 +429,6 @@ pub async fn create(
     if let Err(e) = written {
         return Ok(refused(form, e.to_string()));
     }
-    reload(&state, corpus.root.clone()).await?;
+    reload(&state, corpus.sources.clone()).await?;
     Ok(Redirect::to(&format!("/stories/{id}")).into_response())
 }

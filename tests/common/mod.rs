@@ -52,7 +52,16 @@ impl Mizan {
 /// Starts `mizan serve --port 0 ARGS…` on `corpus` and waits for its
 /// `listening on http://ADDR` line.
 pub fn start_mizan(corpus: &Path, args: &[&str]) -> Mizan {
+    // A data folder of its own, so that no test reads or writes the user's
+    // workspace (`--workspace` in `args` still wins).
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let data = std::env::temp_dir().join(format!(
+        "mizan-test-data-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
     let mut child = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .env("XDG_DATA_HOME", &data)
         .arg("serve")
         .arg("--corpus")
         .arg(corpus)
