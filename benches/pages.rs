@@ -52,7 +52,7 @@ fn contradiction() -> usize {
 #[divan::bench(sample_count = 100)]
 fn search() -> usize {
     let story = &CORPUS.stories[0];
-    let html = mizan::web::search::build(divan::black_box(story), "كاظمي")
+    let html = mizan::web::search::build(divan::black_box(story), "كاظمي", None)
         .expect("builds")
         .render()
         .expect("renders");

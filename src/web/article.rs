@@ -7,8 +7,14 @@
 //! Each compared sentence is annotated: confirmed by which sources (links to
 //! their sentences), contradicted by which (links to the contradiction
 //! pages), or reported by this source alone.
+//!
+//! A long article is shown in parts of
+//! [`super::parts::ARTICLE_SEGMENTS_PER_PART`] segments (`?part=n`, or
+//! `?seg=n` for the part holding segment `n`), with a link to the whole
+//! text as a plain file (`/stories/{story}/articles/{article}/text`).
 
-use super::{AppState, PathParams, WebError, check_id, view};
+use super::parts::{ARTICLE_SEGMENTS_PER_PART, Parts, PartsNav};
+use super::{AppState, PathParams, QueryParams, WebError, check_id, view};
 use crate::text::SegmentKind;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -73,6 +79,51 @@ pub struct ArticlePage {
     /// Every segment kind: (name, Arabic label, number of segments of that kind
     /// in this article).
     pub legend: Vec<(&'static str, &'static str, usize)>,
+    /// Links to the other parts of a long article; `None` for one part.
+    pub parts_nav: Option<PartsNav>,
+    /// The whole text as a plain file.
+    pub text_url: String,
+}
+
+/// The query string of the article page.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Params {
+    /// The part to show, 1-based.
+    pub part: Option<usize>,
+    /// Show the part holding this segment.
+    pub seg: Option<usize>,
+}
+
+/// The URL of segment `segment` of an article in its page: the part
+/// holding it and its anchor.
+pub fn segment_url(story: &str, article: &str, segment: usize) -> String {
+    if segment < ARTICLE_SEGMENTS_PER_PART {
+        format!("/stories/{story}/articles/{article}#s{segment}")
+    } else {
+        format!("/stories/{story}/articles/{article}?seg={segment}#s{segment}")
+    }
+}
+
+/// `GET /stories/{story}/articles/{article}/text`: the file's text as
+/// plain UTF-8, exactly as stored (after conversion from UTF-16).
+pub async fn text(
+    State(state): State<AppState>,
+    PathParams((story_id, article_id)): PathParams<(String, String)>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let corpus = state.corpus();
+    let story = view::find_story(&corpus, check_id(&story_id)?)?;
+    let article = story.article(check_id(&article_id)?).ok_or_else(|| {
+        WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {article_id}"))
+    })?;
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        article.text.clone(),
+    )
+        .into_response())
 }
 
 /// `GET /stories/{story}/articles/{article}`: the article page, or a 400
@@ -80,6 +131,7 @@ pub struct ArticlePage {
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, article_id)): PathParams<(String, String)>,
+    QueryParams(params): QueryParams<Params>,
 ) -> Result<ArticlePage, WebError> {
     let story_id = check_id(&story_id)?;
     let article_id = check_id(&article_id)?;
@@ -114,10 +166,7 @@ pub async fn handler(
             } else {
                 confirmed.push((
                     label,
-                    format!(
-                        "/stories/{}/articles/{}#s{}",
-                        story.id, story.articles[other.article].id, other.segment
-                    ),
+                    segment_url(&story.id, &story.articles[other.article].id, other.segment),
                 ));
             }
         }
@@ -126,9 +175,26 @@ pub async fn handler(
         contradicted.sort();
         (true, confirmed, contradicted)
     };
-    let mut pieces = Vec::with_capacity(article.segments.len() * 2 + 1);
-    let mut at = 0;
-    for (index, seg) in article.segments.iter().enumerate() {
+    let parts = Parts::new(
+        article.segments.len(),
+        ARTICLE_SEGMENTS_PER_PART,
+        params.part,
+        params.seg,
+    );
+    let shown = parts.range();
+    let mut pieces = Vec::with_capacity(shown.len() * 2 + 1);
+    // The text before the first segment belongs to the first part only.
+    let mut at = match shown.start {
+        0 => 0,
+        i => article.segments[i].start,
+    };
+    for (index, seg) in article
+        .segments
+        .iter()
+        .enumerate()
+        .skip(shown.start)
+        .take(shown.len())
+    {
         if seg.start > at {
             pieces.push(Piece {
                 text: article.text[at..seg.start].to_string(),
@@ -153,7 +219,7 @@ pub async fn handler(
         });
         at = seg.end;
     }
-    if at < article.text.len() {
+    if at < article.text.len() && shown.end == article.segments.len() {
         pieces.push(Piece {
             text: article.text[at..].to_string(),
             segment: None,
@@ -206,5 +272,11 @@ pub async fn handler(
         title_inferred: article.title_inferred,
         pieces,
         legend,
+        parts_nav: PartsNav::new(
+            &parts,
+            &format!("/stories/{}/articles/{}", story.id, article.id),
+            "المقاطع",
+        ),
+        text_url: format!("/stories/{}/articles/{}/text", story.id, article.id),
     })
 }

@@ -83,14 +83,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         return response;
     }
     let (parts, body) = response.into_parts();
-    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+    // The page is this server's own, bounded by the render budgets of
+    // [`super::parts`]: read it whole, and keep it only when small enough.
+    // A large page is served, never turned into an error.
+    match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => {
             // A reload during rendering: the page may be of the old corpus.
-            if state.generation() == generation {
+            if state.generation() == generation && bytes.len() <= MAX_PAGE_BYTES {
                 state.pages.put(key, bytes.clone());
             }
             Response::from_parts(parts, Body::from(bytes))
         }
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "page too large").into_response(),
+        Err(e) => super::WebError::Internal(format!("page body: {e}")).into_response(),
     }
 }

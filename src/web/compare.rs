@@ -10,6 +10,7 @@
 //! unknown source id.
 
 use super::marks::{self, Marked};
+use super::parts::{Parts, PartsNav, ROWS_PER_PART};
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::align::Feature;
@@ -29,6 +30,11 @@ pub struct Params {
     /// `shared` for only the facts two or more chosen sources report; `all`
     /// (or absent) for every fact.
     pub rows: Option<String>,
+    /// The part of a long comparison to show, 1-based
+    /// ([`super::parts::ROWS_PER_PART`] rows a part).
+    pub part: Option<usize>,
+    /// Show the part holding the row of this fact.
+    pub fact: Option<usize>,
 }
 
 /// What one source says of one fact: its sentence, marked.
@@ -73,6 +79,8 @@ pub struct ComparePage {
     pub shared_only: bool,
     /// The query string of this view, for the links that keep it.
     pub sources_param: String,
+    /// Links to the other parts of a long comparison.
+    pub parts_nav: Option<PartsNav>,
 }
 
 /// `GET /stories/{story}/compare`: the side-by-side page for the query's
@@ -100,17 +108,32 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         }
     };
     let sources = view::sources(story);
+    let facts: Vec<(usize, Vec<usize>)> = an
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, fact)| {
+            let members: Vec<usize> = fact
+                .units
+                .iter()
+                .copied()
+                .filter(|&u| chosen.contains(&an.units[u].article))
+                .collect();
+            (f, members)
+        })
+        .filter(|(_, m)| !(m.is_empty() || shared_only && m.len() < 2))
+        .collect();
+    let parts = Parts::new(
+        facts.len(),
+        ROWS_PER_PART,
+        params.part,
+        params
+            .fact
+            .and_then(|want| facts.iter().position(|(f, _)| *f == want)),
+    );
     let mut rows = Vec::new();
-    for (f, fact) in an.facts.iter().enumerate() {
-        let members: Vec<usize> = fact
-            .units
-            .iter()
-            .copied()
-            .filter(|&u| chosen.contains(&an.units[u].article))
-            .collect();
-        if members.is_empty() || (shared_only && members.len() < 2) {
-            continue;
-        }
+    for (f, members) in &facts[parts.range()] {
+        let (f, members) = (*f, members);
         let cells = chosen
             .iter()
             .map(|&a| {
@@ -150,7 +173,26 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         rows.push(RowView { fact: f, cells });
     }
     let all_chosen = chosen.len() == story.articles.len();
+    let mut here = Vec::new();
+    if !all_chosen {
+        here.push(format!(
+            "sources={}",
+            chosen
+                .iter()
+                .map(|&i| story.articles[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    if shared_only {
+        here.push("rows=shared".to_string());
+    }
+    let base = match here.is_empty() {
+        true => format!("/stories/{}/compare", story.id),
+        false => format!("/stories/{}/compare?{}", story.id, here.join("&")),
+    };
     Ok(ComparePage {
+        parts_nav: PartsNav::new(&parts, &base, "الوقائع"),
         nav: view::StoryNav::new(story, "compare"),
         id: story.id.clone(),
         title: story.title.clone(),

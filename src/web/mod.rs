@@ -20,6 +20,7 @@ mod home;
 pub mod live;
 pub mod marks;
 pub mod pair;
+pub mod parts;
 pub mod problems;
 pub mod search;
 pub mod story;
@@ -138,6 +139,10 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::handler))
         .route("/stories/{story}", get(story::handler))
         .route("/stories/{story}/articles/{article}", get(article::handler))
+        .route(
+            "/stories/{story}/articles/{article}/text",
+            get(article::text),
+        )
         .route("/stories/{story}/compare", get(compare::handler))
         .route(
             "/stories/{story}/add",

@@ -10,8 +10,9 @@
 //! are the same or malformed, a 404 page when one is unknown.
 
 use super::marks::{self, Marked};
+use super::parts::{Parts, PartsNav, ROWS_PER_PART};
 use super::view::{self, Source};
-use super::{AppState, PathParams, WebError, check_id};
+use super::{AppState, PathParams, QueryParams, WebError, check_id};
 use crate::align::Feature;
 use crate::corpus::Story;
 use askama::Template;
@@ -27,6 +28,17 @@ pub struct Counterpart {
     pub relation: &'static str,
     /// The relation's Arabic name, shown on the link.
     pub label: &'static str,
+    /// Its address: the anchor, behind the part holding it when that is
+    /// another part of a long pair.
+    pub href: String,
+}
+
+/// The query string of the pair view.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Params {
+    /// The part to show, 1-based ([`ROWS_PER_PART`] segments of each
+    /// article a part).
+    pub part: Option<usize>,
 }
 
 /// One segment of a column, marked, with its counterparts.
@@ -73,6 +85,8 @@ pub struct PairPage {
     pub columns: Vec<Column>,
     /// How many links join a sentence of `a` to one of `b`.
     pub linked: usize,
+    /// Links to the other parts of a long pair.
+    pub parts_nav: Option<PartsNav>,
 }
 
 /// `GET /stories/{story}/pair/{a}/{b}`: the pair view of articles `a` and
@@ -80,13 +94,14 @@ pub struct PairPage {
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, a, b)): PathParams<(String, String, String)>,
+    QueryParams(params): QueryParams<Params>,
 ) -> Result<PairPage, WebError> {
     let corpus = state.corpus();
-    build(view::find_story(&corpus, &story_id)?, &a, &b)
+    build(view::find_story(&corpus, &story_id)?, &a, &b, &params)
 }
 
 /// The pair view of articles `a` and `b` of `story`.
-pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
+pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPage, WebError> {
     let (a, b) = (check_id(a)?, check_id(b)?);
     if a == b {
         return Err(WebError::BadRequest(
@@ -103,13 +118,42 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
     let (ia, ib) = (find(a)?, find(b)?);
     let an = &story.analysis;
     let sources = view::sources(story);
-    let mut linked = 0;
-    let mut column = |this: usize, other: usize, side: &'static str, other_side: &'static str| {
+    let longest = story.articles[ia]
+        .segments
+        .len()
+        .max(story.articles[ib].segments.len());
+    let parts = Parts::new(longest, ROWS_PER_PART, params.part, None);
+    let base = format!(
+        "/stories/{}/pair/{}/{}",
+        story.id, story.articles[ia].id, story.articles[ib].id
+    );
+    let href = |side: &str, segment: usize| {
+        if parts.range().contains(&segment) {
+            format!("#{side}-s{segment}")
+        } else {
+            format!("{base}?part={}#{side}-s{segment}", parts.part_of(segment))
+        }
+    };
+    let linked = an
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.article == ia)
+        .map(|(u, _)| {
+            an.links_of(u)
+                .filter(|(o, _, _)| an.units[*o].article == ib)
+                .count()
+        })
+        .sum();
+    let column = |this: usize, other: usize, side: &'static str, other_side: &'static str| {
         let article = &story.articles[this];
+        let shown = parts.range();
         let rows = article
             .segments
             .iter()
             .enumerate()
+            .skip(shown.start)
+            .take(shown.len())
             .map(|(i, seg)| {
                 let mut counterparts = Vec::new();
                 let mut marks_here = Vec::new();
@@ -125,6 +169,7 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
                             marks_here.extend(view::conflict_marks(link, link.a == u));
                         }
                         counterparts.push(Counterpart {
+                            href: href(other_side, an.units[o].segment),
                             segment: an.units[o].segment,
                             relation: link.relation.as_str(),
                             label: view::relation_label(link),
@@ -133,9 +178,6 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
                     counterparts.sort_by_key(|c| c.segment);
                     marks_here.extend(marks::entity_marks(&an.units[u], &an.entity_spellings));
                     marks_here.extend(marks::shared_marks(&an.units[u], &shared));
-                }
-                if side == "a" {
-                    linked += counterparts.len();
                 }
                 SegmentRow {
                     index: i,
@@ -161,5 +203,6 @@ pub fn build(story: &Story, a: &str, b: &str) -> Result<PairPage, WebError> {
         story_title: story.title.clone(),
         columns,
         linked,
+        parts_nav: PartsNav::new(&parts, &base, "المقاطع"),
     })
 }

@@ -7,6 +7,7 @@
 //! query longer than [`MAX_QUERY_CHARS`] is a 400 page.
 
 use super::marks::{self, Mark, Marked};
+use super::parts::{LIST_BUDGET, Parts, PartsNav};
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::analysis::search::{MAX_QUERY_CHARS, search};
@@ -21,6 +22,8 @@ use serde::Deserialize;
 pub struct Params {
     /// The words searched for; absent or empty shows the form alone.
     pub q: Option<String>,
+    /// The part of a long result list to show, 1-based.
+    pub part: Option<usize>,
 }
 
 /// One matching segment, its matching words marked.
@@ -45,8 +48,13 @@ pub struct SearchPage {
     pub story_title: String,
     /// The query, trimmed; empty when none was given.
     pub query: String,
-    /// The matching segments, grouped by source in the story's order.
+    /// The matching segments of the part shown, grouped by source in the
+    /// story's order.
     pub hits: Vec<HitView>,
+    /// How many segments match in all.
+    pub hit_count: usize,
+    /// Links to the other parts of a long result list.
+    pub parts_nav: Option<PartsNav>,
     /// Sources with at least one hit.
     pub sources_hit: usize,
 }
@@ -62,11 +70,13 @@ pub async fn handler(
     build(
         view::find_story(&corpus, &id)?,
         params.q.as_deref().unwrap_or(""),
+        params.part,
     )
 }
 
-/// The results of `query` in `story`.
-pub fn build(story: &Story, query: &str) -> Result<SearchPage, WebError> {
+/// The results of `query` in `story`: part `part` (1-based) of them,
+/// [`LIST_BUDGET`] a part.
+pub fn build(story: &Story, query: &str, part: Option<usize>) -> Result<SearchPage, WebError> {
     let query = query.trim();
     if query.contains('\u{fffd}') {
         return Err(WebError::BadRequest(
@@ -82,8 +92,10 @@ pub fn build(story: &Story, query: &str) -> Result<SearchPage, WebError> {
     let found = search(query, &story.articles, &story.analysis);
     let mut hit_sources: Vec<usize> = found.iter().map(|h| h.article).collect();
     hit_sources.dedup();
-    let hits = found
-        .into_iter()
+    let hit_count = found.len();
+    let parts = Parts::new(hit_count, LIST_BUDGET, part, None);
+    let hits = found[parts.range()]
+        .iter()
         .map(|h| {
             let article = &story.articles[h.article];
             let seg = &article.segments[h.segment];
@@ -111,7 +123,17 @@ pub fn build(story: &Story, query: &str) -> Result<SearchPage, WebError> {
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         query: query.to_string(),
+        parts_nav: PartsNav::new(
+            &parts,
+            &format!(
+                "/stories/{}/search?q={}",
+                story.id,
+                super::view::query_escape(query)
+            ),
+            "النتائج",
+        ),
         hits,
+        hit_count,
         sources_hit: hit_sources.len(),
     })
 }

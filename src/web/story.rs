@@ -6,6 +6,7 @@
 //! relation; every contradiction with its values, each a link to its page.
 //! A 404 page for an unknown story.
 
+use super::parts::LIST_BUDGET;
 use super::view::{self, Source};
 use super::{AppState, PathParams, WebError};
 use crate::compare::Relation;
@@ -28,6 +29,9 @@ pub struct SourceRow {
     pub sentences: usize,
     /// Sentences no other source matched: (segment index, text).
     pub unique: Vec<(usize, String)>,
+    /// How many sentences only this source reports; `unique` holds at most
+    /// [`LIST_BUDGET`] of them.
+    pub unique_count: usize,
     /// How many of the story's contradictions this source is a side of.
     pub contradictions: usize,
 }
@@ -91,6 +95,12 @@ pub struct StoryPage {
     pub related: usize,
     /// Every contradiction of the story, in reading order.
     pub contradictions: Vec<ContradictionRow>,
+    /// How many contradictions the story has; `contradictions` holds at
+    /// most [`LIST_BUDGET`] (the navigator has them all).
+    pub contradiction_count: usize,
+    /// Shared facts left out of `matrix` by the budget (the side by side
+    /// has them all).
+    pub matrix_more: usize,
     /// How many facts two or more sources report (the rows of `matrix`).
     pub shared_facts: usize,
     /// Pairs of sources for the pair view: (a, b, label).
@@ -121,6 +131,7 @@ pub fn build(story: &Story) -> StoryPage {
             bytes: a.text.len(),
             sentences: 0,
             unique: Vec::new(),
+            unique_count: 0,
             contradictions: 0,
         })
         .collect();
@@ -128,6 +139,10 @@ pub fn build(story: &Story) -> StoryPage {
         let row = &mut rows[unit.article];
         row.sentences += 1;
         if an.links_of(u).next().is_none() {
+            row.unique_count += 1;
+            if row.unique.len() >= LIST_BUDGET {
+                continue;
+            }
             let a = &story.articles[unit.article];
             row.unique.push((
                 unit.segment,
@@ -145,6 +160,7 @@ pub fn build(story: &Story) -> StoryPage {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.is_shared())
+        .take(LIST_BUDGET)
         .map(|(i, f)| MatrixRow {
             fact: i,
             label: fact_label(story, &f.units),
@@ -176,6 +192,7 @@ pub fn build(story: &Story) -> StoryPage {
     let contradictions = an
         .contradictions
         .iter()
+        .take(LIST_BUDGET)
         .map(|c| {
             let l = &an.links[c.link];
             let value = |side_a: bool| {
@@ -212,7 +229,14 @@ pub fn build(story: &Story) -> StoryPage {
         title: story.title.clone(),
         sources: rows,
         shared_facts: an.facts.iter().filter(|f| f.is_shared()).count(),
+        matrix_more: an
+            .facts
+            .iter()
+            .filter(|f| f.is_shared())
+            .count()
+            .saturating_sub(LIST_BUDGET),
         matrix,
+        contradiction_count: an.contradictions.len(),
         agreements: count(Relation::Agree),
         related: count(Relation::Related),
         contradictions,

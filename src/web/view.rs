@@ -238,6 +238,19 @@ pub fn parse_sources(story: &Story, param: Option<&str>) -> Result<Vec<usize>, W
     Ok(chosen)
 }
 
+/// `s` percent-encoded for a query string value: every byte but ASCII
+/// letters, digits and `-_.~`.
+pub fn query_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
