@@ -112,6 +112,27 @@ async fn add_article_validates_writes_and_serves_it() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(page.contains("role=\"alert\""));
     assert!(page.contains("published must be an ISO date"));
+    // Arabic first, the technical detail after it on a smaller line.
+    let arabic = page.find("بيانات وصفية غير صالحة").expect("Arabic message");
+    let detail = page.find("published must be an ISO date").unwrap();
+    assert!(arabic < detail);
+    assert!(page[..detail].ends_with("<small dir=\"ltr\">"));
+
+    // A PDF: Arabic advice that fits, the file name in the detail line.
+    let (status, _, pdf_page) = post(
+        &state,
+        "/stories/fire/add",
+        multipart(
+            &[("csrf", token.as_str())],
+            Some(("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")),
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let advice = pdf_page.find("انسخ النص والصقه").expect("advice for a PDF");
+    let name = pdf_page.find("report.pdf").unwrap();
+    assert!(advice < name, "Arabic before the detail");
     assert!(page.contains("value=\"صحيفة المساء\""));
     assert!(page.contains("شب حريق ضخم في سوق الخضار"));
 

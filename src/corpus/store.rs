@@ -74,8 +74,26 @@ impl std::fmt::Display for AddError {
                 "المقال أكبر من الحد ({n} بايت، والحد {MAX_ARTICLE_BYTES} بايت)"
             ),
             AddError::Duplicate(id) => write!(f, "هذا النص موجود في القصة بالفعل: المقال {id}"),
-            AddError::BadMetadata(m) => write!(f, "بيانات وصفية غير صالحة: {m}"),
-            AddError::Io(m) => write!(f, "تعذّر حفظ الملف: {m}"),
+            AddError::BadMetadata(_) => write!(
+                f,
+                "بيانات وصفية غير صالحة: تحقّق من وقت النشر (مثل 2023-02-06 أو 2023-02-06T04:17) ومن الرابط (يبدأ بـ http:// أو https://)"
+            ),
+            AddError::Io(_) => write!(
+                f,
+                "تعذّر حفظ الملف على القرص: تحقّق من المساحة الحرة ومن صلاحية الكتابة في المجلد"
+            ),
+        }
+    }
+}
+
+impl AddError {
+    /// The technical detail behind the message (the front-matter check's
+    /// or the system's own words), shown smaller after it; `None` when the
+    /// message says it all.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            AddError::BadMetadata(m) | AddError::Io(m) => Some(m),
+            AddError::Empty | AddError::TooLarge(_) | AddError::Duplicate(_) => None,
         }
     }
 }

@@ -27,6 +27,19 @@ pub const TITLE_FALLBACK_WORDS: usize = 12;
 /// seconds.
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
+/// The first bytes of the documents people most often mistake for text:
+/// PDF, Office (zip and the older compound file), PNG, JPEG and GIF. A
+/// file that starts so and is not UTF-8 is a binary file, whatever bytes
+/// follow.
+const BINARY_SIGNATURES: &[&[u8]] = &[
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\xD0\xCF\x11\xE0",
+    b"\x89PNG",
+    b"\xFF\xD8\xFF",
+    b"GIF8",
+];
+
 /// The text of a file: UTF-8 as it is; UTF-16 with a byte-order mark
 /// converted (its offsets are then into the UTF-8 text, and
 /// `converted_from` says so); anything else refused with the offset of the
@@ -59,7 +72,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), ArticleE
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let head = &e.as_bytes()[..e.as_bytes().len().min(512)];
-            let binary = head.iter().filter(|&&b| b == 0 || (b < 0x09)).count() > 0;
+            let binary = BINARY_SIGNATURES.iter().any(|sig| head.starts_with(sig))
+                || head.iter().any(|&b| b == 0 || b < 0x09);
             Err(if binary {
                 ArticleError::Binary { offset: at }
             } else {
@@ -356,6 +370,24 @@ fn infer_title(text: &str, segments: &[Segment]) -> (String, bool) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_pdf_or_office_file_is_binary_not_badly_encoded() {
+        for head in [
+            &b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"[..],
+            b"PK\x03\x04\x14\x00\x06\x00\xc8",
+        ] {
+            assert!(matches!(
+                super::decode(head.to_vec()),
+                Err(super::ArticleError::Binary { .. })
+            ));
+        }
+        // Latin-1 text stays a text in the wrong encoding.
+        assert!(matches!(
+            super::decode(b"caf\xe9 au lait".to_vec()),
+            Err(super::ArticleError::NotUtf8 { .. })
+        ));
+    }
+
     use super::*;
 
     #[test]

@@ -100,6 +100,9 @@ pub struct UploadPage {
     pub new_story_title: String,
     /// Why the last post was refused, in Arabic; `None` on a fresh form.
     pub error: Option<String>,
+    /// The technical detail of the refusal (a file name, a byte offset, the
+    /// system's words), shown smaller after the Arabic message.
+    pub error_detail: Option<String>,
     /// The largest article accepted, in bytes ([`MAX_ARTICLE_BYTES`]).
     pub max_bytes: usize,
     /// Where the article will be saved, in Arabic, naming the folder.
@@ -150,6 +153,7 @@ fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> Uplo
         new_story_id: String::new(),
         new_story_title: String::new(),
         error: None,
+        error_detail: None,
         max_bytes: MAX_ARTICLE_BYTES,
         destination: destination(&corpus, story.and_then(|(id, _)| corpus.story(id))),
     }
@@ -185,7 +189,7 @@ struct Posted {
     csrf: String,
     story_id: String,
     story_title: String,
-    file_problem: Option<String>,
+    file_problem: Option<(String, String)>,
 }
 
 async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
@@ -214,10 +218,12 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
                     uploaded_name = file_name;
                 }
                 Err(e) => {
-                    p.file_problem = Some(format!(
-                        "تعذّرت قراءة الملف {}: {} (التفاصيل: {e})",
-                        file_name.unwrap_or_default(),
-                        super::problems::article_message(e.kind()),
+                    p.file_problem = Some((
+                        format!(
+                            "تعذّرت قراءة الملف المرفوع: {}",
+                            super::problems::article_message(e.kind())
+                        ),
+                        format!("{}: {e}", file_name.unwrap_or_default()),
                     ))
                 }
             }
@@ -310,6 +316,12 @@ fn refused(mut p: UploadPage, message: String) -> Response {
     with_cookie(StatusCode::BAD_REQUEST, p)
 }
 
+/// The form again with `e` in Arabic and its detail on a second line.
+fn refused_with(mut p: UploadPage, e: &AddError) -> Response {
+    p.error_detail = e.detail().map(str::to_string);
+    refused(p, e.to_string())
+}
+
 fn forbidden(mut p: UploadPage, message: String) -> Response {
     p.error = Some(message);
     with_cookie(StatusCode::FORBIDDEN, p)
@@ -335,12 +347,14 @@ pub async fn add(
     if let Err(why) = check_origin(&state, &headers, &posted.csrf) {
         return Ok(forbidden(form, why));
     }
-    if let Some(problem) = posted.file_problem {
+    if let Some((problem, detail)) = posted.file_problem {
+        let mut form = form;
+        form.error_detail = Some(detail);
         return Ok(refused(form, problem));
     }
     let content = match store::validate(&posted.article, &existing(&corpus, &story.id)) {
         Ok(c) => c,
-        Err(e) => return Ok(refused(form, e.to_string())),
+        Err(e) => return Ok(refused_with(form, &e)),
     };
     let name = posted.article.name.clone();
     let place = {
@@ -358,7 +372,7 @@ pub async fn add(
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let path = match path {
         Ok(p) => p,
-        Err(e) => return Ok(refused(form, e.to_string())),
+        Err(e) => return Ok(refused_with(form, &e)),
     };
     reload(&state, corpus.sources.clone()).await?;
     let article = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -405,12 +419,14 @@ pub async fn create(
             format!("توجد قصة بالمعرّف {id}: اختر معرّفًا آخر أو أضف المقال إليها"),
         ));
     }
-    if let Some(problem) = posted.file_problem {
+    if let Some((problem, detail)) = posted.file_problem {
+        let mut form = form;
+        form.error_detail = Some(detail);
         return Ok(refused(form, problem));
     }
     let content = match store::validate(&posted.article, &[]) {
         Ok(c) => c,
-        Err(e) => return Ok(refused(form, e.to_string())),
+        Err(e) => return Ok(refused_with(form, &e)),
     };
     let title = posted.story_title.trim().to_string();
     let name = posted.article.name.clone();
@@ -427,7 +443,7 @@ pub async fn create(
     .await
     .map_err(|e| WebError::Internal(e.to_string()))?;
     if let Err(e) = written {
-        return Ok(refused(form, e.to_string()));
+        return Ok(refused_with(form, &e));
     }
     reload(&state, corpus.sources.clone()).await?;
     Ok(Redirect::to(&format!("/stories/{id}")).into_response())
