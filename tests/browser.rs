@@ -386,8 +386,15 @@ async fn pages_fit_narrow_and_wide_screens() {
     let server = common::start_mizan(&seeds, &[]);
     let corpus = mizan::corpus::load(&seeds).unwrap();
     let first = corpus.stories[0].analysis.contradictions[0].id.clone();
+    let dispute = corpus.stories[0].analysis.disputes[0].id.clone();
     let pages = [
+        ("home", "/".to_string()),
         ("overview", "/stories/seeds".to_string()),
+        ("disputes", "/stories/seeds/disputes".to_string()),
+        ("dispute", format!("/stories/seeds/disputes/{dispute}")),
+        ("figures", "/stories/seeds/figures".to_string()),
+        ("contradictions", "/stories/seeds/contradictions".to_string()),
+        ("add", "/stories/seeds/add".to_string()),
         ("compare", "/stories/seeds/compare".to_string()),
         (
             "contradiction",

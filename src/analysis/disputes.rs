@@ -96,6 +96,9 @@ pub struct DisputeSide {
     pub value: String,
     /// Indices of the units stating it, in reading order.
     pub units: Vec<usize>,
+    /// Where each unit states it: (unit, byte span of the words in its
+    /// file), in the order of `units`; a unit may state it more than once.
+    pub quotes: Vec<(usize, (usize, usize))>,
 }
 
 /// Contradicting claims of one story about one measure.
@@ -207,8 +210,8 @@ fn dispute_id(measure: &Measure, first: (&str, &str)) -> String {
     }
 }
 
-/// Each value of a measure with the units that state it.
-type Sides = BTreeMap<String, Vec<usize>>;
+/// Each value of a measure with the units that state it and where.
+type Sides = BTreeMap<String, Vec<(usize, (usize, usize))>>;
 
 /// Gathers the contradict links of a story into disputes.
 pub fn gather(
@@ -234,8 +237,8 @@ pub fn gather(
                 continue;
             };
             let (sides, ls) = by_measure.entry(m).or_default();
-            sides.entry(va).or_default().push(l.a);
-            sides.entry(vb).or_default().push(l.b);
+            sides.entry(va).or_default().push((l.a, d.a_span));
+            sides.entry(vb).or_default().push((l.b, d.b_span));
             if !ls.contains(&i) {
                 ls.push(i);
             }
@@ -247,10 +250,16 @@ pub fn gather(
         .map(|(measure, (sides, links))| {
             let mut sides: Vec<DisputeSide> = sides
                 .into_iter()
-                .map(|(value, mut us)| {
-                    us.sort_by_key(|&u| order(u));
+                .map(|(value, mut quotes)| {
+                    quotes.sort_by_key(|&(u, span)| (order(u), span));
+                    quotes.dedup();
+                    let mut us: Vec<usize> = quotes.iter().map(|q| q.0).collect();
                     us.dedup();
-                    DisputeSide { value, units: us }
+                    DisputeSide {
+                        value,
+                        units: us,
+                        quotes,
+                    }
                 })
                 .collect();
             sides.sort_by_key(|s| order(s.units[0]));

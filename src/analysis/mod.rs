@@ -21,6 +21,7 @@
 
 pub mod disputes;
 pub mod facts;
+pub mod figures;
 pub mod search;
 
 pub use disputes::{Dispute, DisputeSide, Measure};
@@ -91,6 +92,9 @@ pub struct Analysis {
     /// Contradictions gathered by what they disagree about, in reading
     /// order.
     pub disputes: Vec<Dispute>,
+    /// Every claim of the compared sentences, by measure, with the dispute
+    /// about each measure when there is one.
+    pub figures: Vec<figures::MeasureFigures>,
     /// `unit_at[article][segment]`: the unit of a segment, if analysed.
     unit_at: Vec<Vec<Option<usize>>>,
     /// Every spelling, as written in the files, of each name entity.
@@ -339,6 +343,7 @@ fn index(
     let segments: Vec<usize> = articles.iter().map(|a| a.segments.len()).collect();
     let facts = facts::group(&units, &links, &segments);
     let disputes = disputes::gather(&units, &links, &facts, articles);
+    let figures = figures::gather(&units, &disputes);
     let mut entity_spellings: Vec<std::collections::BTreeSet<&str>> =
         vec![Default::default(); entities.forms.len()];
     for u in &units {
@@ -387,6 +392,7 @@ fn index(
     }
     Analysis {
         disputes,
+        figures,
         units,
         links,
         entities,

@@ -15,10 +15,14 @@ mod assets;
 mod cache;
 pub mod compare;
 pub mod contradiction;
+pub mod dispute;
+pub mod disputes;
 mod error;
+pub mod figures;
 mod home;
 pub mod live;
 pub mod marks;
+pub mod measure;
 pub mod pair;
 pub mod parts;
 pub mod problems;
@@ -158,6 +162,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/stories/{story}/pair/{a}/{b}", get(pair::handler))
         .route("/stories/{story}/search", get(search::handler))
+        .route("/stories/{story}/disputes", get(disputes::handler))
+        .route("/stories/{story}/figures", get(figures::handler))
+        .route("/stories/{story}/disputes/{id}", get(dispute::handler))
         .route("/stories/{story}/contradictions", get(contradiction::list))
         .route(
             "/stories/{story}/contradictions/{id}",

@@ -98,6 +98,8 @@ pub struct StoryPage {
     /// How many contradictions the story has; `contradictions` holds at
     /// most [`LIST_BUDGET`] (the navigator has them all).
     pub contradiction_count: usize,
+    /// The story's disputes, first of the page.
+    pub disputes: Vec<super::dispute::Summary>,
     /// Shared facts left out of `matrix` by the budget (the side by side
     /// has them all).
     pub matrix_more: usize,
@@ -237,6 +239,12 @@ pub fn build(story: &Story) -> StoryPage {
             .saturating_sub(LIST_BUDGET),
         matrix,
         contradiction_count: an.contradictions.len(),
+        disputes: an
+            .disputes
+            .iter()
+            .take(LIST_BUDGET)
+            .map(|d| super::dispute::summarise(story, d))
+            .collect(),
         agreements: count(Relation::Agree),
         related: count(Relation::Related),
         contradictions,

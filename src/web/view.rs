@@ -87,9 +87,25 @@ pub fn sources(story: &Story) -> Vec<Source> {
             id: a.id.clone(),
             title: a.title.clone(),
             short: first_words(&a.title, SHORT_TITLE_WORDS),
-            outlet: a.front_matter.as_ref().and_then(|f| f.source.clone()),
+            outlet: outlet(a),
         })
         .collect()
+}
+
+/// An article's outlet: its front matter's `source`, else the credit line
+/// the article ends with (`inferred_source`), else the host of its `url`
+/// without `www.`.
+pub fn outlet(a: &crate::document::Article) -> Option<String> {
+    let fm = a.front_matter.as_ref();
+    fm.and_then(|f| f.source.clone())
+        .or_else(|| a.inferred_source.clone())
+        .or_else(|| {
+            let url = fm?.url.as_deref()?;
+            let rest = url.split_once("://")?.1;
+            let host = rest.split(['/', '?', '#', ':']).next()?;
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            (!host.is_empty()).then(|| host.to_string())
+        })
 }
 
 /// The first `n` words of `text`, with an ellipsis when cut.
@@ -221,15 +237,26 @@ pub fn parse_sources(story: &Story, param: Option<&str>) -> Result<Vec<usize>, W
         return Ok((0..story.articles.len()).collect());
     };
     let mut chosen = Vec::new();
+    let named = sources(story);
     for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let id = check_id(id)?;
-        let i = story
-            .articles
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or_else(|| {
-                WebError::BadRequest(format!("لا يوجد في هذه القصة مصدر بالمعرّف {id}"))
-            })?;
+        // An article id, or a source's label or outlet (`المصدر 2`,
+        // `روداو`), as pages name it.
+        let by_label = named.iter().position(|s| {
+            s.label() == id || s.outlet.as_deref() == Some(id) || format!("المصدر {}", s.n) == id
+        });
+        let i = match by_label {
+            Some(i) => i,
+            None => {
+                let id = check_id(id)?;
+                story
+                    .articles
+                    .iter()
+                    .position(|a| a.id == id)
+                    .ok_or_else(|| {
+                        WebError::BadRequest(format!("لا يوجد في هذه القصة مصدر بالمعرّف {id}"))
+                    })?
+            }
+        };
         if !chosen.contains(&i) {
             chosen.push(i);
         }
