@@ -393,7 +393,10 @@ async fn pages_fit_narrow_and_wide_screens() {
         ("disputes", "/stories/seeds/disputes".to_string()),
         ("dispute", format!("/stories/seeds/disputes/{dispute}")),
         ("figures", "/stories/seeds/figures".to_string()),
-        ("contradictions", "/stories/seeds/contradictions".to_string()),
+        (
+            "contradictions",
+            "/stories/seeds/contradictions".to_string(),
+        ),
         ("add", "/stories/seeds/add".to_string()),
         ("compare", "/stories/seeds/compare".to_string()),
         (

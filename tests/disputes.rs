@@ -117,3 +117,44 @@ async fn figures_list_every_claim_chart_the_toll_and_download_as_csv() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn shared_words_are_shaded_only_on_request_and_counts_agree() {
+    let dir = story_dir("shade");
+    let state = AppState::new(mizan::corpus::load(&dir).unwrap());
+    for page in ["/stories/blast/compare", "/stories/blast/pair/a/b"] {
+        let (_, plain) = common::get_page(&state, page).await;
+        assert!(
+            !plain.contains("class=\"shared\""),
+            "{page}: no shading by default"
+        );
+        assert!(plain.contains("<mark class=\"conflict\"") || page.ends_with("/b"));
+        let (_, shaded) = common::get_page(&state, &format!("{page}?words=1")).await;
+        assert!(
+            shaded.contains("class=\"shared\""),
+            "{page}: shading on request"
+        );
+    }
+    // Left-to-right bits stay in their order on the right-to-left pages:
+    // the date example of the form, the front matter in the pair view.
+    let (_, form) = common::get_page(&state, "/stories/blast/add").await;
+    assert!(form.contains("<bdi dir=\"ltr\">2023-02-06</bdi>"));
+    let (_, pair) = common::get_page(&state, "/stories/blast/pair/a/b").await;
+    assert!(pair.contains("seg-metadata not-compared\" lang=\"en\" dir=\"ltr\""));
+    let (_, overview) = common::get_page(&state, "/stories/blast").await;
+    assert!(overview.contains("3 مصادر"));
+    let (_, home) = common::get_page(&state, "/").await;
+    assert!(home.contains("3 مقالات"));
+    // A story of one article: the words agree, and no empty coverage table.
+    let one = dir.join("single");
+    std::fs::create_dir_all(&one).unwrap();
+    std::fs::copy(dir.join("blast/a.txt"), one.join("a.txt")).unwrap();
+    let state = AppState::new(mizan::corpus::load(&dir).unwrap());
+    let (_, overview) = common::get_page(&state, "/stories/single").await;
+    assert!(overview.contains("مصدر واحد"));
+    assert!(!overview.contains("1 مصادر"));
+    assert!(!overview.contains("class=\"grid matrix\""));
+    let (_, home) = common::get_page(&state, "/").await;
+    assert!(home.contains("مقال واحد"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -184,6 +184,7 @@ pub async fn handler(
     let shown = parts.range();
     let mut pieces = Vec::with_capacity(shown.len() * 2 + 1);
     // The text before the first segment belongs to the first part only.
+    // The text before the first segment belongs to the first part only.
     let mut at = match shown.start {
         0 => 0,
         i => article.segments[i].start,

@@ -35,6 +35,9 @@ pub struct Params {
     pub part: Option<usize>,
     /// Show the part holding the row of this fact.
     pub fact: Option<usize>,
+    /// `1` to shade the words each sentence shares with its counterparts;
+    /// off by default, so only values, names and differences are marked.
+    pub words: Option<String>,
 }
 
 /// What one source says of one fact: its sentence, marked.
@@ -81,6 +84,10 @@ pub struct ComparePage {
     pub sources_param: String,
     /// Links to the other parts of a long comparison.
     pub parts_nav: Option<PartsNav>,
+    /// True when shared words are shaded.
+    pub shade_words: bool,
+    /// This view with the shading of shared words switched.
+    pub words_toggle: String,
 }
 
 /// `GET /stories/{story}/compare`: the side-by-side page for the query's
@@ -108,6 +115,7 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         }
     };
     let sources = view::sources(story);
+    let shade_words = params.words.as_deref() == Some("1");
     let facts: Vec<(usize, Vec<usize>)> = an
         .facts
         .iter()
@@ -153,7 +161,9 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
                     }
                 }
                 marks_here.extend(marks::entity_marks(unit, &an.entity_spellings));
-                marks_here.extend(marks::shared_marks(unit, &shared));
+                if shade_words {
+                    marks_here.extend(marks::shared_marks(unit, &shared));
+                }
                 let article = &story.articles[a];
                 let seg = &article.segments[unit.segment];
                 Some(CellView {
@@ -191,8 +201,23 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         true => format!("/stories/{}/compare", story.id),
         false => format!("/stories/{}/compare?{}", story.id, here.join("&")),
     };
+    let words_toggle = match (shade_words, base.contains('?')) {
+        (true, _) => base.clone(),
+        (false, true) => format!("{base}&words=1"),
+        (false, false) => format!("{base}?words=1"),
+    };
+    let base = if shade_words {
+        format!(
+            "{base}{}words=1",
+            if base.contains('?') { '&' } else { '?' }
+        )
+    } else {
+        base
+    };
     Ok(ComparePage {
         parts_nav: PartsNav::new(&parts, &base, "الوقائع"),
+        shade_words,
+        words_toggle,
         nav: view::StoryNav::new(story, "compare"),
         id: story.id.clone(),
         title: story.title.clone(),

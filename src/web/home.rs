@@ -13,8 +13,8 @@ use axum::extract::State;
 pub struct StoryRow {
     pub id: String,
     pub title: String,
-    pub articles: usize,
-    pub sentences: usize,
+    pub articles: String,
+    pub sentences: String,
 }
 
 pub struct ProblemRow {
@@ -40,12 +40,14 @@ pub async fn handler(State(state): State<AppState>) -> HomePage {
         .map(|s| StoryRow {
             id: s.id.clone(),
             title: s.title.clone(),
-            articles: s.articles.len(),
-            sentences: s
-                .articles
-                .iter()
-                .map(|a| a.count(crate::text::SegmentKind::Sentence))
-                .sum(),
+            articles: super::view::count_ar(s.articles.len(), super::view::ARTICLES),
+            sentences: super::view::count_ar(
+                s.articles
+                    .iter()
+                    .map(|a| a.count(crate::text::SegmentKind::Sentence))
+                    .sum(),
+                super::view::SENTENCES,
+            ),
         })
         .collect();
     let problems = corpus

@@ -39,6 +39,8 @@ pub struct Params {
     /// The part to show, 1-based ([`ROWS_PER_PART`] segments of each
     /// article a part).
     pub part: Option<usize>,
+    /// `1` to shade the words a sentence shares with its counterparts.
+    pub words: Option<String>,
 }
 
 /// One segment of a column, marked, with its counterparts.
@@ -87,6 +89,10 @@ pub struct PairPage {
     pub linked: usize,
     /// Links to the other parts of a long pair.
     pub parts_nav: Option<PartsNav>,
+    /// True when shared words are shaded.
+    pub shade_words: bool,
+    /// This view with the shading of shared words switched.
+    pub words_toggle: String,
 }
 
 /// `GET /stories/{story}/pair/{a}/{b}`: the pair view of articles `a` and
@@ -123,6 +129,7 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
         .len()
         .max(story.articles[ib].segments.len());
     let parts = Parts::new(longest, ROWS_PER_PART, params.part, None);
+    let shade_words = params.words.as_deref() == Some("1");
     let base = format!(
         "/stories/{}/pair/{}/{}",
         story.id, story.articles[ia].id, story.articles[ib].id
@@ -177,7 +184,9 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
                     }
                     counterparts.sort_by_key(|c| c.segment);
                     marks_here.extend(marks::entity_marks(&an.units[u], &an.entity_spellings));
-                    marks_here.extend(marks::shared_marks(&an.units[u], &shared));
+                    if shade_words {
+                        marks_here.extend(marks::shared_marks(&an.units[u], &shared));
+                    }
                 }
                 SegmentRow {
                     index: i,
@@ -203,6 +212,20 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
         story_title: story.title.clone(),
         columns,
         linked,
-        parts_nav: PartsNav::new(&parts, &base, "المقاطع"),
+        parts_nav: PartsNav::new(
+            &parts,
+            &if shade_words {
+                format!("{base}?words=1")
+            } else {
+                base.clone()
+            },
+            "المقاطع",
+        ),
+        shade_words,
+        words_toggle: if shade_words {
+            base
+        } else {
+            format!("{base}?words=1")
+        },
     })
 }

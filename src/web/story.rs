@@ -98,6 +98,8 @@ pub struct StoryPage {
     /// How many contradictions the story has; `contradictions` holds at
     /// most [`LIST_BUDGET`] (the navigator has them all).
     pub contradiction_count: usize,
+    /// «5 مصادر», the number of sources in words.
+    pub sources_label: String,
     /// The story's disputes, first of the page.
     pub disputes: Vec<super::dispute::Summary>,
     /// Shared facts left out of `matrix` by the budget (the side by side
@@ -239,6 +241,7 @@ pub fn build(story: &Story) -> StoryPage {
             .saturating_sub(LIST_BUDGET),
         matrix,
         contradiction_count: an.contradictions.len(),
+        sources_label: view::count_ar(story.articles.len(), view::SOURCES),
         disputes: an
             .disputes
             .iter()

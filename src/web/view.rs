@@ -108,6 +108,27 @@ pub fn outlet(a: &crate::document::Article) -> Option<String> {
         })
 }
 
+/// `n` things in Arabic with the noun agreeing with the number: 1 «مقال
+/// واحد», 2 «مقالان», 3–10 «3 مقالات», 11 and more «11 مقالًا», 0 «لا
+/// مقالات». `forms` are (one, two, three to ten, eleven and more).
+pub fn count_ar(n: usize, forms: (&str, &str, &str, &str)) -> String {
+    let (one, two, few, many) = forms;
+    match n {
+        0 => format!("لا {few}"),
+        1 => one.to_string(),
+        2 => two.to_string(),
+        3..=10 => format!("{n} {few}"),
+        _ => format!("{n} {many}"),
+    }
+}
+
+/// Forms of «مقال» for [`count_ar`].
+pub const ARTICLES: (&str, &str, &str, &str) = ("مقال واحد", "مقالان", "مقالات", "مقالًا");
+/// Forms of «مصدر» for [`count_ar`].
+pub const SOURCES: (&str, &str, &str, &str) = ("مصدر واحد", "مصدران", "مصادر", "مصدرًا");
+/// Forms of «جملة» for [`count_ar`].
+pub const SENTENCES: (&str, &str, &str, &str) = ("جملة واحدة", "جملتان", "جمل", "جملة");
+
 /// The first `n` words of `text`, with an ellipsis when cut.
 pub fn first_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -132,10 +153,24 @@ pub fn conflict_marks(link: &Link, side_a: bool) -> Vec<Mark> {
                 } else {
                     "detail"
                 },
-                title: Some(explain(d, "هذا المصدر", "الآخر")),
+                // The tooltip speaks from the side it is on: "this source
+                // says" its own value, "the other" the other side's.
+                title: Some(if side_a {
+                    explain(d, "هذا المصدر", "الآخر")
+                } else {
+                    explain(&swapped(d), "هذا المصدر", "الآخر")
+                }),
             }
         })
         .collect()
+}
+
+/// `d` seen from its other side: values and spans exchanged.
+fn swapped(d: &Difference) -> Difference {
+    let mut s = d.clone();
+    std::mem::swap(&mut s.a, &mut s.b);
+    std::mem::swap(&mut s.a_span, &mut s.b_span);
+    s
 }
 
 /// A difference in plain Arabic, naming the sides `a` and `b`.
@@ -276,6 +311,68 @@ pub fn query_escape(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tooltip_tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::document::Article;
+
+    #[test]
+    fn each_side_names_its_own_value_first() {
+        let a = Article::from_text(
+            "a.txt".into(),
+            "قتل 12 شخصا في انفجار بمصنع الكيماويات يوم الاثنين.".into(),
+        )
+        .unwrap();
+        let b = Article::from_text(
+            "b.txt".into(),
+            "قتل 20 شخصا في انفجار بمصنع الكيماويات يوم الاثنين.".into(),
+        )
+        .unwrap();
+        let an = analyze(&[a, b]);
+        let link = an
+            .links
+            .iter()
+            .find(|l| l.relation == crate::compare::Relation::Contradict)
+            .expect("a contradiction");
+        let first = |side_a: bool| {
+            conflict_marks(link, side_a)
+                .into_iter()
+                .find(|m| m.class == "conflict")
+                .and_then(|m| m.title)
+                .unwrap()
+        };
+        let (on_a, on_b) = (first(true), first(false));
+        let this = |t: &str| {
+            t.split("هذا المصدر يقول «")
+                .nth(1)
+                .and_then(|r| r.split('»').next())
+                .map(str::to_string)
+        };
+        let a_value = this(&on_a).unwrap();
+        let b_value = this(&on_b).unwrap();
+        assert_ne!(a_value, b_value, "{on_a} / {on_b}");
+        assert!(
+            a_value.contains("12") && b_value.contains("20"),
+            "{on_a} / {on_b}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn nouns_agree_with_their_number() {
+        assert_eq!(count_ar(1, ARTICLES), "مقال واحد");
+        assert_eq!(count_ar(2, SOURCES), "مصدران");
+        assert_eq!(count_ar(5, SOURCES), "5 مصادر");
+        assert_eq!(count_ar(12, SENTENCES), "12 جملة");
+        assert_eq!(count_ar(0, ARTICLES), "لا مقالات");
+    }
 }
 
 #[cfg(test)]
