@@ -430,6 +430,18 @@ async fn pages_fit_narrow_and_wide_screens() {
                 let (w, _, lum) = luminance(&png);
                 assert_eq!(w, width, "{name}: screenshot width");
                 assert!(ink(&lum) > MIN_INK / 4.0, "{name}-{width}: nothing drawn");
+                if width == 360 {
+                    let header = c
+                        .execute(
+                            "return document.querySelector('header.site').getBoundingClientRect().height",
+                            vec![],
+                        )
+                        .await
+                        .unwrap()
+                        .as_f64()
+                        .unwrap();
+                    assert!(header <= 120.0, "{name}: header {header}px high on a phone");
+                }
                 let overflow = page_overflow(c).await;
                 assert!(
                     overflow <= 0,
