@@ -66,6 +66,11 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
     );
     assert!(page.contains("class=\"context\""), "sentences in context");
     assert!(page.contains("/contradictions/"), "the pairs behind it");
+    // Each pair's page leads back to its dispute.
+    let pair = &story.analysis.contradictions[0].id;
+    let (_, pair_page) =
+        common::get_page(&state, &format!("/stories/blast/contradictions/{pair}")).await;
+    assert!(pair_page.contains(&format!("/stories/blast/disputes/{id}")));
 
     // The id is the same after a restart.
     let again = mizan::corpus::load(&dir).unwrap();
@@ -141,6 +146,15 @@ async fn shared_words_are_shaded_only_on_request_and_counts_agree() {
     assert!(form.contains("<bdi dir=\"ltr\">2023-02-06</bdi>"));
     let (_, pair) = common::get_page(&state, "/stories/blast/pair/a/b").await;
     assert!(pair.contains("seg-metadata not-compared\" lang=\"en\" dir=\"ltr\""));
+    // Sources may be chosen by the names pages give them.
+    let by_name = format!(
+        "/stories/blast/compare?sources={},{}",
+        mizan::web::view::query_escape("وكالة الشمال"),
+        mizan::web::view::query_escape("المصدر 3")
+    );
+    let (status, two) = common::get_page(&state, &by_name).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(two.matches("<th scope=\"col\">").count(), 2, "two columns");
     let (_, overview) = common::get_page(&state, "/stories/blast").await;
     assert!(overview.contains("3 مصادر"));
     let (_, home) = common::get_page(&state, "/").await;

@@ -370,7 +370,7 @@ fn load_story(
     let meta_title = meta.and_then(|(_, m)| m.title.filter(|t| !t.trim().is_empty()));
     let (title, title_inferred) = match meta_title {
         Some(t) => (t, false),
-        None => (articles[0].title.clone(), true),
+        None => (shared_headline(&articles), true),
     };
     let analysis = crate::analysis::analyze(&articles);
     Some(Story {
@@ -382,4 +382,89 @@ fn load_story(
         articles,
         analysis,
     })
+}
+
+/// A story's title without `story.toml`: the headline that shares most
+/// words with the other articles' headlines (the one most sources agree
+/// on), else the earliest published article's headline, else the first
+/// article's; a title cut from a first sentence only when no article has
+/// a headline of its own.
+fn shared_headline(articles: &[Article]) -> String {
+    let words = |t: &str| -> std::collections::BTreeSet<String> {
+        t.split_whitespace()
+            .map(crate::text::normalize::normalize)
+            .filter(|w| w.chars().count() > 2)
+            .collect()
+    };
+    let headed: Vec<&Article> = articles.iter().filter(|a| !a.title_inferred).collect();
+    let pool: Vec<&Article> = if headed.is_empty() {
+        articles.iter().collect()
+    } else {
+        headed
+    };
+    let sets: Vec<_> = pool.iter().map(|a| words(&a.title)).collect();
+    let shared = |i: usize| -> usize {
+        sets.iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, o)| sets[i].intersection(o).count())
+            .sum()
+    };
+    let published = |a: &Article| {
+        a.front_matter
+            .as_ref()
+            .and_then(|f| f.published)
+            .or(a.inferred_published)
+            .map(|p| p.utc_minutes().unwrap_or_else(|| p.day_minutes()))
+    };
+    let best = (0..pool.len()).max_by(|&i, &j| {
+        shared(i)
+            .cmp(&shared(j))
+            // Then the earliest published (unknown times last), then file order.
+            .then_with(|| match (published(pool[j]), published(pool[i])) {
+                (Some(a), Some(b)) => a.cmp(&b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| j.cmp(&i))
+    });
+    best.map(|i| pool[i].title.clone()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    fn article(name: &str, text: &str) -> Article {
+        Article::from_text(name.into(), text.into()).unwrap()
+    }
+
+    #[test]
+    fn the_title_is_the_headline_the_sources_share() {
+        let a = article(
+            "a.txt",
+            "عاجل: أنباء أولية\nقال شهود إن دوي انفجار سمع في المدينة.\n",
+        );
+        let b = article(
+            "b.txt",
+            "انفجار يهز مصنع الكيماويات في الزرقاء\nانفجر خزان في المصنع فجر الاثنين.\n",
+        );
+        let c = article(
+            "c.txt",
+            "قتلى في انفجار مصنع الكيماويات بالزرقاء\nقتل 12 شخصا في الانفجار.\n",
+        );
+        let title = shared_headline(&[a, b, c]);
+        assert!(title.contains("مصنع الكيماويات"), "{title}");
+        // No headline anywhere: the earliest published article's first words.
+        let early = article(
+            "z.txt",
+            "---\npublished: 2024-01-01\n---\nوقع زلزال بقوة ست درجات شرق البلاد صباح اليوم وفق المرصد الوطني.\n",
+        );
+        let late = article(
+            "a.txt",
+            "---\npublished: 2024-01-02\n---\nارتفعت حصيلة ضحايا الزلزال الذي ضرب شرق البلاد إلى عشرين قتيلا.\n",
+        );
+        assert!(shared_headline(&[late, early]).starts_with("وقع زلزال"));
+    }
 }

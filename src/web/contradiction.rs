@@ -63,6 +63,8 @@ pub struct ContradictionPage {
     pub prev: Option<String>,
     /// Id of the contradiction after this one, if any.
     pub next: Option<String>,
+    /// The dispute this pair belongs to: its id and measure in words.
+    pub dispute: Option<(String, String)>,
 }
 
 /// One contradiction in the list: its id and both sentences with their
@@ -188,6 +190,11 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
         explanations,
         update: view::update_note(story, link),
         score: format!("{:.2}", link.score),
+        dispute: an
+            .disputes
+            .iter()
+            .find(|d| d.links.contains(&c.link))
+            .map(|d| (d.id.clone(), super::dispute::summarise(story, d).measure)),
         prev: place
             .checked_sub(1)
             .map(|p| an.contradictions[p].id.clone()),
