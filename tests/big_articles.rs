@@ -101,6 +101,8 @@ async fn every_page_type_renders_within_its_budget() {
         "/stories/quake/pair/c-mib/d-four".into(),
         "/stories/quake/pair/a-short/d-four".into(),
         "/stories/quake/contradictions".into(),
+        "/stories/quake/disputes".into(),
+        "/stories/quake/figures".into(),
         "/stories/quake/search?q=%D8%A7%D9%84%D8%A5%D9%86%D9%82%D8%A7%D8%B0".into(),
         "/stories/quake/add".into(),
     ];
@@ -108,6 +110,8 @@ async fn every_page_type_renders_within_its_budget() {
         uris.push(format!("/stories/quake/articles/{a}"));
     }
     uris.extend(contradiction.map(|c| format!("/stories/quake/contradictions/{c}")));
+    let dispute = story.analysis.disputes.first().map(|d| d.id.clone());
+    uris.extend(dispute.map(|d| format!("/stories/quake/disputes/{d}")));
     for uri in &uris {
         page(uri).await;
     }

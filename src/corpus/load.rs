@@ -403,13 +403,15 @@ fn shared_headline(articles: &[Article]) -> String {
         headed
     };
     let sets: Vec<_> = pool.iter().map(|a| words(&a.title)).collect();
-    let shared = |i: usize| -> usize {
-        sets.iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, o)| sets[i].intersection(o).count())
-            .sum()
-    };
+    // How many headlines hold each word: a headline's score is the number
+    // of (word, other headline) pairs it shares, counted in one pass.
+    let mut df: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for set in &sets {
+        for w in set {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let shared = |i: usize| -> usize { sets[i].iter().map(|w| df[w.as_str()] - 1).sum() };
     let published = |a: &Article| {
         a.front_matter
             .as_ref()

@@ -194,7 +194,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
             .disputes
             .iter()
             .find(|d| d.links.contains(&c.link))
-            .map(|d| (d.id.clone(), super::dispute::summarise(story, d).measure)),
+            .map(|d| (d.id.clone(), super::dispute::summarise(story, d, 0).measure)),
         prev: place
             .checked_sub(1)
             .map(|p| an.contradictions[p].id.clone()),

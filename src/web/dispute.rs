@@ -41,9 +41,15 @@ pub struct SideView {
     pub value: String,
     /// The sources saying it, each with a link to its first sentence.
     pub sources: Vec<(String, String)>,
-    /// Its sentences.
+    /// Its sentences, at most the budget the page gave.
     pub quotes: Vec<Quote>,
+    /// Sentences saying it beyond the budget (the figures page has all).
+    pub more: usize,
 }
+
+/// Sentences of one side shown on a dispute's page: a side said by more
+/// (a long article repeating a figure) is summed up as "and n more".
+pub const QUOTES_PER_SIDE: usize = 20;
 
 /// What the list and the page both show of a dispute.
 pub struct Summary {
@@ -64,8 +70,9 @@ fn segment_text(story: &Story, art: usize, seg: Option<usize>) -> Option<String>
     Some(a.segment_text(s).to_string())
 }
 
-/// The summary of `d`: measure, sides with their quotes in context.
-pub fn summarise(story: &Story, d: &Dispute) -> Summary {
+/// The summary of `d`: measure, sides with at most `max_quotes` of their
+/// sentences each, in context.
+pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
     let an = &story.analysis;
     let sources = view::sources(story);
     let reporting: Vec<_> = d
@@ -86,7 +93,8 @@ pub fn summarise(story: &Story, d: &Dispute) -> Summary {
             let quotes = side
                 .units
                 .iter()
-                .map(|&u| {
+                .enumerate()
+                .filter_map(|(k, &u)| {
                     let unit = &an.units[u];
                     let article = &story.articles[unit.article];
                     let seg = &article.segments[unit.segment];
@@ -110,6 +118,9 @@ pub fn summarise(story: &Story, d: &Dispute) -> Summary {
                     if !labels.iter().any(|l| l.0 == label) {
                         labels.push((label, href.clone()));
                     }
+                    if k >= max_quotes {
+                        return None;
+                    }
                     let marks = spans
                         .iter()
                         .map(|&(start, end)| Mark {
@@ -119,19 +130,20 @@ pub fn summarise(story: &Story, d: &Dispute) -> Summary {
                             title: None,
                         })
                         .collect();
-                    Quote {
+                    Some(Quote {
                         source: sources[unit.article].clone(),
                         href,
                         before: segment_text(story, unit.article, unit.segment.checked_sub(1)),
                         html: marks::render(&article.text, (seg.start, seg.end), marks),
                         after: segment_text(story, unit.article, Some(unit.segment + 1)),
-                    }
+                    })
                 })
                 .collect();
             SideView {
                 value: value.unwrap_or_else(|| side.value.clone()),
                 sources: labels,
                 quotes,
+                more: side.units.len().saturating_sub(max_quotes),
             }
         })
         .collect::<Vec<_>>();
@@ -221,7 +233,7 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
         .iter()
         .position(|d| d.id == id)
         .ok_or_else(|| WebError::NotFound(format!("لا يوجد في هذه القصة خلاف بالمعرّف {id}")))?;
-    let d = summarise(story, &an.disputes[i]);
+    let d = summarise(story, &an.disputes[i], QUOTES_PER_SIDE);
     let sources = view::sources(story);
     let explanation = d
         .sides

@@ -48,7 +48,7 @@ pub fn build(story: &Story) -> DisputesPage {
             .analysis
             .disputes
             .iter()
-            .map(|d| summarise(story, d))
+            .map(|d| summarise(story, d, 0))
             .collect(),
     }
 }

@@ -13,6 +13,7 @@
 //! row per claim, and a header row; fields are quoted when needed.
 
 use super::measure::{measure_name, modality_ar, numeric, value_ar};
+use super::parts::LIST_BUDGET;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::analysis::figures::MeasureFigures;
@@ -54,8 +55,10 @@ pub struct MeasureView {
     pub key: String,
     /// The dispute's id when the sources disagree.
     pub dispute: Option<String>,
-    /// Its claims.
+    /// Its claims shown on the page: at most [`LIST_BUDGET`].
     pub rows: Vec<FigureRow>,
+    /// Its other claims, beyond the budget: in the CSV only.
+    pub hidden: Vec<FigureRow>,
     /// The SVG chart of its values over publication time, when it has one.
     pub chart: Option<String>,
 }
@@ -168,12 +171,16 @@ fn measure_view(story: &Story, sources: &[Source], m: &MeasureFigures) -> Measur
             }
         })
         .collect();
+    let chart = chart(&rows);
+    let mut rows = rows;
+    let hidden = rows.split_off(rows.len().min(LIST_BUDGET));
     MeasureView {
         name: measure_name(&m.measure, &reporting),
         key: m.measure.key(),
         dispute: m.dispute.map(|d| an.disputes[d].id.clone()),
-        chart: chart(&rows),
+        chart,
         rows,
+        hidden,
     }
 }
 
@@ -185,10 +192,14 @@ const PAD: f64 = 40.0;
 /// An SVG line of the values over publication time: one point per claim
 /// with both, labelled with its value; `None` with fewer than two times.
 fn chart(rows: &[FigureRow]) -> Option<String> {
-    let pts: Vec<(i64, f64, &FigureRow)> = rows
+    // One point per publication time and value: a long article repeating
+    // a figure draws it once.
+    let mut pts: Vec<(i64, f64, &FigureRow)> = rows
         .iter()
         .filter_map(|r| Some((r.minutes?, r.number?, r)))
         .collect();
+    pts.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    pts.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     let (t0, t1) = (
         pts.iter().map(|p| p.0).min()?,
         pts.iter().map(|p| p.0).max()?,
@@ -258,7 +269,7 @@ pub fn csv(page: &FiguresPage) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str("measure,measure_key,dispute,source,article,segment,written,value,modality,according_to,published,link\n");
     for m in &page.measures {
-        for r in &m.rows {
+        for r in m.rows.iter().chain(&m.hidden) {
             let cells = [
                 m.name.as_str(),
                 m.key.as_str(),

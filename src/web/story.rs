@@ -246,7 +246,7 @@ pub fn build(story: &Story) -> StoryPage {
             .disputes
             .iter()
             .take(LIST_BUDGET)
-            .map(|d| super::dispute::summarise(story, d))
+            .map(|d| super::dispute::summarise(story, d, 0))
             .collect(),
         agreements: count(Relation::Agree),
         related: count(Relation::Related),
