@@ -66,7 +66,10 @@ async fn side_by_side_shows_the_chosen_sources_in_columns() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(all.matches("<th scope=\"col\">").count(), 5);
     assert!(all.contains("<mark class=\"conflict\""));
-    assert!(all.contains("<mark class=\"shared\">"));
+    // Shared words are shaded only on request.
+    assert!(!all.contains("<mark class=\"shared\">"));
+    let (_, shaded) = get(&state, "/stories/seeds/compare?words=1").await;
+    assert!(shaded.contains("<mark class=\"shared\">"));
     // Spellings of one name are one entity whose title lists them.
     let entity = all
         .split("<mark class=\"entity\" title=\"")
