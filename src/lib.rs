@@ -25,4 +25,6 @@ pub mod document;
 pub mod story_json;
 pub mod text;
 #[cfg(feature = "web")]
+pub mod verdicts;
+#[cfg(feature = "web")]
 pub mod web;

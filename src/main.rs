@@ -6,8 +6,10 @@
 //!   and serves until Ctrl-C. Without `--corpus` the bundled seeds are
 //!   served read-only; a corpus inside the repository or not writable is
 //!   read-only too (see `corpus::workspace`).
-//! - `mizan export [--corpus DIR] [--story ID]` prints story JSON on standard
-//!   output; logs and load problems go to standard error.
+//! - `mizan export [--corpus DIR] [--story ID] [--workspace DIR] [--gold]`
+//!   prints story JSON (with the desk's verdicts), or with `--gold` the
+//!   verdicts as a gold file for `score.py`, on standard output; logs and
+//!   load problems go to standard error.
 
 use clap::{Parser, Subcommand};
 use mizan::corpus::{self, Corpus};
@@ -56,6 +58,14 @@ enum Command {
         /// The story to export; without it, the only story, or all of them.
         #[arg(long)]
         story: Option<String>,
+        /// Where the desk's verdicts are kept (default: the workspace of
+        /// `serve`); they are added to the JSON as `verdicts`.
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+        /// Print the story's verdicts as a gold file for
+        /// `shared/eval/score.py` instead of the story JSON.
+        #[arg(long)]
+        gold: bool,
     },
 }
 
@@ -79,7 +89,21 @@ fn main() -> ExitCode {
             host,
             port,
         } => serve(sources(corpus, workspace), &host, port),
-        Command::Export { corpus, story } => export(&corpus, story.as_deref()),
+        Command::Export {
+            corpus,
+            story,
+            workspace,
+            gold,
+        } => export(
+            &corpus,
+            story.as_deref(),
+            &mizan::verdicts::Store::new(
+                workspace
+                    .or_else(corpus::workspace::default_workspace)
+                    .as_deref(),
+            ),
+            gold,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -146,18 +170,55 @@ fn load(sources: &corpus::Sources) -> Result<Corpus, String> {
     Ok(corpus)
 }
 
-fn export(dir: &Path, story: Option<&str>) -> Result<(), String> {
+fn export(
+    dir: &Path,
+    story: Option<&str>,
+    verdicts: &mizan::verdicts::Store,
+    gold: bool,
+) -> Result<(), String> {
     let corpus = load(&corpus::Sources::folder(dir))?;
-    let json = match (story, corpus.stories.as_slice()) {
-        (Some(id), _) => {
-            let story = corpus
+    type Doc<'a> = (
+        mizan::story_json::StoryDoc<'a>,
+        Vec<mizan::verdicts::Record>,
+    );
+    fn with_verdicts<'a>(
+        s: &'a corpus::Story,
+        verdicts: &mizan::verdicts::Store,
+    ) -> Result<Doc<'a>, String> {
+        let records = verdicts.current(&s.id).map_err(|e| e.to_string())?;
+        let mut d = story_doc(s);
+        d.verdicts = web::api::verdict_docs(s, &records);
+        Ok((d, records))
+    }
+    let doc = |s| with_verdicts(s, verdicts);
+    let one = match (story, corpus.stories.as_slice()) {
+        (Some(id), _) => Some(
+            corpus
                 .story(id)
-                .ok_or_else(|| format!("no story {id:?} in {}", dir.display()))?;
-            serde_json::to_string_pretty(&story_doc(story))
-        }
+                .ok_or_else(|| format!("no story {id:?} in {}", dir.display()))?,
+        ),
         (None, []) => return Err(format!("no stories in {}", dir.display())),
-        (None, [only]) => serde_json::to_string_pretty(&story_doc(only)),
-        (None, _) => serde_json::to_string_pretty(&corpus_doc(&corpus)),
+        (None, [only]) => Some(only),
+        (None, _) => None,
+    };
+    let json = match (one, gold) {
+        (Some(s), true) => {
+            let (_, records) = doc(s)?;
+            serde_json::to_string_pretty(&mizan::verdicts::gold::gold(
+                s,
+                &records,
+                &dir.display().to_string(),
+            ))
+        }
+        (None, true) => return Err("--gold exports one story: name it with --story".into()),
+        (Some(s), false) => serde_json::to_string_pretty(&doc(s)?.0),
+        (None, false) => {
+            let mut all = corpus_doc(&corpus);
+            for (d, s) in all.stories.iter_mut().zip(&corpus.stories) {
+                d.verdicts = doc(s)?.0.verdicts;
+            }
+            serde_json::to_string_pretty(&all)
+        }
     }
     .map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();

@@ -30,6 +30,27 @@ pub struct StoryDoc<'a> {
     /// The story's disagreements, one per measure (see
     /// [`crate::analysis::disputes`]).
     pub disputes: Vec<DisputeDoc>,
+    /// The desk's verdicts on disputes and links (absent when none): filled
+    /// by the server and `mizan export` from the workspace.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<VerdictDoc>,
+}
+
+/// A verdict in the story JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictDoc {
+    /// The dispute's or contradiction's id.
+    pub target: String,
+    /// `confirmed`, `false_alarm`, `update` or `needs_check`.
+    pub verdict: String,
+    /// The reviewer's note.
+    pub note: String,
+    /// Who decided.
+    pub reviewer: String,
+    /// When, in seconds since the Unix epoch.
+    pub at: i64,
+    /// False when the target is no longer in the story (an orphan).
+    pub current: bool,
 }
 
 /// One dispute in the story JSON.
@@ -279,6 +300,7 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
             .collect(),
         links: links(story),
         disputes: disputes(story),
+        verdicts: Vec::new(),
     }
 }
 

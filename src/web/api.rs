@@ -12,6 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+/// The query string of the API: `?pretty=true` indents the JSON.
 #[derive(Deserialize)]
 pub struct ApiParams {
     #[serde(default)]
@@ -38,15 +39,21 @@ fn json(value: &impl Serialize, pretty: bool) -> Response {
         .into_response()
 }
 
+/// `GET /api/v1/stories`: every story's document, with its verdicts.
 pub async fn stories(
     State(state): State<AppState>,
     query: Result<Query<ApiParams>, QueryRejection>,
 ) -> Result<Response, WebError> {
     let p = params(query)?;
     let corpus = state.corpus();
-    Ok(json(&corpus_doc(&corpus), p.pretty))
+    let mut all = corpus_doc(&corpus);
+    for (d, s) in all.stories.iter_mut().zip(&corpus.stories) {
+        d.verdicts = verdict_docs(s, &state.verdicts().current(&s.id).unwrap_or_default());
+    }
+    Ok(json(&all, p.pretty))
 }
 
+/// `GET /api/v1/stories/{story}`: one story's document, with its verdicts.
 pub async fn story(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
@@ -58,5 +65,30 @@ pub async fn story(
     let story = corpus
         .story(id)
         .ok_or_else(|| WebError::NotFound(format!("لا توجد قصة بالمعرّف {id}")))?;
-    Ok(json(&story_doc(story), p.pretty))
+    let mut doc = story_doc(story);
+    doc.verdicts = verdict_docs(
+        story,
+        &state.verdicts().current(&story.id).unwrap_or_default(),
+    );
+    Ok(json(&doc, p.pretty))
+}
+
+/// The story JSON's `verdicts` for `records` of `story`.
+pub fn verdict_docs(
+    story: &crate::corpus::Story,
+    records: &[crate::verdicts::Record],
+) -> Vec<crate::story_json::VerdictDoc> {
+    let an = &story.analysis;
+    records
+        .iter()
+        .map(|r| crate::story_json::VerdictDoc {
+            target: r.target.clone(),
+            verdict: r.verdict.key().to_string(),
+            note: r.note.clone(),
+            reviewer: r.reviewer.clone(),
+            at: r.at,
+            current: an.disputes.iter().any(|d| d.id == r.target)
+                || an.contradictions.iter().any(|c| c.id == r.target),
+        })
+        .collect()
 }

@@ -58,7 +58,12 @@ impl PageCache {
 
 fn cacheable(req: &Request) -> bool {
     let path = req.uri().path();
-    req.method() == Method::GET && path.starts_with("/stories/") && !path.ends_with("/add")
+    // Forms carry a token in a cookie set with the page: the add pages and
+    // a dispute's page (its verdict form) are rendered each time.
+    req.method() == Method::GET
+        && path.starts_with("/stories/")
+        && !path.ends_with("/add")
+        && !path.contains("/disputes/")
 }
 
 fn html(page: Bytes) -> Response {

@@ -61,6 +61,8 @@ pub struct Summary {
     pub sides: Vec<SideView>,
     /// The update note, when publication times suggest one.
     pub update: Option<String>,
+    /// The desk's verdict, filled in by pages that show it.
+    pub verdict: Option<super::verdict::VerdictView>,
 }
 
 /// The text of segment `seg` of article `art`, if there is one.
@@ -152,6 +154,7 @@ pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
         measure: measure_name(&d.measure, &reporting),
         update: update_note(story, d, &sides),
         sides,
+        verdict: None,
     }
 }
 
@@ -213,16 +216,44 @@ pub struct DisputePage {
     pub prev: Option<String>,
     /// See `prev`.
     pub next: Option<String>,
+    /// The desk's verdict on it, when one was given.
+    pub verdict: Option<super::verdict::VerdictView>,
+    /// Every verdict given on it, oldest first.
+    pub history: Vec<super::verdict::VerdictView>,
+    /// The verdict form; `None` where verdicts cannot be kept (no workspace).
+    pub form: Option<super::verdict::VerdictForm>,
 }
 
-/// `GET /stories/{story}/disputes/{id}`.
+/// `GET /stories/{story}/disputes/{id}`: the page with the desk's verdict,
+/// its history and the verdict form.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
-) -> Result<DisputePage, WebError> {
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, WebError> {
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
-    build(story, check_id(&id)?)
+    let mut page = build(story, check_id(&id)?)?;
+    let store = state.verdicts();
+    let current = store.get(&story.id, &id).unwrap_or_else(|e| {
+        tracing::error!("verdicts unreadable: {e}");
+        None
+    });
+    page.verdict = current.as_ref().map(super::verdict::VerdictView::from);
+    page.history = store
+        .history(&story.id, &id)
+        .unwrap_or_default()
+        .iter()
+        .map(super::verdict::VerdictView::from)
+        .collect();
+    page.form = store
+        .path()
+        .map(|_| super::verdict::VerdictForm::new(&state, &id, current.as_ref(), &headers));
+    Ok(super::upload::with_form_cookie(
+        &state,
+        axum::http::StatusCode::OK,
+        page,
+    ))
 }
 
 /// The page of dispute `id` of `story`.
@@ -268,5 +299,8 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
         pairs,
         prev: i.checked_sub(1).map(|p| an.disputes[p].id.clone()),
         next: an.disputes.get(i + 1).map(|n| n.id.clone()),
+        verdict: None,
+        history: Vec::new(),
+        form: None,
     })
 }

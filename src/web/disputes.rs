@@ -9,8 +9,10 @@
 //! (the seeds' one drone against three is one dispute, not ten).
 
 use super::dispute::{Summary, summarise};
-use super::{AppState, PathParams, WebError, view};
+use super::verdict::VerdictView;
+use super::{AppState, PathParams, QueryParams, WebError, view};
 use crate::corpus::Story;
+use crate::verdicts::Record;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -25,30 +27,78 @@ pub struct DisputesPage {
     pub story_id: String,
     /// The story's title.
     pub story_title: String,
-    /// Every dispute, in reading order.
+    /// The disputes shown, in reading order.
     pub rows: Vec<Summary>,
+    /// The filter: `open`, `decided` or empty for all.
+    pub status: String,
+    /// (all, open, decided) counts.
+    pub counts: (usize, usize, usize),
+}
+
+/// The query string of the disputes list.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Params {
+    /// `open` for the disputes not yet decided, `decided` for the others;
+    /// absent for all.
+    pub status: Option<String>,
 }
 
 /// `GET /stories/{story}/disputes`.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    QueryParams(params): QueryParams<Params>,
 ) -> Result<DisputesPage, WebError> {
     let corpus = state.corpus();
-    Ok(build(view::find_story(&corpus, &id)?))
+    let story = view::find_story(&corpus, &id)?;
+    let verdicts = state.verdicts().current(&story.id).unwrap_or_default();
+    build(story, &verdicts, params.status.as_deref().unwrap_or(""))
 }
 
-/// The disputes list of `story`.
-pub fn build(story: &Story) -> DisputesPage {
-    DisputesPage {
+/// The disputes list of `story` with the desk's `verdicts`, filtered by
+/// `status` (`open`, `decided` or empty).
+pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<DisputesPage, WebError> {
+    if !matches!(status, "" | "open" | "decided") {
+        return Err(WebError::BadRequest(format!(
+            "قيمة status غير معروفة: {status} (المقبول: open أو decided)"
+        )));
+    }
+    let decided = |id: &str| {
+        verdicts
+            .iter()
+            .any(|r| r.target == id && r.verdict.is_decided())
+    };
+    let all = story.analysis.disputes.len();
+    let closed = story
+        .analysis
+        .disputes
+        .iter()
+        .filter(|d| decided(&d.id))
+        .count();
+    let rows = story
+        .analysis
+        .disputes
+        .iter()
+        .filter(|d| match status {
+            "open" => !decided(&d.id),
+            "decided" => decided(&d.id),
+            _ => true,
+        })
+        .map(|d| {
+            let mut s = summarise(story, d, 0);
+            s.verdict = verdicts
+                .iter()
+                .find(|r| r.target == d.id)
+                .map(VerdictView::from);
+            s
+        })
+        .collect();
+    Ok(DisputesPage {
         nav: view::StoryNav::new(story, "disputes"),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
-        rows: story
-            .analysis
-            .disputes
-            .iter()
-            .map(|d| summarise(story, d, 0))
-            .collect(),
-    }
+        rows,
+        status: status.to_string(),
+        counts: (all, all - closed, closed),
+    })
 }

@@ -9,7 +9,7 @@
 //! malformed ones), never a panic or a bare error text. Every response
 //! carries the security headers of [`security_headers`].
 
-mod api;
+pub mod api;
 pub mod article;
 mod assets;
 mod cache;
@@ -29,6 +29,7 @@ pub mod problems;
 pub mod search;
 pub mod story;
 pub mod upload;
+pub mod verdict;
 pub mod view;
 
 pub use error::WebError;
@@ -53,17 +54,38 @@ pub struct AppState {
     /// Counts corpus replacements, so a page rendered from an old corpus is
     /// not cached after a reload.
     generation: Arc<std::sync::atomic::AtomicU64>,
+    /// The desk's verdicts, kept in the workspace.
+    verdicts: Arc<crate::verdicts::Store>,
 }
 
 impl AppState {
     /// State serving `corpus`, with a fresh form token and an empty page cache.
     pub fn new(corpus: Corpus) -> Self {
+        let verdicts = crate::verdicts::Store::new(corpus.sources.workspace.as_deref());
         AppState {
             corpus: Arc::new(RwLock::new(Arc::new(corpus))),
             csrf: csrf_token().into(),
             pages: Arc::default(),
             generation: Arc::default(),
+            verdicts: Arc::new(verdicts),
         }
+    }
+
+    /// The verdicts of the workspace.
+    pub fn verdicts(&self) -> &crate::verdicts::Store {
+        &self.verdicts
+    }
+
+    /// The verdicts, to move into a blocking task.
+    pub fn verdicts_arc(&self) -> Arc<crate::verdicts::Store> {
+        Arc::clone(&self.verdicts)
+    }
+
+    /// Drops every cached page (a verdict changed what they show).
+    pub fn forget_pages(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.pages.clear();
     }
 
     fn generation(&self) -> u64 {
@@ -165,6 +187,10 @@ pub fn router(state: AppState) -> Router {
         .route("/stories/{story}/disputes", get(disputes::handler))
         .route("/stories/{story}/figures", get(figures::handler))
         .route("/stories/{story}/disputes/{id}", get(dispute::handler))
+        .route(
+            "/stories/{story}/verdicts",
+            axum::routing::post(verdict::post),
+        )
         .route("/stories/{story}/contradictions", get(contradiction::list))
         .route(
             "/stories/{story}/contradictions/{id}",

@@ -102,6 +102,11 @@ pub struct StoryPage {
     pub sources_label: String,
     /// The story's disputes, first of the page.
     pub disputes: Vec<super::dispute::Summary>,
+    /// Disputes the desk has decided.
+    pub decided: usize,
+    /// Verdicts whose dispute or pair no longer exists (an article
+    /// changed): (target id, verdict), kept and listed, never dropped.
+    pub orphans: Vec<(String, super::verdict::VerdictView)>,
     /// Shared facts left out of `matrix` by the budget (the side by side
     /// has them all).
     pub matrix_more: usize,
@@ -117,7 +122,47 @@ pub async fn handler(
     PathParams(id): PathParams<String>,
 ) -> Result<StoryPage, WebError> {
     let corpus = state.corpus();
-    Ok(build(view::find_story(&corpus, &id)?))
+    let story = view::find_story(&corpus, &id)?;
+    let verdicts = state.verdicts().current(&story.id).unwrap_or_else(|e| {
+        tracing::error!("verdicts unreadable: {e}");
+        Vec::new()
+    });
+    Ok(with_verdicts(build(story), story, &verdicts))
+}
+
+/// `page` with the desk's `verdicts`: each dispute's, the number decided,
+/// and the orphans (verdicts on ids the story no longer has).
+pub fn with_verdicts(
+    mut page: StoryPage,
+    story: &Story,
+    verdicts: &[crate::verdicts::Record],
+) -> StoryPage {
+    use super::verdict::VerdictView;
+    let an = &story.analysis;
+    for d in &mut page.disputes {
+        d.verdict = verdicts
+            .iter()
+            .find(|r| r.target == d.id)
+            .map(VerdictView::from);
+    }
+    page.decided = an
+        .disputes
+        .iter()
+        .filter(|d| {
+            verdicts
+                .iter()
+                .any(|r| r.target == d.id && r.verdict.is_decided())
+        })
+        .count();
+    page.orphans = verdicts
+        .iter()
+        .filter(|r| {
+            !an.disputes.iter().any(|d| d.id == r.target)
+                && !an.contradictions.iter().any(|c| c.id == r.target)
+        })
+        .map(|r| (r.target.clone(), VerdictView::from(r)))
+        .collect();
+    page
 }
 
 /// The overview of `story`.
@@ -242,6 +287,8 @@ pub fn build(story: &Story) -> StoryPage {
         matrix,
         contradiction_count: an.contradictions.len(),
         sources_label: view::count_ar(story.articles.len(), view::SOURCES),
+        decided: 0,
+        orphans: Vec::new(),
         disputes: an
             .disputes
             .iter()

@@ -68,12 +68,25 @@ fn cookie_token(headers: &HeaderMap) -> Option<&str> {
         .map(|(_, v)| v)
 }
 
+/// The `Set-Cookie` value carrying the form token `token`.
+pub(super) fn form_cookie(token: &str) -> String {
+    format!("{FORM_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+}
+
+/// A page holding a form, with the cookie its token (this process's) is
+/// checked against.
+pub(super) fn with_form_cookie(
+    state: &AppState,
+    status: StatusCode,
+    page: impl IntoResponse,
+) -> Response {
+    let cookie = form_cookie(state.csrf_token());
+    (status, [(header::SET_COOKIE, cookie)], page).into_response()
+}
+
 /// The form page with the cookie its token is checked against.
 fn with_cookie(status: StatusCode, page: UploadPage) -> Response {
-    let cookie = format!(
-        "{FORM_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
-        page.csrf
-    );
+    let cookie = form_cookie(&page.csrf);
     (status, [(header::SET_COOKIE, cookie)], page).into_response()
 }
 
@@ -253,7 +266,11 @@ async fn read_form(mut multipart: Multipart) -> Result<Posted, WebError> {
 }
 
 /// Refuses requests from other sites; the reason, in Arabic, otherwise.
-fn check_origin(state: &AppState, headers: &HeaderMap, token: &str) -> Result<(), String> {
+pub(super) fn check_origin(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+) -> Result<(), String> {
     let origin = headers
         .get(header::ORIGIN)
         .map(|o| o.to_str().unwrap_or(""));
