@@ -6,6 +6,8 @@
 //!   and serves until Ctrl-C. Without `--corpus` the bundled seeds are
 //!   served read-only; a corpus inside the repository or not writable is
 //!   read-only too (see `corpus::workspace`).
+//! - `mizan share [--corpus DIR] [--story ID] --out DIR [--zip]` writes the
+//!   story's pages as a folder that opens from disk (see `web::share`).
 //! - `mizan export [--corpus DIR] [--story ID] [--workspace DIR] [--gold]`
 //!   prints story JSON (with the desk's verdicts), or with `--gold` the
 //!   verdicts as a gold file for `score.py`, on standard output; logs and
@@ -67,6 +69,24 @@ enum Command {
         #[arg(long)]
         gold: bool,
     },
+    /// Write a story's pages as a folder that opens without a server.
+    Share {
+        /// Folder of articles (one story) or of story folders.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        /// The story to share; without it, the only story.
+        #[arg(long)]
+        story: Option<String>,
+        /// The folder to write (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write `OUT.zip` holding the folder.
+        #[arg(long)]
+        zip: bool,
+        /// Where the desk's verdicts are kept (default: the workspace).
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -103,6 +123,23 @@ fn main() -> ExitCode {
                     .as_deref(),
             ),
             gold,
+        ),
+        Command::Share {
+            corpus,
+            story,
+            out,
+            zip,
+            workspace,
+        } => share(
+            &corpus,
+            story.as_deref(),
+            &out,
+            zip,
+            &mizan::verdicts::Store::new(
+                workspace
+                    .or_else(corpus::workspace::default_workspace)
+                    .as_deref(),
+            ),
         ),
     };
     match result {
@@ -223,6 +260,45 @@ fn export(
     .map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+fn share(
+    dir: &Path,
+    story: Option<&str>,
+    out: &Path,
+    zip: bool,
+    verdicts: &mizan::verdicts::Store,
+) -> Result<(), String> {
+    let corpus = load(&corpus::Sources::folder(dir))?;
+    let story = match (story, corpus.stories.as_slice()) {
+        (Some(id), _) => corpus
+            .story(id)
+            .ok_or_else(|| format!("no story {id:?} in {}", dir.display()))?,
+        (None, [only]) => only,
+        (None, []) => return Err(format!("no stories in {}", dir.display())),
+        (None, _) => return Err("several stories: name one with --story".into()),
+    };
+    let records = verdicts.current(&story.id).map_err(|e| e.to_string())?;
+    let files = web::share::files(story, &records).map_err(|e| e.to_string())?;
+    web::share::write(out, &files).map_err(|e| e.to_string())?;
+    if zip {
+        let name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&story.id)
+            .to_string();
+        let path = out.with_extension("zip");
+        std::fs::write(&path, web::share::zip(&name, &files))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!(
+        "wrote {} files to {}; open {}",
+        files.len(),
+        out.display(),
+        out.join("index.html").display()
+    );
+    Ok(())
 }
 
 /// The folders to serve: the corpus is written in place only when it was

@@ -590,3 +590,67 @@ async fn planted_markup_never_runs_on_any_page() {
     std::fs::remove_dir_all(&dir).unwrap();
     result.expect("the markup test finished within 90 s");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_static_share_opens_from_disk_and_its_links_work() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let base = std::env::temp_dir().join(format!("mizan-share-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let out = base.join("seeds-share");
+    let status = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .env("XDG_DATA_HOME", base.join("data"))
+        .args(["share", "--zip", "--corpus"])
+        .arg(&seeds)
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(base.join("seeds-share.zip").is_file());
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(90), async {
+        c.goto(&format!("file://{}", out.join("index.html").display()))
+            .await
+            .unwrap();
+        let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
+        assert!(h1.text().await.unwrap().contains("الكاظمي"));
+        // No script and no form in a shared page.
+        let scripts = c
+            .execute("return document.scripts.length + document.forms.length", vec![])
+            .await
+            .unwrap();
+        assert_eq!(scripts.as_i64(), Some(0));
+        // The overview leads to a dispute …
+        click(c, "ol.disputes a.measure").await;
+        let h1 = c.wait().for_element(Locator::Css("h1#dispute")).await.unwrap();
+        assert_eq!(h1.text().await.unwrap(), "عدد طائرات");
+        assert!(c.current_url().await.unwrap().as_str().contains("/disputes/"));
+        // … drawn with the bundled font from beside the page …
+        let loaded = c
+            .execute(
+                "return document.fonts.load('16px \"Mizan Naskh\"', 'بسم').then(f => f.map(x => x.status).join(','))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(loaded.as_str().unwrap_or("").contains("loaded"), "{loaded:?}");
+        std::fs::write(
+            screenshot_dir().join("share-dispute-1280.png"),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
+        // … and back to the overview by the path above it.
+        click(c, "nav.crumbs a:nth-of-type(2)").await;
+        c.wait().for_element(Locator::Css("h2#disputes-h")).await.unwrap();
+        assert!(c.current_url().await.unwrap().as_str().ends_with("/index.html"));
+        // An article and its sentence anchors.
+        click(c, "table.sources tbody tr:first-child td a").await;
+        c.wait().for_element(Locator::Css("article.original")).await.unwrap();
+        assert!(c.current_url().await.unwrap().as_str().contains("/articles/"));
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    result.expect("the share test finished within 90 s");
+    std::fs::remove_dir_all(&base).unwrap();
+}

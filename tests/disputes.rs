@@ -72,6 +72,26 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
         common::get_page(&state, &format!("/stories/blast/contradictions/{pair}")).await;
     assert!(pair_page.contains(&format!("/stories/blast/disputes/{id}")));
 
+    // A printed brief opens with the story, its sources and dates; the
+    // style sheet hides the navigation on paper.
+    assert!(page.contains("class=\"print-only print-head\""));
+    let head = page
+        .split("print-head\">")
+        .nth(1)
+        .unwrap()
+        .split("</p>")
+        .next()
+        .unwrap();
+    assert!(
+        head.contains("وكالة الشمال") && head.contains("2024-05-06"),
+        "{head}"
+    );
+    let (_, css) = common::get_page(&state, "/static/style.css").await;
+    let print = css
+        .split("@media print")
+        .nth(1)
+        .expect("a print style sheet");
+    assert!(print.contains("header.site") && print.contains("display: none"));
     // The id is the same after a restart.
     let again = mizan::corpus::load(&dir).unwrap();
     assert_eq!(again.stories[0].analysis.disputes[0].id, id);

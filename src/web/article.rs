@@ -134,11 +134,20 @@ pub async fn handler(
     QueryParams(params): QueryParams<Params>,
 ) -> Result<ArticlePage, WebError> {
     let story_id = check_id(&story_id)?;
-    let article_id = check_id(&article_id)?;
     let corpus = state.corpus();
     let story = corpus
         .story(story_id)
         .ok_or_else(|| WebError::NotFound(format!("لا توجد قصة بالمعرّف {story_id}")))?;
+    build(story, &article_id, &params)
+}
+
+/// The page of article `article_id` of `story`, the part `params` asks for.
+pub fn build(
+    story: &crate::corpus::Story,
+    article_id: &str,
+    params: &Params,
+) -> Result<ArticlePage, WebError> {
+    let article_id = check_id(article_id)?;
     let article = story.article(article_id).ok_or_else(|| {
         WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {article_id}"))
     })?;

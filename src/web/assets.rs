@@ -17,6 +17,16 @@ struct Assets;
 /// picked up within a working session.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
+/// The files a static share needs: the style sheet and the fonts, by
+/// their path under `/static/` (`style.css`, `fonts/…`).
+pub fn share_files() -> Vec<(String, Vec<u8>)> {
+    Assets::iter()
+        .filter(|p| p.as_ref() == "style.css" || p.starts_with("fonts/"))
+        .filter_map(|p| Assets::get(&p).map(|f| (p.to_string(), f.data.into_owned())))
+        .collect()
+}
+
+/// `GET /static/{path}`: an embedded file, or the 404 page.
 pub async fn handler(PathParams(path): PathParams<String>) -> Result<Response, WebError> {
     let file = Assets::get(&path)
         .ok_or_else(|| WebError::NotFound(format!("لا يوجد ملف ثابت باسم {path}")))?;

@@ -222,6 +222,10 @@ pub struct DisputePage {
     pub history: Vec<super::verdict::VerdictView>,
     /// The verdict form; `None` where verdicts cannot be kept (no workspace).
     pub form: Option<super::verdict::VerdictForm>,
+    /// True in a static share: no form and no word about one.
+    pub shared: bool,
+    /// The line a printed brief opens with ([`view::print_head`]).
+    pub print_head: String,
 }
 
 /// `GET /stories/{story}/disputes/{id}`: the page with the desk's verdict,
@@ -302,5 +306,7 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
         verdict: None,
         history: Vec::new(),
         form: None,
+        print_head: view::print_head(story),
+        shared: false,
     })
 }

@@ -33,6 +33,8 @@ pub struct DisputesPage {
     pub status: String,
     /// (all, open, decided) counts.
     pub counts: (usize, usize, usize),
+    /// The line a printed brief opens with ([`view::print_head`]).
+    pub print_head: String,
 }
 
 /// The query string of the disputes list.
@@ -100,5 +102,6 @@ pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<Dispute
         rows,
         status: status.to_string(),
         counts: (all, all - closed, closed),
+        print_head: view::print_head(story),
     })
 }

@@ -75,6 +75,8 @@ pub struct FiguresPage {
     pub story_title: String,
     /// Every measure, in reading order.
     pub measures: Vec<MeasureView>,
+    /// The line a printed brief opens with ([`view::print_head`]).
+    pub print_head: String,
 }
 
 /// The query string of the figures page.
@@ -129,6 +131,7 @@ pub fn build(story: &Story) -> FiguresPage {
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         measures,
+        print_head: view::print_head(story),
     }
 }
 

@@ -27,6 +27,7 @@ pub mod pair;
 pub mod parts;
 pub mod problems;
 pub mod search;
+pub mod share;
 pub mod story;
 pub mod upload;
 pub mod verdict;

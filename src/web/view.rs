@@ -108,6 +108,30 @@ pub fn outlet(a: &crate::document::Article) -> Option<String> {
         })
 }
 
+/// The line a printed brief opens with: the story's title, its sources
+/// and the span of their publication times when known.
+pub fn print_head(story: &Story) -> String {
+    let labels: Vec<String> = sources(story).iter().map(Source::label).collect();
+    let mut times: Vec<String> = story
+        .articles
+        .iter()
+        .filter_map(|a| {
+            a.front_matter
+                .as_ref()
+                .and_then(|f| f.published)
+                .or(a.inferred_published)
+        })
+        .map(|p| p.to_string())
+        .collect();
+    times.sort();
+    let when = match (times.first(), times.last()) {
+        (Some(a), Some(b)) if a != b => format!(" — النشر: {a} إلى {b}"),
+        (Some(a), _) => format!(" — النشر: {a}"),
+        _ => String::new(),
+    };
+    format!("{} — المصادر: {}{when}", story.title, labels.join("، "))
+}
+
 /// `n` things in Arabic with the noun agreeing with the number: 1 «مقال
 /// واحد», 2 «مقالان», 3–10 «3 مقالات», 11 and more «11 مقالًا», 0 «لا
 /// مقالات». `forms` are (one, two, three to ten, eleven and more).
