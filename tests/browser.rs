@@ -654,3 +654,67 @@ async fn a_static_share_opens_from_disk_and_its_links_work() {
     result.expect("the share test finished within 90 s");
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn decide_a_dispute_in_the_browser() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let server = common::start_mizan(&seeds, &[]);
+    let corpus = mizan::corpus::load(&seeds).unwrap();
+    let id = corpus.stories[0].analysis.disputes[0].id.clone();
+    let browser = start_browser(1280, 900).await;
+    let c = &browser.client;
+    let result = tokio::time::timeout(Duration::from_secs(90), async {
+        c.goto(&format!("{}/stories/seeds/disputes/{id}", server.url))
+            .await
+            .unwrap();
+        click(c, "input[name=verdict][value=confirmed]").await;
+        fill(
+            c,
+            "#note",
+            "المصادر الثلاثة الأولى نقلت عن بيان الجيش قبل تحديثه",
+        )
+        .await;
+        fill(c, "#reviewer", "ليلى").await;
+        click(c, ".verdict-form button[type=submit]").await;
+        let now = c
+            .wait()
+            .for_element(Locator::Css(".verdict-now"))
+            .await
+            .unwrap();
+        assert!(now.text().await.unwrap().contains("مؤكَّد"));
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .ends_with("#verdict")
+        );
+        // The name is remembered for the next verdict.
+        c.refresh().await.unwrap();
+        let name = element(c, "#reviewer").await.prop("value").await.unwrap();
+        assert_eq!(name.as_deref(), Some("ليلى"));
+        c.goto(&format!("{}/stories/seeds/disputes/{id}", server.url))
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css(".verdict-now"))
+            .await
+            .unwrap();
+        let top = text_of(c, "p.meta").await;
+        assert!(top.contains("مؤكَّد") && top.contains("ليلى"), "{top}");
+        c.execute(
+            "document.querySelector('.verdict').scrollIntoView({block: 'end'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+        std::fs::write(
+            screenshot_dir().join("decided-dispute-1280.png"),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
+    })
+    .await;
+    let _ = browser.client.clone().close().await;
+    result.expect("the verdict test finished within 90 s");
+}

@@ -240,6 +240,22 @@ fn export_gold_writes_the_desks_verdicts_for_the_scorer() {
     assert_eq!(sides.len(), 2);
     assert!(sides.keys().any(|k| k == "12") && sides.keys().any(|k| k == "20"));
     assert_eq!(gold["facts"].as_array().unwrap().len(), 0);
+    // The verdict travels with the static share.
+    let share = base.join("share");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .args(["share", "--corpus"])
+        .arg(&dir)
+        .arg("--workspace")
+        .arg(sources.workspace.as_ref().unwrap())
+        .arg("--out")
+        .arg(&share)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let page = std::fs::read_to_string(share.join(format!("disputes/{id}.html"))).unwrap();
+    assert!(page.contains("v-confirmed") && page.contains("ليلى"));
+    let list = std::fs::read_to_string(share.join("disputes.html")).unwrap();
+    assert!(list.contains("مؤكَّد"));
     // The scorer of the shared evaluation reads it, where it is beside the
     // repository (it is in CI).
     let scorer = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/score.py");
