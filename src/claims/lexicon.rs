@@ -16,7 +16,6 @@
 
 use crate::text::data_lines;
 use crate::text::normalize::normalize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::{Modality, Role, SlotKind};
@@ -73,11 +72,14 @@ struct Word {
 pub struct Lexicon {
     forms: Vec<(Vec<Word>, Entry)>,
     /// Whole first words → forms.
-    exact: HashMap<String, Vec<usize>>,
+    exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// First two letters of a prefix first word → forms.
-    prefixed: HashMap<String, Vec<usize>>,
+    prefixed: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Pairs of classes of one slot that can both hold.
     compatible: Vec<(&'static str, &'static str)>,
+    /// This lexicon's number, keying the lookup memo (never reused, unlike
+    /// an address).
+    serial: usize,
 }
 
 /// The lexicon, parsed once.
@@ -90,14 +92,16 @@ fn leak(s: &str) -> &'static str {
     Box::leak(s.to_string().into_boxed_str())
 }
 
-fn head2(s: &str) -> String {
-    s.chars().take(2).collect()
+fn head2(s: &str) -> &str {
+    let end = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// The forms of a token key that lexicon words are compared with: as
 /// written, without a conjunction, and without proclitics and article.
 pub fn variants(key: &str) -> Vec<&str> {
-    let mut out = vec![key];
+    let mut out = Vec::with_capacity(4);
+    out.push(key);
     let letters = |s: &str| s.chars().count();
     let mut rest = key;
     if let Some(r) = rest.strip_prefix(['و', 'ف'])
@@ -150,7 +154,11 @@ impl Lexicon {
     /// Parses the data file; panics on a malformed line, which a unit test
     /// catches before any release.
     pub fn parse(data: &str) -> Lexicon {
-        let mut lex = Lexicon::default();
+        static SERIAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+        let mut lex = Lexicon {
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Lexicon::default()
+        };
         for line in data_lines(data) {
             let mut parts = line.split_whitespace();
             let (Some(section), Some(class)) = (parts.next(), parts.next()) else {
@@ -181,7 +189,7 @@ impl Lexicon {
                 let id = lex.forms.len();
                 let first = &words[0];
                 if first.prefix {
-                    lex.prefixed.entry(head2(&first.text)).or_default().push(id);
+                    lex.prefixed.entry(head2(&first.text).to_string()).or_default().push(id);
                 } else {
                     lex.exact.entry(first.text.clone()).or_default().push(id);
                 }
@@ -191,26 +199,51 @@ impl Lexicon {
         lex
     }
 
+    /// The forms whose first word may match `first`, sorted: looked up once
+    /// per word and thread (a sentence is read by several extractors, each
+    /// asking at every token; perf put the lookups at a sixth of loading).
+    fn candidates(&self, first: &str) -> std::rc::Rc<[usize]> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<(usize, rustc_hash::FxHashMap<String, std::rc::Rc<[usize]>>)> =
+                Default::default();
+        }
+        let me = self.serial;
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            // One lexicon per memo: another lexicon (a test's) starts afresh.
+            if m.0 != me {
+                *m = (me, Default::default());
+            }
+            if let Some(ids) = m.1.get(first) {
+                return std::rc::Rc::clone(ids);
+            }
+            let mut ids: Vec<usize> = Vec::new();
+            for v in variants(first) {
+                if let Some(list) = self.exact.get(v) {
+                    ids.extend(list);
+                }
+                if let Some(list) = self.prefixed.get(head2(v)) {
+                    ids.extend(list);
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let ids: std::rc::Rc<[usize]> = ids.into();
+            m.1.insert(first.to_string(), std::rc::Rc::clone(&ids));
+            ids
+        })
+    }
+
     /// Every entry whose form starts at `keys[0]`, with the number of
     /// tokens it spans, longest first.
     pub fn at(&self, keys: &[&str]) -> Vec<(&Entry, usize)> {
         let Some(first) = keys.first() else {
             return Vec::new();
         };
-        let mut ids: Vec<usize> = Vec::new();
-        for v in variants(first) {
-            if let Some(list) = self.exact.get(v) {
-                ids.extend(list);
-            }
-            if let Some(list) = self.prefixed.get(&head2(v)) {
-                ids.extend(list);
-            }
-        }
-        ids.sort_unstable();
-        ids.dedup();
+        let ids = self.candidates(first);
         let mut out: Vec<(&Entry, usize)> = ids
-            .into_iter()
-            .filter_map(|id| {
+            .iter()
+            .filter_map(|&id| {
                 let (words, entry) = &self.forms[id];
                 (words.len() <= keys.len() && words.iter().zip(keys).all(|(w, k)| w.matches(k)))
                     .then_some((entry, words.len()))

@@ -32,6 +32,14 @@ pub enum Script {
 
 /// The script of a letter, or `None` for anything that is not a letter.
 pub fn script_of(c: char) -> Option<Script> {
+    // The common cases without the Unicode tables: ASCII, and the letters
+    // of the Arabic block (ء to غ, ف to ي).
+    match c {
+        'a'..='z' | 'A'..='Z' => return Some(Script::Latin),
+        '\0'..='\x7f' => return None,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => return Some(Script::Arabic),
+        _ => {}
+    }
     if !c.is_alphabetic() {
         return None;
     }
