@@ -41,7 +41,7 @@ fn side_by_side() -> usize {
 #[divan::bench(sample_count = 100)]
 fn contradiction() -> usize {
     let story = &CORPUS.stories[0];
-    let id = &story.analysis.contradictions[0].id;
+    let id = &story.analysis().contradictions[0].id;
     let html = mizan::web::contradiction::build(divan::black_box(story), id)
         .expect("builds")
         .render()

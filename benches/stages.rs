@@ -66,7 +66,7 @@ fn quantities(bencher: divan::Bencher) {
 fn link_scoring(bencher: divan::Bencher) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let corpus = mizan::corpus::load(&root).unwrap();
-    let units = &corpus.stories[0].analysis.units;
+    let units = &corpus.stories[0].analysis().units;
     bencher
         .counter(BytesCount::of_str(&*TEXT))
         .bench(|| mizan::align::score::candidates(divan::black_box(units)).len());

@@ -13,7 +13,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let corpus = corpus::load(std::path::Path::new(&args[0])).expect("corpus");
     let story = &corpus.stories[0];
-    let an = &story.analysis;
+    let an = &story.analysis();
     let w = weights(&an.units);
     for (i, forms) in an.entities.forms.iter().enumerate() {
         println!("entity {i}: {}", forms.join(" "));

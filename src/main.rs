@@ -214,6 +214,7 @@ fn export(
     gold: bool,
 ) -> Result<(), String> {
     let corpus = load(&corpus::Sources::folder(dir))?;
+    corpus.analyse_all();
     type Doc<'a> = (
         mizan::story_json::StoryDoc<'a>,
         Vec<mizan::verdicts::Record>,
@@ -278,6 +279,7 @@ fn share(
         (None, []) => return Err(format!("no stories in {}", dir.display())),
         (None, _) => return Err("several stories: name one with --story".into()),
     };
+    story.analysis();
     let records = verdicts.current(&story.id).map_err(|e| e.to_string())?;
     let files = web::share::files(story, &records).map_err(|e| e.to_string())?;
     web::share::write(out, &files).map_err(|e| e.to_string())?;
@@ -351,6 +353,9 @@ fn serve(sources: corpus::Sources, host: &str, port: u16) -> Result<(), String> 
         println!("listening on http://{addr}");
         let _ = std::io::stdout().flush();
         let state = AppState::new(corpus);
+        // Ready now; each story is analysed on first use, and all of them
+        // in the background from here, so pages are quick once it is done.
+        web::live::warm(&state);
         web::live::spawn_reloader(state.clone(), sources);
         web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())
     })

@@ -102,7 +102,7 @@ fn measure_words(m: &crate::analysis::Measure) -> String {
 }
 
 fn disputes(story: &Story) -> Vec<DisputeDoc> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let id = |unit: usize| {
         let u = &an.units[unit];
         segment_id(&story.articles[u.article].id, u.segment)
@@ -283,10 +283,10 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
                         lang: s.lang,
                         text: a.segment_text(s),
                         claims: story
-                            .analysis
+                            .analysis()
                             .unit_of(ai, i)
                             .map(|u| {
-                                story.analysis.units[u]
+                                story.analysis().units[u]
                                     .reading
                                     .claims
                                     .iter()
@@ -306,7 +306,7 @@ pub fn story_doc(story: &Story) -> StoryDoc<'_> {
 
 /// The story's links in the spec's shape: segment ids, `a` before `b`.
 fn links(story: &Story) -> Vec<LinkDoc> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let id = |unit: usize| {
         let u = &an.units[unit];
         segment_id(&story.articles[u.article].id, u.segment)
@@ -357,7 +357,7 @@ mod tests {
             title: "حريق".into(),
             title_inferred: false,
             dir: "fire".into(),
-            analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
+            analysis: std::sync::OnceLock::new(),
             storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
@@ -390,7 +390,7 @@ mod tests {
             title: "انهيار".into(),
             title_inferred: false,
             dir: "collapse".into(),
-            analysis: crate::analysis::analyze(std::slice::from_ref(&article)),
+            analysis: std::sync::OnceLock::new(),
             storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
@@ -441,7 +441,7 @@ mod tests {
             title: "غرق".into(),
             title_inferred: false,
             dir: "boat".into(),
-            analysis: crate::analysis::analyze(&articles),
+            analysis: std::sync::OnceLock::new(),
             storage: crate::corpus::Storage::Corpus,
             articles,
         };

@@ -91,7 +91,11 @@ async fn page(uri: &str) -> String {
 #[tokio::test]
 async fn every_page_type_renders_within_its_budget() {
     let story = &state().corpus().stories[0];
-    let contradiction = story.analysis.contradictions.first().map(|c| c.id.clone());
+    let contradiction = story
+        .analysis()
+        .contradictions
+        .first()
+        .map(|c| c.id.clone());
     let mut uris = vec![
         "/".to_string(),
         "/stories/quake".into(),
@@ -110,7 +114,7 @@ async fn every_page_type_renders_within_its_budget() {
         uris.push(format!("/stories/quake/articles/{a}"));
     }
     uris.extend(contradiction.map(|c| format!("/stories/quake/contradictions/{c}")));
-    let dispute = story.analysis.disputes.first().map(|d| d.id.clone());
+    let dispute = story.analysis().disputes.first().map(|d| d.id.clone());
     uris.extend(dispute.map(|d| format!("/stories/quake/disputes/{d}")));
     for uri in &uris {
         page(uri).await;

@@ -385,8 +385,8 @@ async fn pages_fit_narrow_and_wide_screens() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let server = common::start_mizan(&seeds, &[]);
     let corpus = mizan::corpus::load(&seeds).unwrap();
-    let first = corpus.stories[0].analysis.contradictions[0].id.clone();
-    let dispute = corpus.stories[0].analysis.disputes[0].id.clone();
+    let first = corpus.stories[0].analysis().contradictions[0].id.clone();
+    let dispute = corpus.stories[0].analysis().disputes[0].id.clone();
     let pages = [
         ("home", "/".to_string()),
         ("overview", "/stories/seeds".to_string()),
@@ -660,7 +660,7 @@ async fn decide_a_dispute_in_the_browser() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let server = common::start_mizan(&seeds, &[]);
     let corpus = mizan::corpus::load(&seeds).unwrap();
-    let id = corpus.stories[0].analysis.disputes[0].id.clone();
+    let id = corpus.stories[0].analysis().disputes[0].id.clone();
     let browser = start_browser(1280, 900).await;
     let c = &browser.client;
     let result = tokio::time::timeout(Duration::from_secs(90), async {

@@ -51,7 +51,7 @@ async fn stories_in_folders_with_front_matter() {
     assert_eq!(wire.segments[0].kind, SegmentKind::Metadata);
     assert!(wire.segments[0].text(&wire.text).starts_with("---\ntitle:"));
     // The front matter is never compared as text.
-    let an = &quake.analysis;
+    let an = &quake.analysis();
     assert!(
         an.units
             .iter()
@@ -71,7 +71,7 @@ async fn stories_in_folders_with_front_matter() {
     assert!(overview.contains("صحيفة الغرب (1)"));
     // Different counts published three hours apart: a possible update.
     let corpus = state.corpus();
-    let contradictions = &corpus.story("quake").unwrap().analysis.contradictions;
+    let contradictions = &corpus.story("quake").unwrap().analysis().contradictions;
     assert_eq!(contradictions.len(), 1, "76 against 284 killed");
     assert!(overview.contains("<span class=\"badge b-update\">تحديث محتمل</span>"));
     let (_, page) = get(

@@ -40,12 +40,12 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
     let state = AppState::new(mizan::corpus::load(&dir).unwrap());
     let story = &state.corpus().stories[0];
     assert_eq!(
-        story.analysis.disputes.len(),
+        story.analysis().disputes.len(),
         1,
         "{:?}",
-        story.analysis.disputes
+        story.analysis().disputes
     );
-    let id = story.analysis.disputes[0].id.clone();
+    let id = story.analysis().disputes[0].id.clone();
 
     let (status, list) = common::get_page(&state, "/stories/blast/disputes").await;
     assert_eq!(status, StatusCode::OK);
@@ -67,7 +67,7 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
     assert!(page.contains("class=\"context\""), "sentences in context");
     assert!(page.contains("/contradictions/"), "the pairs behind it");
     // Each pair's page leads back to its dispute.
-    let pair = &story.analysis.contradictions[0].id;
+    let pair = &story.analysis().contradictions[0].id;
     let (_, pair_page) =
         common::get_page(&state, &format!("/stories/blast/contradictions/{pair}")).await;
     assert!(pair_page.contains(&format!("/stories/blast/disputes/{id}")));
@@ -94,7 +94,7 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
     assert!(print.contains("header.site") && print.contains("display: none"));
     // The id is the same after a restart.
     let again = mizan::corpus::load(&dir).unwrap();
-    assert_eq!(again.stories[0].analysis.disputes[0].id, id);
+    assert_eq!(again.stories[0].analysis().disputes[0].id, id);
     let (status, _) = common::get_page(&state, "/stories/blast/disputes/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 

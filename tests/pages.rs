@@ -21,7 +21,7 @@ use common::seeds_state;
 fn contradiction_ids(state: &AppState) -> Vec<String> {
     let corpus = state.corpus();
     corpus.stories[0]
-        .analysis
+        .analysis()
         .contradictions
         .iter()
         .map(|c| c.id.clone())
@@ -45,7 +45,7 @@ async fn overview_lists_sources_coverage_and_every_contradiction() {
     // The matrix has one row per shared fact and one cell per source.
     let corpus = state.corpus();
     let shared = corpus.stories[0]
-        .analysis
+        .analysis()
         .facts
         .iter()
         .filter(|f| f.is_shared())
@@ -124,7 +124,7 @@ async fn pair_view_links_each_sentence_to_its_counterparts() {
         }
     }
     // Every link between the two articles shows in both columns.
-    let an = &story.analysis;
+    let an = &story.analysis();
     let between = an
         .links
         .iter()

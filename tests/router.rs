@@ -210,7 +210,7 @@ async fn a_shared_link_finds_its_contradiction_in_a_folder_of_another_name() {
         std::fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
     }
     let state = mizan::web::AppState::new(mizan::corpus::load(&root).unwrap());
-    let id = state.corpus().stories[0].analysis.contradictions[0]
+    let id = state.corpus().stories[0].analysis().contradictions[0]
         .id
         .clone();
     let r = get(

@@ -72,7 +72,7 @@ async fn post(state: &AppState, fields: &[(&str, &str)]) -> common::Reply {
 }
 
 fn dispute_id(state: &AppState) -> String {
-    state.corpus().stories[0].analysis.disputes[0].id.clone()
+    state.corpus().stories[0].analysis().disputes[0].id.clone()
 }
 
 #[tokio::test]
@@ -135,7 +135,7 @@ async fn a_verdict_is_shown_everywhere_and_survives_a_restart_and_an_edit() {
     let c = sources.corpus.join("blast/c.txt");
     std::fs::write(&c, std::fs::read_to_string(&c).unwrap().replace("20", "12")).unwrap();
     let after = state(&sources);
-    assert!(after.corpus().stories[0].analysis.disputes.is_empty());
+    assert!(after.corpus().stories[0].analysis().disputes.is_empty());
     let (_, overview) = common::get_page(&after, "/stories/blast").await;
     assert!(overview.contains(&id) && overview.contains("لم تعد قائمة"));
     let (_, json) = common::get_page(&after, "/api/v1/stories/blast").await;
@@ -211,7 +211,7 @@ fn export_gold_writes_the_desks_verdicts_for_the_scorer() {
     let (base, sources) = setup("gold");
     let corpus = mizan::corpus::load_sources(&sources).unwrap();
     let story = &corpus.stories[0];
-    let id = story.analysis.disputes[0].id.clone();
+    let id = story.analysis().disputes[0].id.clone();
     let store = mizan::verdicts::Store::new(sources.workspace.as_deref());
     store
         .set(

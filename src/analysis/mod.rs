@@ -222,6 +222,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             })
         })
         .collect();
+    stemmer.forget();
     index(units, links, entities, stemmer, articles)
 }
 

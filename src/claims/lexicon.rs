@@ -82,6 +82,9 @@ pub struct Lexicon {
     serial: usize,
 }
 
+/// First words already looked up → their candidate forms.
+type Memo = rustc_hash::FxHashMap<String, std::rc::Rc<[usize]>>;
+
 /// The lexicon, parsed once.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -189,7 +192,10 @@ impl Lexicon {
                 let id = lex.forms.len();
                 let first = &words[0];
                 if first.prefix {
-                    lex.prefixed.entry(head2(&first.text).to_string()).or_default().push(id);
+                    lex.prefixed
+                        .entry(head2(&first.text).to_string())
+                        .or_default()
+                        .push(id);
                 } else {
                     lex.exact.entry(first.text.clone()).or_default().push(id);
                 }
@@ -204,8 +210,7 @@ impl Lexicon {
     /// asking at every token; perf put the lookups at a sixth of loading).
     fn candidates(&self, first: &str) -> std::rc::Rc<[usize]> {
         thread_local! {
-            static MEMO: std::cell::RefCell<(usize, rustc_hash::FxHashMap<String, std::rc::Rc<[usize]>>)> =
-                Default::default();
+            static MEMO: std::cell::RefCell<(usize, Memo)> = Default::default();
         }
         let me = self.serial;
         MEMO.with(|m| {

@@ -372,7 +372,6 @@ fn load_story(
         Some(t) => (t, false),
         None => (shared_headline(&articles), true),
     };
-    let analysis = crate::analysis::analyze(&articles);
     Some(Story {
         id,
         title,
@@ -380,7 +379,7 @@ fn load_story(
         dir: dir.to_path_buf(),
         storage: super::Storage::Corpus,
         articles,
-        analysis,
+        analysis: std::sync::OnceLock::new(),
     })
 }
 

@@ -50,6 +50,26 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Computes every story's analysis now, on all cores (export, share,
+    /// and a server warming up after it is ready).
+    pub fn analyse_all(&self) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..threads.min(self.stories.len().max(1)) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(story) = self.stories.get(i) else {
+                            break;
+                        };
+                        story.analysis();
+                    }
+                });
+            }
+        });
+    }
+
     /// The story whose id is `id`, if there is one.
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
@@ -78,11 +98,30 @@ pub struct Story {
     pub storage: Storage,
     /// The story's articles, sorted by id.
     pub articles: Vec<Article>,
-    /// Sentences aligned across articles, with agreements and contradictions.
-    pub analysis: crate::analysis::Analysis,
+    /// Sentences aligned across articles, with agreements and
+    /// contradictions: computed on first use ([`Story::analysis`]), so a
+    /// server is ready before every story of a large archive is read.
+    pub analysis: std::sync::OnceLock<crate::analysis::Analysis>,
 }
 
 impl Story {
+    /// The story's analysis, computed now if it was not yet. A bug in the
+    /// engine on one story gives it an empty analysis (its articles are
+    /// still shown), never takes the server down.
+    pub fn analysis(&self) -> &crate::analysis::Analysis {
+        self.analysis.get_or_init(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::analysis::analyze(&self.articles)
+            }))
+            .unwrap_or_else(|_| crate::analysis::analyze(&[]))
+        })
+    }
+
+    /// True once the analysis has been computed.
+    pub fn is_analysed(&self) -> bool {
+        self.analysis.get().is_some()
+    }
+
     /// The article whose id is `id`, if the story has one.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)

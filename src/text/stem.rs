@@ -133,6 +133,13 @@ impl Stemmer {
         self
     }
 
+    /// Drops the memo of stemmed words (kept only while a story is read:
+    /// a large archive holds a stemmer per story).
+    pub fn forget(&self) {
+        let mut m = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        *m = Default::default();
+    }
+
     /// True when `rest`, left behind a one-letter proclitic, is a word: of
     /// the story or of a lexicon, with or without one light suffix (وسمع
     /// loses its و when the story has سمعوا).
@@ -196,7 +203,10 @@ impl Stemmer {
     /// The stem of a normalised word.
     pub fn stem(&self, word: &str) -> String {
         let memo = |m: &std::sync::Mutex<rustc_hash::FxHashMap<String, String>>| {
-            m.lock().unwrap_or_else(|e| e.into_inner()).get(word).cloned()
+            m.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(word)
+                .cloned()
         };
         if let Some(s) = memo(&self.memo) {
             return s;

@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 /// The scorer's reference to unit `u` of `story`.
 fn reference(story: &Story, u: usize) -> Value {
-    let unit = &story.analysis.units[u];
+    let unit = &story.analysis().units[u];
     let a = &story.articles[unit.article];
     json!({
         "source": format!("{}.", a.id),
@@ -26,7 +26,7 @@ fn reference(story: &Story, u: usize) -> Value {
 
 /// The gold file of `story` from `verdicts`; `corpus` names its folder.
 pub fn gold(story: &Story, verdicts: &[Record], corpus: &str) -> Value {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let mut contradictions = Vec::new();
     let mut neutral = Vec::new();
     for r in verdicts {

@@ -78,7 +78,7 @@ pub fn verdict_docs(
     story: &crate::corpus::Story,
     records: &[crate::verdicts::Record],
 ) -> Vec<crate::story_json::VerdictDoc> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     records
         .iter()
         .map(|r| crate::story_json::VerdictDoc {

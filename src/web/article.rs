@@ -151,7 +151,7 @@ pub fn build(
     let article = story.article(article_id).ok_or_else(|| {
         WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {article_id}"))
     })?;
-    let an = &story.analysis;
+    let an = &story.analysis();
     let article_index = story
         .articles
         .iter()

@@ -103,7 +103,7 @@ pub async fn handler(
 
 /// The side-by-side view of `story` for `params`.
 pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let chosen = view::parse_sources(story, params.sources.as_deref())?;
     let shared_only = match params.rows.as_deref() {
         None | Some("") | Some("all") => false,

@@ -107,7 +107,7 @@ pub async fn handler(
     let corpus = state.corpus();
     let here = view::find_story(&corpus, &story_id);
     if let Ok(story) = here
-        && story.analysis.contradiction(&id).is_some()
+        && story.analysis().contradiction(&id).is_some()
     {
         return build(story, &id).map(IntoResponse::into_response);
     }
@@ -115,7 +115,7 @@ pub async fn handler(
         && let Some(other) = corpus
             .stories
             .iter()
-            .find(|s| s.id != story_id && s.analysis.contradiction(&id).is_some())
+            .find(|s| s.id != story_id && s.analysis().contradiction(&id).is_some())
     {
         return Ok(Redirect::to(&contradiction_url(&other.id, &id)).into_response());
     }
@@ -144,7 +144,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
             "معرّف التناقض غير صالح: اثنا عشر حرفًا من 0-9 وa-f".into(),
         ));
     }
-    let an = &story.analysis;
+    let an = &story.analysis();
     let (place, c) = an.contradiction(id).ok_or_else(|| {
         WebError::NotFound(format!(
             "لا يوجد في هذه القصة تناقض بالمعرّف {id}؛ ربما تغيّر أحد الملفين"
@@ -204,7 +204,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
 
 /// Every contradiction of `story`, in reading order.
 pub fn build_list(story: &Story) -> ListPage {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let sources = view::sources(story);
     let text = |u: usize| {
         let unit = &an.units[u];

@@ -75,7 +75,7 @@ fn segment_text(story: &Story, art: usize, seg: Option<usize>) -> Option<String>
 /// The summary of `d`: measure, sides with at most `max_quotes` of their
 /// sentences each, in context.
 pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let sources = view::sources(story);
     let reporting: Vec<_> = d
         .sides
@@ -162,7 +162,7 @@ pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
 /// were published at different times: which value came last, and how long
 /// after the first, as a possible update.
 fn update_note(story: &Story, d: &Dispute, sides: &[SideView]) -> Option<String> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let mut times = Vec::new();
     for (side, view) in d.sides.iter().zip(sides) {
         let t = side
@@ -262,7 +262,7 @@ pub async fn handler(
 
 /// The page of dispute `id` of `story`.
 pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let i = an
         .disputes
         .iter()

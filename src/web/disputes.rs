@@ -70,15 +70,15 @@ pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<Dispute
             .iter()
             .any(|r| r.target == id && r.verdict.is_decided())
     };
-    let all = story.analysis.disputes.len();
+    let all = story.analysis().disputes.len();
     let closed = story
-        .analysis
+        .analysis()
         .disputes
         .iter()
         .filter(|d| decided(&d.id))
         .count();
     let rows = story
-        .analysis
+        .analysis()
         .disputes
         .iter()
         .filter(|d| match status {

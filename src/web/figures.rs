@@ -119,7 +119,7 @@ pub async fn handler(
 
 /// The figures of `story`.
 pub fn build(story: &Story) -> FiguresPage {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let sources = view::sources(story);
     let measures = an
         .figures
@@ -136,7 +136,7 @@ pub fn build(story: &Story) -> FiguresPage {
 }
 
 fn measure_view(story: &Story, sources: &[Source], m: &MeasureFigures) -> MeasureView {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let reporting: Vec<_> = m
         .figures
         .iter()

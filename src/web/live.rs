@@ -81,5 +81,22 @@ pub async fn load_now(state: &AppState, sources: Sources) -> Result<(usize, usiz
         .map_err(|e| e.to_string())?;
     let counts = (c.stories.len(), c.problems.len());
     state.replace(c);
+    warm(state);
     Ok(counts)
+}
+
+/// Analyses every story of the served corpus on other threads, so that
+/// the first visit of a story is quick; the server answers meanwhile
+/// (a page of a story not yet analysed analyses it first).
+pub fn warm(state: &AppState) {
+    let corpus = state.corpus();
+    std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        corpus.analyse_all();
+        tracing::info!(
+            "analysed {} stories in {:.1} ms",
+            corpus.stories.len(),
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    });
 }

@@ -122,7 +122,7 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
             .ok_or_else(|| WebError::NotFound(format!("لا يوجد في هذه القصة مقال بالمعرّف {id}")))
     };
     let (ia, ib) = (find(a)?, find(b)?);
-    let an = &story.analysis;
+    let an = &story.analysis();
     let sources = view::sources(story);
     let longest = story.articles[ia]
         .segments

@@ -116,7 +116,7 @@ pub fn file_for(story: &Story, url: &str) -> Option<String> {
 /// The facts of the default side by side, in row order.
 fn compare_rows(story: &Story) -> Vec<usize> {
     story
-        .analysis
+        .analysis()
         .facts
         .iter()
         .enumerate()
@@ -177,7 +177,7 @@ pub type Files = Vec<(String, Vec<u8>)>;
 
 /// Every file of the share of `story` with its `verdicts`.
 pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let mut pages: Vec<(String, String)> = Vec::new();
     let mut page = |url: String, html: String| {
         if let Some(f) = file_for(story, &url) {

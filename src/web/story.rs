@@ -138,7 +138,7 @@ pub fn with_verdicts(
     verdicts: &[crate::verdicts::Record],
 ) -> StoryPage {
     use super::verdict::VerdictView;
-    let an = &story.analysis;
+    let an = &story.analysis();
     for d in &mut page.disputes {
         d.verdict = verdicts
             .iter()
@@ -167,7 +167,7 @@ pub fn with_verdicts(
 
 /// The overview of `story`.
 pub fn build(story: &Story) -> StoryPage {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let sources = view::sources(story);
     let mut rows: Vec<SourceRow> = story
         .articles
@@ -304,7 +304,7 @@ pub fn build(story: &Story) -> StoryPage {
 
 /// A fact named by its shortest sentence, cut to a few words.
 pub fn fact_label(story: &Story, units: &[usize]) -> String {
-    let an = &story.analysis;
+    let an = &story.analysis();
     units
         .iter()
         .map(|&u| {

@@ -206,7 +206,7 @@ pub async fn post(
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
     let p = read(multipart).await?;
-    let an = &story.analysis;
+    let an = &story.analysis();
     let is_dispute = an.disputes.iter().any(|d| d.id == p.target);
     let is_pair = an.contradictions.iter().any(|c| c.id == p.target);
     if !is_dispute && !is_pair {

@@ -239,7 +239,7 @@ pub fn explain(d: &Difference, a: &str, b: &str) -> String {
 /// which side is later and by how much, in Arabic, so a changed count reads
 /// as a possible update rather than only a conflict.
 pub fn update_note(story: &Story, link: &Link) -> Option<String> {
-    let an = &story.analysis;
+    let an = &story.analysis();
     let time = |u: usize| {
         story.articles[an.units[u].article]
             .front_matter
