@@ -101,7 +101,7 @@ pub struct Story {
     /// Sentences aligned across articles, with agreements and
     /// contradictions: computed on first use ([`Story::analysis`]), so a
     /// server is ready before every story of a large archive is read.
-    pub analysis: std::sync::OnceLock<crate::analysis::Analysis>,
+    pub analysis: std::sync::OnceLock<std::sync::Arc<crate::analysis::Analysis>>,
 }
 
 impl Story {
@@ -110,11 +110,29 @@ impl Story {
     /// still shown), never takes the server down.
     pub fn analysis(&self) -> &crate::analysis::Analysis {
         self.analysis.get_or_init(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::analysis::analyze(&self.articles)
-            }))
-            .unwrap_or_else(|_| crate::analysis::analyze(&[]))
+            std::sync::Arc::new(
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::analysis::analyze(&self.articles)
+                }))
+                .unwrap_or_else(|_| crate::analysis::analyze(&[])),
+            )
         })
+    }
+
+    /// Takes over `old`'s analysis when both stories hold the same articles
+    /// (ids and texts): a reload after a change to one story of an archive
+    /// analyses that story only. True when it did.
+    pub fn reuse_analysis(&self, old: &Story) -> bool {
+        let same = self.articles.len() == old.articles.len()
+            && self
+                .articles
+                .iter()
+                .zip(&old.articles)
+                .all(|(a, b)| a.id == b.id && a.text == b.text);
+        match (same, old.analysis.get()) {
+            (true, Some(an)) => self.analysis.set(std::sync::Arc::clone(an)).is_ok(),
+            _ => false,
+        }
     }
 
     /// True once the analysis has been computed.
@@ -209,6 +227,37 @@ impl std::error::Error for CorpusError {}
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_unchanged_story_keeps_its_analysis_across_a_reload() {
+        let dir = std::env::temp_dir().join(format!("mizan-reuse-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for s in ["fire", "flood"] {
+            std::fs::create_dir_all(dir.join(s)).unwrap();
+            std::fs::write(
+                dir.join(s).join("a.txt"),
+                format!("خبر عن {s} في المدينة صباح اليوم."),
+            )
+            .unwrap();
+        }
+        let before = super::load(&dir).unwrap();
+        before.analyse_all();
+        std::fs::write(dir.join("flood/b.txt"), "غمرت المياه الشوارع بعد الأمطار.").unwrap();
+        let after = super::load(&dir).unwrap();
+        let kept: Vec<bool> = after
+            .stories
+            .iter()
+            .map(|s| s.reuse_analysis(before.story(&s.id).unwrap()))
+            .collect();
+        assert_eq!(kept, [true, false], "fire unchanged, flood changed");
+        assert!(std::ptr::eq(
+            after.stories[0].analysis(),
+            before.stories[0].analysis()
+        ));
+        assert!(!after.stories[1].is_analysed());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {

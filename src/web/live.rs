@@ -1,25 +1,108 @@
 //! Live reload: the served corpus follows its folder without a restart.
 //!
 //! In: the [`AppState`] and the [`Sources`] it serves (corpus folder and
-//! workspace). Out: a task that polls both folders with a [`Watcher`]
-//! each and, once a change has settled in either, loads them again off the
-//! async threads and swaps the result in.
+//! workspace). Out: a task that hears of changes in either folder and, once
+//! they have settled, loads them again off the async threads and swaps the
+//! result in.
 //!
-//! Rules: the old corpus stays served until the new one is fully loaded; a
-//! reload that fails (the folder vanished) keeps the old corpus and logs
-//! why, and the next change tries again.
+//! Rules:
+//! - Changes come from the operating system's file notifications (inotify,
+//!   FSEvents, ReadDirectoryChanges through the `notify` crate), so an idle
+//!   server does no work; a change is read once no other has come for
+//!   [`SETTLE`], well within two seconds.
+//! - Where notifications cannot be had (no inotify watches left, a network
+//!   file system), the folders are polled with a [`Watcher`] each instead.
+//! - Hidden files (the temporary files of an atomic write) and mere reads
+//!   are not changes.
+//! - The old corpus stays served until the new one is fully loaded; a
+//!   reload that fails (the folder vanished) keeps the old corpus and logs
+//!   why, and the next change tries again.
 
 use super::AppState;
 use crate::corpus::{
     self, Sources,
-    watch::{POLL_INTERVAL, Watcher},
+    watch::{POLL_INTERVAL, SETTLE, Watcher},
 };
+use notify::{EventKind, RecursiveMode, Watcher as _};
+use std::path::Path;
 use std::time::Instant;
 
-/// Starts watching the folders of `sources` for `state`; runs until the
-/// runtime stops. A workspace that does not exist yet is watched too: its
-/// creation is a change.
+/// True for an event that changes what is served: a visible file or folder
+/// created, written, renamed or removed.
+fn matters(event: &notify::Event) -> bool {
+    let visible = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| !n.starts_with('.'))
+    };
+    !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| visible(p))
+}
+
+/// Watches `path` (or, while it does not exist, its parent, so that its
+/// creation is heard); true when the system accepted the watch.
+fn watch(w: &mut notify::RecommendedWatcher, path: &Path) -> bool {
+    if path.is_dir() {
+        w.watch(path, RecursiveMode::Recursive).is_ok()
+    } else {
+        path.parent()
+            .filter(|p| p.is_dir())
+            .is_some_and(|p| w.watch(p, RecursiveMode::NonRecursive).is_ok())
+    }
+}
+
+/// Starts following the folders of `sources` for `state`, with the
+/// system's notifications or, failing those, by polling; runs until the
+/// runtime stops.
 pub fn spawn_reloader(state: AppState, sources: Sources) -> tokio::task::JoinHandle<()> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let notified = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if res.as_ref().is_ok_and(matters) {
+            let _ = tx.send(());
+        }
+    })
+    .ok()
+    .and_then(|mut w| {
+        let roots: Vec<&Path> = std::iter::once(sources.corpus.as_path())
+            .chain(sources.workspace.as_deref())
+            .collect();
+        roots.iter().all(|r| watch(&mut w, r)).then_some(w)
+    });
+    let Some(mut watcher) = notified else {
+        tracing::info!(
+            "file notifications unavailable: polling the folders every {POLL_INTERVAL:?}"
+        );
+        return spawn_poller(state, sources);
+    };
+    tokio::spawn(async move {
+        let mut workspace_watched = sources.workspace.as_deref().is_some_and(Path::is_dir);
+        while rx.recv().await.is_some() {
+            // Settle: wait until no change has come for SETTLE.
+            while let Ok(Some(())) = tokio::time::timeout(SETTLE, rx.recv()).await {}
+            // A workspace created since: watch inside it from now on.
+            if !workspace_watched
+                && let Some(ws) = sources.workspace.as_deref().filter(|w| w.is_dir())
+            {
+                workspace_watched = watch(&mut watcher, ws);
+            }
+            reload(&state, &sources).await;
+        }
+    })
+}
+
+async fn reload(state: &AppState, sources: &Sources) {
+    let started = Instant::now();
+    match load_now(state, sources.clone()).await {
+        Ok((stories, problems)) => tracing::info!(
+            "reloaded {} after a change: {stories} stories, {problems} skipped files, in {:.1} ms",
+            sources.corpus.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        ),
+        Err(e) => tracing::warn!("reload failed, still serving the previous corpus: {e}"),
+    }
+}
+
+/// The fallback: polls the folders of `sources` with a [`Watcher`] each.
+fn spawn_poller(state: AppState, sources: Sources) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut watcher = {
             let mut roots = vec![sources.corpus.clone()];
@@ -58,15 +141,7 @@ pub fn spawn_reloader(state: AppState, sources: Sources) -> tokio::task::JoinHan
             if !changed {
                 continue;
             }
-            let started = Instant::now();
-            match load_now(&state, sources.clone()).await {
-                Ok((stories, problems)) => tracing::info!(
-                    "reloaded {} after a change: {stories} stories, {problems} skipped files, in {:.1} ms",
-                    sources.corpus.display(),
-                    started.elapsed().as_secs_f64() * 1000.0
-                ),
-                Err(e) => tracing::warn!("reload failed, still serving the previous corpus: {e}"),
-            }
+            reload(&state, &sources).await;
         }
     })
 }
@@ -80,6 +155,13 @@ pub async fn load_now(state: &AppState, sources: Sources) -> Result<(usize, usiz
         .map_err(|e| format!("the loading task failed: {e}"))?
         .map_err(|e| e.to_string())?;
     let counts = (c.stories.len(), c.problems.len());
+    // Unchanged stories keep their analysis; only changed ones are redone.
+    let old = state.corpus();
+    for s in &c.stories {
+        if let Some(o) = old.story(&s.id) {
+            s.reuse_analysis(o);
+        }
+    }
     state.replace(c);
     warm(state);
     Ok(counts)
