@@ -154,6 +154,13 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 .collect()
         })
         .collect();
+    // The story-wide weight of each feature of each unit, looked up once
+    // (sorting a pair's shared features by it hashed a feature per
+    // comparison: a fifth of a 400-article story, measured with perf).
+    let rank: Vec<Vec<f64>> = units
+        .iter()
+        .map(|u| u.features.iter().map(|(f, _)| w[f]).collect())
+        .collect();
     let mass: Vec<f64> = own.iter().map(|m| m.iter().sum()).collect();
     let floor = median(&mass) * CONTAINMENT_FLOOR;
     // Postings: feature → (unit, index of the feature in the unit).
@@ -199,11 +206,11 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                     pairs.push((ka, kb));
                 }
             }
-            let mut common: Vec<(&Feature, f64)> = pairs
+            let mut common: Vec<(&Feature, f64, f64)> = pairs
                 .iter()
-                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb])))
+                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka]))
                 .collect();
-            common.sort_by(|x, y| w[y.0].total_cmp(&w[x.0]).then(x.0.cmp(y.0)));
+            common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
             let dot: f64 = common.iter().map(|c| c.1).sum();
             let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
             let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
