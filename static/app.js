@@ -1,4 +1,4 @@
-// Mizan: keyboard moves and link copying. Every page works without this
+// Mizan: keyboard moves, link copying and the remembered reviewer name. Every page works without this
 // file; it only adds shortcuts to links and buttons that already exist.
 (function () {
   "use strict";
@@ -81,6 +81,22 @@
     });
   }
 
+  // The reviewer's name, remembered in a cookie by the server when a
+  // verdict is saved, fills the verdict form (pages are cached, so the
+  // server does not write it in).
+  function setupReviewer() {
+    var input = document.getElementById("reviewer");
+    if (!input || input.value) return;
+    var found = document.cookie.split("; ").filter(function (kv) {
+      return kv.indexOf("mizan_reviewer=") === 0;
+    })[0];
+    if (!found) return;
+    try {
+      input.value = decodeURIComponent(found.slice("mizan_reviewer=".length));
+    } catch (e) { /* a malformed cookie fills nothing */ }
+  }
+
   setupCopy();
   setupKeys();
+  setupReviewer();
 })();

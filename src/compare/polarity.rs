@@ -248,7 +248,11 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
     // A key can differ only if it is negated here, or meets a negated key
     // there: negated keys are few, so most keys are passed over without
     // comparing them with every key of the other side.
-    let negated_b: Vec<&Key> = pb.keys.iter().filter(|k| pb.negator[k.token].is_some()).collect();
+    let negated_b: Vec<&Key> = pb
+        .keys
+        .iter()
+        .filter(|k| pb.negator[k.token].is_some())
+        .collect();
     for (n, key) in pa.keys.iter().enumerate() {
         if pa.negator[key.token].is_none() && !negated_b.iter().any(|k| key.meets(k)) {
             continue;

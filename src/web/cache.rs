@@ -58,12 +58,9 @@ impl PageCache {
 
 fn cacheable(req: &Request) -> bool {
     let path = req.uri().path();
-    // Forms carry a token in a cookie set with the page: the add pages and
-    // a dispute's page (its verdict form) are rendered each time.
-    req.method() == Method::GET
-        && path.starts_with("/stories/")
-        && !path.ends_with("/add")
-        && !path.contains("/disputes/")
+    // The add forms carry what was typed back; a dispute's verdict form is
+    // the same for everyone (its cookie is added to every answer below).
+    req.method() == Method::GET && path.starts_with("/stories/") && !path.ends_with("/add")
 }
 
 fn html(page: Bytes) -> Response {
@@ -79,8 +76,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         return next.run(req).await;
     }
     let key = req.uri().to_string();
+    // A dispute's page holds the verdict form: its token's cookie goes with
+    // it, cached or not.
+    let form_cookie = req.uri().path().contains("/disputes/");
+    let with_cookie = |mut r: Response| {
+        if form_cookie && let Ok(v) = super::upload::form_cookie(state.csrf_token()).parse() {
+            r.headers_mut().insert(header::SET_COOKIE, v);
+        }
+        r
+    };
     if let Some(page) = state.pages.get(&key) {
-        return html(page);
+        return with_cookie(html(page));
     }
     let generation = state.generation();
     let response = next.run(req).await;

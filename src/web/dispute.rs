@@ -233,7 +233,6 @@ pub struct DisputePage {
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
-    headers: axum::http::HeaderMap,
 ) -> Result<axum::response::Response, WebError> {
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
@@ -250,9 +249,12 @@ pub async fn handler(
         .iter()
         .map(super::verdict::VerdictView::from)
         .collect();
+    // The reviewer's name is filled in by the page's script from its
+    // cookie, so the page is the same for everyone and can be cached.
+    let no_cookies = axum::http::HeaderMap::new();
     page.form = store
         .path()
-        .map(|_| super::verdict::VerdictForm::new(&state, &id, current.as_ref(), &headers));
+        .map(|_| super::verdict::VerdictForm::new(&state, &id, current.as_ref(), &no_cookies));
     Ok(super::upload::with_form_cookie(
         &state,
         axum::http::StatusCode::OK,
