@@ -116,10 +116,62 @@ async fn a_verdict_is_shown_everywhere_and_survives_a_restart_and_an_edit() {
     assert!(!open.contains(&format!("id=\"d-{id}\"")));
     let (_, overview) = common::get_page(&st, "/stories/blast").await;
     assert!(overview.contains("حُسم 1"));
+    let (_, figures) = common::get_page(&st, "/stories/blast/figures").await;
+    assert!(figures.contains("v-update"), "the figures page shows it");
+    // A verdict on one pair of sentences, from its page.
+    let pair = st.corpus().stories[0].analysis().contradictions[0]
+        .id
+        .clone();
+    let (_, pair_page) =
+        common::get_page(&st, &format!("/stories/blast/contradictions/{pair}")).await;
+    assert!(pair_page.contains(&format!("name=\"target\" value=\"{pair}\"")));
+    let reply = post(
+        &st,
+        &[
+            ("csrf", "ffffffffffffffffffffffffffffffff"),
+            ("target", &pair),
+            ("verdict", "false_alarm"),
+            ("note", "ملاحظة على الزوج"),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert!(
+        reply.body.contains("ملاحظة على الزوج"),
+        "the pair's page comes back filled in"
+    );
+    let reply = post(
+        &st,
+        &[
+            ("csrf", &token),
+            ("target", &pair),
+            ("verdict", "false_alarm"),
+            ("reviewer", "سامي"),
+        ],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        reply.headers["location"].to_str().unwrap(),
+        format!("/stories/blast/contradictions/{pair}#verdict")
+    );
+    let (_, pair_page) =
+        common::get_page(&st, &format!("/stories/blast/contradictions/{pair}")).await;
+    assert!(pair_page.contains("v-false_alarm") && pair_page.contains("سامي"));
     let (_, json) = common::get_page(&st, "/api/v1/stories/blast").await;
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(json["verdicts"][0]["verdict"], "update");
-    assert_eq!(json["verdicts"][0]["current"], true);
+    let on = |t: &str| {
+        json["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["target"] == t)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(on(&id)["verdict"], "update");
+    assert_eq!(on(&pair)["verdict"], "false_alarm");
+    assert_eq!(on(&id)["current"], true);
 
     // A restart, then an edit to an unrelated sentence of one article.
     let b = sources.corpus.join("blast/b.txt");

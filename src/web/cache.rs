@@ -76,9 +76,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         return next.run(req).await;
     }
     let key = req.uri().to_string();
-    // A dispute's page holds the verdict form: its token's cookie goes with
-    // it, cached or not.
-    let form_cookie = req.uri().path().contains("/disputes/");
+    // A dispute's or pair's page holds the verdict form: its token's cookie
+    // goes with it, cached or not.
+    let form_cookie = ["/disputes/", "/contradictions/"]
+        .iter()
+        .any(|p| req.uri().path().contains(p));
     let with_cookie = |mut r: Response| {
         if form_cookie && let Ok(v) = super::upload::form_cookie(state.csrf_token()).parse() {
             r.headers_mut().insert(header::SET_COOKIE, v);

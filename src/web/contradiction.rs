@@ -65,6 +65,14 @@ pub struct ContradictionPage {
     pub next: Option<String>,
     /// The dispute this pair belongs to: its id and measure in words.
     pub dispute: Option<(String, String)>,
+    /// The desk's verdict on this pair, when one was given.
+    pub verdict: Option<super::verdict::VerdictView>,
+    /// Every verdict given on it, oldest first.
+    pub history: Vec<super::verdict::VerdictView>,
+    /// The verdict form; `None` without a workspace.
+    pub form: Option<super::verdict::VerdictForm>,
+    /// True in a static share (never here: kept for the shared template).
+    pub shared: bool,
 }
 
 /// One contradiction in the list: its id and both sentences with their
@@ -109,7 +117,13 @@ pub async fn handler(
     if let Ok(story) = here
         && story.analysis().contradiction(&id).is_some()
     {
-        return build(story, &id).map(IntoResponse::into_response);
+        let mut page = build(story, &id)?;
+        (page.verdict, page.history, page.form) = super::verdict::section(&state, &story.id, &id);
+        return Ok(super::upload::with_form_cookie(
+            &state,
+            axum::http::StatusCode::OK,
+            page,
+        ));
     }
     if is_contradiction_id(&id)
         && let Some(other) = corpus
@@ -195,6 +209,10 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
             .iter()
             .find(|d| d.links.contains(&c.link))
             .map(|d| (d.id.clone(), super::dispute::summarise(story, d, 0).measure)),
+        verdict: None,
+        history: Vec::new(),
+        form: None,
+        shared: false,
         prev: place
             .checked_sub(1)
             .map(|p| an.contradictions[p].id.clone()),

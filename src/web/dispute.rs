@@ -237,24 +237,7 @@ pub async fn handler(
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
     let mut page = build(story, check_id(&id)?)?;
-    let store = state.verdicts();
-    let current = store.get(&story.id, &id).unwrap_or_else(|e| {
-        tracing::error!("verdicts unreadable: {e}");
-        None
-    });
-    page.verdict = current.as_ref().map(super::verdict::VerdictView::from);
-    page.history = store
-        .history(&story.id, &id)
-        .unwrap_or_default()
-        .iter()
-        .map(super::verdict::VerdictView::from)
-        .collect();
-    // The reviewer's name is filled in by the page's script from its
-    // cookie, so the page is the same for everyone and can be cached.
-    let no_cookies = axum::http::HeaderMap::new();
-    page.form = store
-        .path()
-        .map(|_| super::verdict::VerdictForm::new(&state, &id, current.as_ref(), &no_cookies));
+    (page.verdict, page.history, page.form) = super::verdict::section(&state, &story.id, &id);
     Ok(super::upload::with_form_cookie(
         &state,
         axum::http::StatusCode::OK,

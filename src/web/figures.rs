@@ -61,6 +61,8 @@ pub struct MeasureView {
     pub hidden: Vec<FigureRow>,
     /// The SVG chart of its values over publication time, when it has one.
     pub chart: Option<String>,
+    /// The desk's verdict on its dispute, when one was given.
+    pub verdict: Option<super::verdict::VerdictView>,
 }
 
 /// The figures page.
@@ -94,7 +96,9 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &id)?;
-    let page = build(story);
+    let mut page = build(story);
+    let verdicts = state.verdicts().current(&story.id).unwrap_or_default();
+    with_verdicts(&mut page, &verdicts);
     match params.format.as_deref() {
         None | Some("") | Some("html") => page
             .render()
@@ -114,6 +118,17 @@ pub async fn handler(
         Some(other) => Err(WebError::BadRequest(format!(
             "صيغة غير معروفة: {other} (المقبول: csv)"
         ))),
+    }
+}
+
+/// Puts the desk's verdict on each disputed measure of `page`.
+pub fn with_verdicts(page: &mut FiguresPage, verdicts: &[crate::verdicts::Record]) {
+    for m in &mut page.measures {
+        m.verdict = m
+            .dispute
+            .as_ref()
+            .and_then(|d| verdicts.iter().find(|r| &r.target == d))
+            .map(super::verdict::VerdictView::from);
     }
 }
 
@@ -184,6 +199,7 @@ fn measure_view(story: &Story, sources: &[Source], m: &MeasureFigures) -> Measur
         chart,
         rows,
         hidden,
+        verdict: None,
     }
 }
 

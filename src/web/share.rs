@@ -204,7 +204,8 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
             .collect();
         page(format!("{base}/disputes/{}", d.id), render(&p)?);
     }
-    let figures = figures::build(story);
+    let mut figures = figures::build(story);
+    figures::with_verdicts(&mut figures, verdicts);
     page(format!("{base}/figures"), render(&figures)?);
     let rows = compare_rows(story).len();
     for n in 1..=Parts::new(rows, ROWS_PER_PART, None, None).count {
@@ -222,10 +223,13 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
         render(&contradiction::build_list(story))?,
     );
     for c in &an.contradictions {
-        page(
-            format!("{base}/contradictions/{}", c.id),
-            render(&contradiction::build(story, &c.id).map_err(page_err)?)?,
-        );
+        let mut p = contradiction::build(story, &c.id).map_err(page_err)?;
+        p.shared = true;
+        p.verdict = verdicts
+            .iter()
+            .find(|r| r.target == c.id)
+            .map(super::verdict::VerdictView::from);
+        page(format!("{base}/contradictions/{}", c.id), render(&p)?);
     }
     for (i, a) in story.articles.iter().enumerate() {
         for n in 1..=Parts::new(a.segments.len(), ARTICLE_SEGMENTS_PER_PART, None, None).count {

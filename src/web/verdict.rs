@@ -109,6 +109,31 @@ impl VerdictForm {
     }
 }
 
+/// What a page shows of the verdicts on `target` of `story`: the current
+/// one, its history, and the form (none without a workspace). The
+/// reviewer's name is left to the page's script, so the page can be cached.
+pub fn section(
+    state: &AppState,
+    story: &str,
+    target: &str,
+) -> (Option<VerdictView>, Vec<VerdictView>, Option<VerdictForm>) {
+    let store = state.verdicts();
+    let current = store.get(story, target).unwrap_or_else(|e| {
+        tracing::error!("verdicts unreadable: {e}");
+        None
+    });
+    let history = store
+        .history(story, target)
+        .unwrap_or_default()
+        .iter()
+        .map(VerdictView::from)
+        .collect();
+    let form = store
+        .path()
+        .map(|_| VerdictForm::new(state, target, current.as_ref(), &HeaderMap::new()));
+    (current.as_ref().map(VerdictView::from), history, form)
+}
+
 /// `at` (seconds since the epoch) as `YYYY-MM-DD HH:MM UTC`.
 pub fn utc(at: i64) -> String {
     let days = at.div_euclid(86_400);
@@ -216,10 +241,6 @@ pub async fn post(
         )));
     }
     let refuse = |status: StatusCode, why: String| -> Result<Response, WebError> {
-        if !is_dispute {
-            return Err(WebError::BadRequest(why));
-        }
-        let mut page = super::dispute::build(story, &p.target)?;
         let mut form = VerdictForm::new(&state, &p.target, None, &headers);
         form.note = p.note.clone();
         form.reviewer = p.reviewer.clone();
@@ -229,15 +250,16 @@ pub async fn post(
             .map(|(k, l, h, _)| (k, l, h, k == p.verdict))
             .collect();
         form.error = Some(why);
-        page.form = Some(form);
-        page.verdict = state
-            .verdicts()
-            .get(&story.id, &p.target)
-            .ok()
-            .flatten()
-            .as_ref()
-            .map(VerdictView::from);
-        Ok(super::upload::with_form_cookie(&state, status, page))
+        let (verdict, history, _) = section(&state, &story.id, &p.target);
+        if is_dispute {
+            let mut page = super::dispute::build(story, &p.target)?;
+            (page.form, page.verdict, page.history) = (Some(form), verdict, history);
+            Ok(super::upload::with_form_cookie(&state, status, page))
+        } else {
+            let mut page = super::contradiction::build(story, &p.target)?;
+            (page.form, page.verdict, page.history) = (Some(form), verdict, history);
+            Ok(super::upload::with_form_cookie(&state, status, page))
+        }
     };
     if let Err(why) = super::upload::check_origin(&state, &headers, &p.csrf) {
         return refuse(StatusCode::FORBIDDEN, why);
@@ -272,7 +294,10 @@ pub async fn post(
     let back = if is_dispute {
         format!("/stories/{}/disputes/{}#verdict", story.id, p.target)
     } else {
-        super::contradiction::contradiction_url(&story.id, &p.target)
+        format!(
+            "{}#verdict",
+            super::contradiction::contradiction_url(&story.id, &p.target)
+        )
     };
     let cookie = format!(
         "{REVIEWER_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Strict",
