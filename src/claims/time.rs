@@ -81,11 +81,20 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
             Some((ClaimKind::DayPart { from, to }, n)) if k >= 2 && keys[k - 1] == "من" => {
                 match hour_at(tokens, quantities, k - 2) {
                     Some((h, _)) => {
+                        // The half of the day comes from the word's clock
+                        // reading (الثانية من صباح أمس is 2 a.m., before
+                        // the morning's span begins); else from its span.
+                        let half = lex.find(&keys[k..], |e| match e {
+                            Entry::Clock(a, _) => Some(*a),
+                            _ => None,
+                        });
                         let within = hours(from, to);
-                        let h = if within[h as usize % 24] {
-                            h
-                        } else {
-                            (h + 12) % 24
+                        let h = match half {
+                            Some((0, _)) => h % 12,
+                            Some((_, _)) if h < 12 => h + 12,
+                            Some((_, _)) => h % 24,
+                            None if within[h as usize % 24] => h,
+                            None => (h + 12) % 24,
                         };
                         Some((
                             ClaimKind::DayPart {
@@ -133,6 +142,16 @@ pub fn hours(from: u8, to: u8) -> [bool; 24] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_early_hour_of_the_morning_stays_before_dawn() {
+        // Two in the morning: صباح names the a.m. half, not 5–12.
+        assert!(kinds("اندلع الحريق عند الثانية من صباح السبت.")
+            .contains(&ClaimKind::DayPart { from: 2, to: 3 }));
+        // Eight in the evening.
+        assert!(kinds("وصل الوفد عند الثامنة من مساء الأحد.")
+            .contains(&ClaimKind::DayPart { from: 20, to: 21 }));
+    }
     use crate::text::numbers::quantities;
     use crate::text::tokenize::tokenize;
 
