@@ -273,6 +273,53 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
     out
 }
 
+/// Number words that read "one of" before a definite plural (إحدى
+/// المريضات): the noun is a group, not the thing counted.
+const ONE_OF: &[&str] = &["احدي", "احد", "واحدي", "واحد"];
+
+/// True when a count is of part of another group, not of the event: "one
+/// of the …" (إحدى المريضات), or a count followed by a word of `subset`
+/// in `data/claims.txt` that ends its clause (حالة وفاة واحدة بينهم،
+/// one death among them). When more follows the word, the count is the
+/// whole and the rest its part (30 شخصا بينهم طفل: 30 is the toll).
+pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
+    let ClaimKind::Count { role, .. } = &c.kind else {
+        return false;
+    };
+    let keys = keys(tokens);
+    let first = tokens.iter().position(|t| t.start >= c.start);
+    let after = tokens.iter().position(|t| t.start >= c.end);
+    // "One of the patients" counts no patients; "one of the protesters"
+    // after a verb of a role counts one of that role (راح ضحيتها أحد
+    // المتظاهرين = one killed), which is kept.
+    let one_of = matches!(role, Role::Thing(_))
+        && first.is_some_and(|k| {
+            ONE_OF.contains(&keys[k]) && keys.get(k + 1).is_some_and(|n| n.starts_with("ال"))
+        });
+    let among = after.is_some_and(|k| {
+        lexicon()
+            .find(&keys[k..], |e| (*e == Entry::Subset).then_some(()))
+            .is_some_and(|((), n)| k + n >= tokens.len() || break_before(tokens, text, k + n))
+    });
+    // A count of a generic noun alone (7 حالات) says nothing comparable.
+    let generic = match role {
+        Role::Thing(_) => first.is_some_and(|k| {
+            tokens
+                .iter()
+                .enumerate()
+                .skip(k)
+                .take_while(|(_, t)| t.end <= c.end)
+                .any(|(i, _)| {
+                    lexicon()
+                        .find(&keys[i..], |e| (*e == Entry::Generic).then_some(()))
+                        .is_some()
+                })
+        }),
+        _ => false,
+    };
+    one_of || among || generic
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

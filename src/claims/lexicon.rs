@@ -58,6 +58,15 @@ pub enum Entry {
     Saying,
     /// A word that opens an attribution (وفق، بحسب).
     Frame,
+    /// A rank or honorific before a person's name (الرائد، الدكتور): a
+    /// place's name ends before it.
+    Title,
+    /// A word after a count that makes it part of another group (بينهم،
+    /// منهم): a count of a subset, not of the event.
+    Subset,
+    /// A noun that counts without saying what (حالة، مرة): a count of it
+    /// alone is no measure.
+    Generic,
 }
 
 /// One word of a form.
@@ -332,6 +341,9 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "hindrance" => Entry::Hindrance,
         "saying" => Entry::Saying,
         "frame" => Entry::Frame,
+        "title" => Entry::Title,
+        "subset" => Entry::Subset,
+        "generic" => Entry::Generic,
         _ => return None,
     })
 }
@@ -380,6 +392,9 @@ mod tests {
             Entry::Frame,
             Entry::Past,
             Entry::Person,
+            Entry::Title,
+            Entry::Subset,
+            Entry::Generic,
         ] {
             assert!(
                 lex.forms.iter().any(|(_, e)| *e == section),

@@ -310,6 +310,7 @@ fn has(tokens: &[Token], frame: &[bool], entry: &Entry) -> bool {
 pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     let (frame, speaker) = frame::frame(tokens, text);
     let mut claims = counts::counts(tokens, quantities, text, &frame);
+    claims.retain(|c| !counts::is_subset(c, tokens, text));
     claims.extend(time::times(tokens, quantities));
     claims.extend(slots::slots(tokens, &frame));
     claims.extend(slots::places(tokens, text, &frame));
@@ -359,6 +360,49 @@ mod tests {
             .map(|(t, _)| &s[t.start..t.end])
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    fn counts_of(s: &str) -> Vec<(String, String)> {
+        reading(s)
+            .claims
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Count { role, amount } => Some((role.key(), amount.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parts_of_a_group_and_generic_nouns_are_not_measures() {
+        // The whole before "among them" is the toll …
+        assert!(
+            counts_of("توفي 20 شخصا بينهم ثلاثة أطفال في حادث السير.")
+                .contains(&("killed".into(), "20".into()))
+        );
+        // … a count that ends on "among them" is part of another group.
+        assert!(
+            counts_of("ونقل المرضى إلى مبنى آخر، وسجلت حالة وفاة واحدة بينهم، وفق المستشفى.")
+                .iter()
+                .all(|(r, _)| r != "killed")
+        );
+        // "One of the nurses" counts no nurses; "cases" say nothing alone.
+        assert!(counts_of("وتحدثت إحدى الممرضات للصحفيين عن ليلة الحادث.").is_empty());
+        assert!(counts_of("ونقلت خمس حالات إلى مستشفى المدينة صباح اليوم.").is_empty());
+    }
+
+    #[test]
+    fn a_place_name_ends_before_a_title() {
+        let names: Vec<Vec<String>> =
+            reading("وتفقد مدير الدفاع المدني في منطقة الساحل اللواء سامر الخطيب موقع الحريق.")
+                .claims
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClaimKind::Place { name, .. } => Some(name.clone()),
+                    _ => None,
+                })
+                .collect();
+        assert_eq!(names, vec![vec!["الساحل".to_string()]]);
     }
 
     #[test]

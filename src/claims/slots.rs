@@ -152,7 +152,12 @@ fn name_word(tokens: &[Token], keys: &[&str], k: usize, first: bool) -> bool {
         && match is_head(keys, k) {
             // A head word with the article may itself be the name.
             Some(_) => first && key.starts_with("ال"),
-            None => lexicon().at(&keys[k..]).is_empty(),
+            // A title ends a name (منطقة جازان | الرائد …), except as its
+            // first word (مطار الملك خالد).
+            None => lexicon()
+                .at(&keys[k..])
+                .iter()
+                .all(|(e, _)| first && **e == Entry::Title),
         }
 }
 

@@ -146,11 +146,15 @@ mod tests {
     #[test]
     fn an_early_hour_of_the_morning_stays_before_dawn() {
         // Two in the morning: صباح names the a.m. half, not 5–12.
-        assert!(kinds("اندلع الحريق عند الثانية من صباح السبت.")
-            .contains(&ClaimKind::DayPart { from: 2, to: 3 }));
+        assert!(
+            kinds("اندلع الحريق عند الثانية من صباح السبت.")
+                .contains(&ClaimKind::DayPart { from: 2, to: 3 })
+        );
         // Eight in the evening.
-        assert!(kinds("وصل الوفد عند الثامنة من مساء الأحد.")
-            .contains(&ClaimKind::DayPart { from: 20, to: 21 }));
+        assert!(
+            kinds("وصل الوفد عند الثامنة من مساء الأحد.")
+                .contains(&ClaimKind::DayPart { from: 20, to: 21 })
+        );
     }
     use crate::text::numbers::quantities;
     use crate::text::tokenize::tokenize;
