@@ -55,6 +55,16 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// The segment `text[start..end]` with `marks` applied.
 pub fn render(text: &str, (start, end): (usize, usize), mut marks: Vec<Mark>) -> Marked {
     marks.retain(|m| m.start >= start && m.end <= end && m.start < m.end);
+    // A mark starts at its word's start: a proclitic written on (بـ3
+    // طائرات) goes with it, so a line never breaks between them.
+    for m in &mut marks {
+        while let Some(c) = text[start..m.start].chars().next_back() {
+            if !(c.is_alphanumeric() || c == 'ـ') {
+                break;
+            }
+            m.start -= c.len_utf8();
+        }
+    }
     // Stable: among marks starting together, the one added first wins.
     marks.sort_by_key(|m| m.start);
     let mut out = String::with_capacity((end - start) * 2);
@@ -152,6 +162,26 @@ mod tests {
             html,
             "قال &lt;b&gt;المصدر&lt;/b&gt; إن <mark class=\"conflict\" \
              title=\"&quot;3&quot; &lt;x&gt;\">ثلاث طائرات</mark> &amp; أكثر."
+        );
+    }
+
+    #[test]
+    fn a_mark_takes_the_proclitic_written_on_its_word() {
+        let text = "استهدفه بـ3 طائرات مسيرة.";
+        let three = text.find('3').unwrap();
+        let html = render(
+            text,
+            (0, text.len()),
+            vec![Mark {
+                start: three,
+                end: three + "3 طائرات".len(),
+                class: "conflict",
+                title: None,
+            }],
+        );
+        assert_eq!(
+            html.0,
+            "استهدفه <mark class=\"conflict\">بـ3 طائرات</mark> مسيرة."
         );
     }
 
