@@ -25,6 +25,7 @@ use crate::compare::ids::stable_id;
 use crate::compare::{Difference, DifferenceKind, Relation};
 use crate::document::Article;
 use crate::document::front_matter::Published;
+use crate::text::numbers::Amount;
 use std::collections::BTreeMap;
 
 /// What a dispute disagrees about.
@@ -213,6 +214,58 @@ fn dispute_id(measure: &Measure, first: (&str, &str)) -> String {
 /// Each value of a measure with the units that state it and where.
 type Sides = BTreeMap<String, Vec<(usize, (usize, usize))>>;
 
+/// The amount of the count claim at `span` of `u`, if it is one.
+fn amount_at(u: &Unit, span: (usize, usize)) -> Option<Amount> {
+    match claim_at(u, span)?.kind {
+        ClaimKind::Count { amount, .. } => Some(amount),
+        _ => None,
+    }
+}
+
+/// Folds each rounded or bounded side (نحو 135، أكثر من 5 آلاف) into the
+/// exact side of the same figure (135، 5000), so that a dispute's sides are
+/// the values that cannot all hold, not every way of writing one of them.
+/// A bound on another figure (أكثر من 100 against 135) is a claim of its
+/// own, and stays a side.
+fn fold_rounded(mut sides: Sides, amounts: &BTreeMap<String, Option<Amount>>) -> Sides {
+    let amount = |v: &String| amounts.get(v).copied().flatten();
+    let exact: Vec<(String, Amount)> = sides
+        .keys()
+        .filter_map(|v| {
+            amount(v)
+                .filter(|a| a.exact().is_some())
+                .map(|a| (v.clone(), a))
+        })
+        .collect();
+    let rounded: Vec<String> = sides
+        .keys()
+        .filter(|v| amount(v).is_some_and(|a| a.exact().is_none()))
+        .cloned()
+        .collect();
+    for r in rounded {
+        let Some(a) = amount(&r) else { continue };
+        let figure = match a {
+            Amount::About(v)
+            | Amount::MoreThan(v)
+            | Amount::AtLeast(v)
+            | Amount::AtMost(v)
+            | Amount::LessThan(v) => Some(v),
+            Amount::Exact(_) | Amount::Vague { .. } => None,
+        };
+        let fits: Vec<&String> = exact
+            .iter()
+            .filter(|(_, e)| figure.is_some() && e.exact() == figure && a.compatible(*e))
+            .map(|(v, _)| v)
+            .collect();
+        if let [into] = fits[..]
+            && let Some(quotes) = sides.remove(&r)
+        {
+            sides.entry(into.clone()).or_default().extend(quotes);
+        }
+    }
+    sides
+}
+
 /// Gathers the contradict links of a story into disputes.
 pub fn gather(
     units: &[Unit],
@@ -228,6 +281,8 @@ pub fn gather(
     }
     // Measure → (value → units), and the links.
     let mut by_measure: BTreeMap<Measure, (Sides, Vec<usize>)> = BTreeMap::new();
+    // Each count value's amount, to fold a rounded side into the exact one.
+    let mut amounts: BTreeMap<String, Option<Amount>> = BTreeMap::new();
     for (i, l) in links.iter().enumerate() {
         if l.relation != Relation::Contradict {
             continue;
@@ -237,8 +292,12 @@ pub fn gather(
                 continue;
             };
             let (sides, ls) = by_measure.entry(m).or_default();
-            sides.entry(va).or_default().push((l.a, d.a_span));
-            sides.entry(vb).or_default().push((l.b, d.b_span));
+            for (v, u, span) in [(va, l.a, d.a_span), (vb, l.b, d.b_span)] {
+                amounts
+                    .entry(v.clone())
+                    .or_insert_with(|| amount_at(&units[u], span));
+                sides.entry(v).or_default().push((u, span));
+            }
             if !ls.contains(&i) {
                 ls.push(i);
             }
@@ -247,6 +306,7 @@ pub fn gather(
     let order = |u: usize| (units[u].article, units[u].segment);
     let mut out: Vec<Dispute> = by_measure
         .into_iter()
+        .map(|(measure, (sides, links))| (measure, (fold_rounded(sides, &amounts), links)))
         .map(|(measure, (sides, links))| {
             let mut sides: Vec<DisputeSide> = sides
                 .into_iter()

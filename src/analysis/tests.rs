@@ -225,3 +225,32 @@ fn a_sentence_of_last_year_is_not_linked_to_the_event() {
     let an = analyze(&arts);
     assert!(an.links.is_empty(), "{:?}", an.links);
 }
+
+#[test]
+fn a_rounded_figure_joins_the_side_of_the_same_figure() {
+    let arts = articles(&[
+        "قتل 20 شخصا في انفجار مصنع الأسمدة يوم الاثنين.",
+        "قتل نحو 20 شخصا في انفجار مصنع الأسمدة يوم الاثنين.",
+        "قتل 35 شخصا في انفجار مصنع الأسمدة يوم الاثنين.",
+    ]);
+    let an = super::analyze(&arts);
+    let toll = an
+        .disputes
+        .iter()
+        .find(|d| d.measure == super::Measure::Count(crate::claims::Role::Killed))
+        .expect("a dispute over the toll");
+    let sides: Vec<(&str, Vec<usize>)> = toll
+        .sides
+        .iter()
+        .map(|s| {
+            let mut arts: Vec<usize> = s.units.iter().map(|&u| an.units[u].article).collect();
+            arts.dedup();
+            (s.value.as_str(), arts)
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        vec![("20", vec![0, 1]), ("35", vec![2])],
+        "{sides:?}"
+    );
+}
