@@ -353,13 +353,15 @@ fn serve(sources: corpus::Sources, host: &str, port: u16) -> Result<(), String> 
                  reach this address can read every article. Put a reverse proxy with authentication in front."
             );
         }
-        println!("listening on http://{addr}");
-        let _ = std::io::stdout().flush();
         let state = AppState::new(corpus);
         // Ready now; each story is analysed on first use, and all of them
         // in the background from here, so pages are quick once it is done.
         web::live::warm(&state);
+        // Changes are followed from before the address is printed, so a
+        // file written right after it is never missed.
         web::live::spawn_reloader(state.clone(), sources);
+        println!("listening on http://{addr}");
+        let _ = std::io::stdout().flush();
         web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())
     })
 }

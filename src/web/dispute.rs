@@ -16,6 +16,7 @@ use super::measure::{measure_name, value_ar};
 use super::view::{self, Source};
 use super::{AppState, PathParams, WebError, check_id};
 use crate::analysis::disputes::Dispute;
+use crate::claims::ClaimKind;
 use crate::corpus::Story;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -91,6 +92,7 @@ pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
         .iter()
         .map(|side| {
             let mut value = None;
+            let mut value_exact = false;
             let mut labels: Vec<(String, String)> = Vec::new();
             let quotes = side
                 .units
@@ -106,14 +108,26 @@ pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
                         .filter(|q| q.0 == u)
                         .map(|q| q.1)
                         .collect();
-                    if value.is_none() {
-                        value = spans.iter().find_map(|&(s, e)| {
-                            unit.reading
-                                .claims
-                                .iter()
-                                .find(|c| (c.start, c.end) == (s, e))
-                                .map(|c| value_ar(c, &article.text))
-                        });
+                    // The side's value as its exact figure when one quote
+                    // gives it (a side gathers نحو 135 with 135), else as
+                    // its first quote says it.
+                    for &(s, e) in &spans {
+                        let Some(c) = unit
+                            .reading
+                            .claims
+                            .iter()
+                            .find(|c| (c.start, c.end) == (s, e))
+                        else {
+                            continue;
+                        };
+                        let exact = matches!(
+                            c.kind,
+                            ClaimKind::Count { amount, .. } if amount.exact().is_some()
+                        );
+                        if value.is_none() || (exact && !value_exact) {
+                            value = Some(value_ar(c, &article.text));
+                            value_exact = exact;
+                        }
                     }
                     let href = super::article::segment_url(&story.id, &article.id, unit.segment);
                     let label = sources[unit.article].label();
