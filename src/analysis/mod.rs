@@ -126,6 +126,12 @@ impl Analysis {
         self.contradictions.get(self.contradiction_of[link]?)
     }
 
+    /// True when `id` is one of this story's disputes or contradictions
+    /// (what a verdict may be given on); false for an orphan's target.
+    pub fn has_flag(&self, id: &str) -> bool {
+        self.disputes.iter().any(|d| d.id == id) || self.contradiction(id).is_some()
+    }
+
     /// The contradiction with this id.
     pub fn contradiction(&self, id: &str) -> Option<(usize, &Contradiction)> {
         self.contradictions

@@ -135,8 +135,6 @@ pub fn load_sources_with_progress(
     stories.sort_by(|a, b| a.id.cmp(&b.id));
     corpus.stories = stories;
     corpus.problems.extend(own.problems);
-    // Only the workspace's own NoStories was dropped: say it once if both
-    // hold nothing.
     Ok(corpus)
 }
 

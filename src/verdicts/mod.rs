@@ -90,6 +90,17 @@ pub struct Record {
     pub at: i64,
 }
 
+/// The verdict on `target` among `records`, if any.
+pub fn find<'a>(records: &'a [Record], target: &str) -> Option<&'a Record> {
+    records.iter().find(|r| r.target == target)
+}
+
+/// True when `records` settle `target` (a verdict other than "needs
+/// checking").
+pub fn is_decided(records: &[Record], target: &str) -> bool {
+    find(records, target).is_some_and(|r| r.verdict.is_decided())
+}
+
 /// Why the verdict store failed; keeps the SQLite error.
 #[derive(Debug)]
 pub enum StoreError {

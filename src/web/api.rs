@@ -87,8 +87,7 @@ pub fn verdict_docs(
             note: r.note.clone(),
             reviewer: r.reviewer.clone(),
             at: r.at,
-            current: an.disputes.iter().any(|d| d.id == r.target)
-                || an.contradictions.iter().any(|c| c.id == r.target),
+            current: an.has_flag(&r.target),
         })
         .collect()
 }

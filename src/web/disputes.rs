@@ -9,7 +9,7 @@
 //! (the seeds' one drone against three is one dispute, not ten).
 
 use super::dispute::{Summary, summarise};
-use super::verdict::VerdictView;
+use super::verdict::view_of;
 use super::{AppState, PathParams, QueryParams, WebError, view};
 use crate::corpus::Story;
 use crate::verdicts::Record;
@@ -65,11 +65,7 @@ pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<Dispute
             "قيمة status غير معروفة: {status} (المقبول: open أو decided)"
         )));
     }
-    let decided = |id: &str| {
-        verdicts
-            .iter()
-            .any(|r| r.target == id && r.verdict.is_decided())
-    };
+    let decided = |id: &str| crate::verdicts::is_decided(verdicts, id);
     let all = story.analysis().disputes.len();
     let closed = story
         .analysis()
@@ -88,10 +84,7 @@ pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<Dispute
         })
         .map(|d| {
             let mut s = summarise(story, d, 0);
-            s.verdict = verdicts
-                .iter()
-                .find(|r| r.target == d.id)
-                .map(VerdictView::from);
+            s.verdict = view_of(verdicts, &d.id);
             s
         })
         .collect();

@@ -127,8 +127,7 @@ pub fn with_verdicts(page: &mut FiguresPage, verdicts: &[crate::verdicts::Record
         m.verdict = m
             .dispute
             .as_ref()
-            .and_then(|d| verdicts.iter().find(|r| &r.target == d))
-            .map(super::verdict::VerdictView::from);
+            .and_then(|d| super::verdict::view_of(verdicts, d));
     }
 }
 

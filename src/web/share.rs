@@ -196,12 +196,7 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
     for d in &an.disputes {
         let mut p = dispute::build(story, &d.id).map_err(page_err)?;
         p.shared = true;
-        let current = verdicts.iter().find(|r| r.target == d.id);
-        p.verdict = current.map(super::verdict::VerdictView::from);
-        p.history = current
-            .into_iter()
-            .map(super::verdict::VerdictView::from)
-            .collect();
+        p.verdict = super::verdict::view_of(verdicts, &d.id);
         page(format!("{base}/disputes/{}", d.id), render(&p)?);
     }
     let mut figures = figures::build(story);
@@ -225,10 +220,7 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
     for c in &an.contradictions {
         let mut p = contradiction::build(story, &c.id).map_err(page_err)?;
         p.shared = true;
-        p.verdict = verdicts
-            .iter()
-            .find(|r| r.target == c.id)
-            .map(super::verdict::VerdictView::from);
+        p.verdict = super::verdict::view_of(verdicts, &c.id);
         page(format!("{base}/contradictions/{}", c.id), render(&p)?);
     }
     for (i, a) in story.articles.iter().enumerate() {

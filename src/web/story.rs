@@ -137,29 +137,19 @@ pub fn with_verdicts(
     story: &Story,
     verdicts: &[crate::verdicts::Record],
 ) -> StoryPage {
-    use super::verdict::VerdictView;
-    let an = &story.analysis();
+    use super::verdict::{VerdictView, view_of};
+    let an = story.analysis();
     for d in &mut page.disputes {
-        d.verdict = verdicts
-            .iter()
-            .find(|r| r.target == d.id)
-            .map(VerdictView::from);
+        d.verdict = view_of(verdicts, &d.id);
     }
     page.decided = an
         .disputes
         .iter()
-        .filter(|d| {
-            verdicts
-                .iter()
-                .any(|r| r.target == d.id && r.verdict.is_decided())
-        })
+        .filter(|d| crate::verdicts::is_decided(verdicts, &d.id))
         .count();
     page.orphans = verdicts
         .iter()
-        .filter(|r| {
-            !an.disputes.iter().any(|d| d.id == r.target)
-                && !an.contradictions.iter().any(|c| c.id == r.target)
-        })
+        .filter(|r| !an.has_flag(&r.target))
         .map(|r| (r.target.clone(), VerdictView::from(r)))
         .collect();
     page

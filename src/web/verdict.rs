@@ -70,6 +70,11 @@ impl From<&Record> for VerdictView {
     }
 }
 
+/// The verdict on `target` among `records`, as pages show it.
+pub fn view_of(records: &[Record], target: &str) -> Option<VerdictView> {
+    crate::verdicts::find(records, target).map(VerdictView::from)
+}
+
 /// The verdict form as a page shows it.
 pub struct VerdictForm {
     /// The form token.
@@ -80,20 +85,17 @@ pub struct VerdictForm {
     pub choices: Vec<(&'static str, &'static str, &'static str, bool)>,
     /// The note as typed.
     pub note: String,
-    /// The reviewer's name: typed, or remembered.
+    /// The reviewer's name as typed (empty on a fresh form).
     pub reviewer: String,
     /// Why the last post was refused, in Arabic.
     pub error: Option<String>,
 }
 
 impl VerdictForm {
-    /// A form on `target`, preset to `current`, with the remembered name.
-    pub fn new(
-        state: &AppState,
-        target: &str,
-        current: Option<&Record>,
-        headers: &HeaderMap,
-    ) -> Self {
+    /// A form on `target`, preset to `current`; the reviewer's name is left
+    /// to the page's script, which fills it from its cookie (so the page is
+    /// the same for everyone and can be cached).
+    pub fn new(state: &AppState, target: &str, current: Option<&Record>) -> Self {
         let chosen = current.map(|r| r.verdict);
         VerdictForm {
             csrf: state.csrf_token().to_string(),
@@ -103,7 +105,7 @@ impl VerdictForm {
                 .map(|v| (v.key(), label(v), help(v), Some(v) == chosen))
                 .collect(),
             note: String::new(),
-            reviewer: remembered(headers).unwrap_or_default(),
+            reviewer: String::new(),
             error: None,
         }
     }
@@ -130,7 +132,7 @@ pub fn section(
         .collect();
     let form = store
         .path()
-        .map(|_| VerdictForm::new(state, target, current.as_ref(), &HeaderMap::new()));
+        .map(|_| VerdictForm::new(state, target, current.as_ref()));
     (current.as_ref().map(VerdictView::from), history, form)
 }
 
@@ -153,38 +155,6 @@ pub fn utc(at: i64) -> String {
         secs / 3600,
         secs % 3600 / 60
     )
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The reviewer's name from the cookie, if set.
-pub fn remembered(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == REVIEWER_COOKIE)
-        .map(|(_, v)| percent_decode(v))
-        .filter(|v| !v.trim().is_empty())
 }
 
 /// The fields of a posted verdict.
@@ -233,15 +203,14 @@ pub async fn post(
     let p = read(multipart).await?;
     let an = &story.analysis();
     let is_dispute = an.disputes.iter().any(|d| d.id == p.target);
-    let is_pair = an.contradictions.iter().any(|c| c.id == p.target);
-    if !is_dispute && !is_pair {
+    if !an.has_flag(&p.target) {
         return Err(WebError::NotFound(format!(
             "لا يوجد في هذه القصة خلاف أو تناقض بالمعرّف {}؛ ربما تغيّر أحد الملفات",
             p.target
         )));
     }
     let refuse = |status: StatusCode, why: String| -> Result<Response, WebError> {
-        let mut form = VerdictForm::new(&state, &p.target, None, &headers);
+        let mut form = VerdictForm::new(&state, &p.target, None);
         form.note = p.note.clone();
         form.reviewer = p.reviewer.clone();
         form.choices = form
@@ -314,16 +283,5 @@ mod tests {
     fn times_are_written_in_utc() {
         assert_eq!(utc(0), "1970-01-01 00:00 UTC");
         assert_eq!(utc(1_700_000_000), "2023-11-14 22:13 UTC");
-    }
-
-    #[test]
-    fn the_remembered_name_is_decoded() {
-        let mut h = HeaderMap::new();
-        let name = view::query_escape("ليلى م.");
-        h.insert(
-            header::COOKIE,
-            format!("a=b; {REVIEWER_COOKIE}={name}").parse().unwrap(),
-        );
-        assert_eq!(remembered(&h).as_deref(), Some("ليلى م."));
     }
 }
