@@ -156,6 +156,22 @@ async fn fill(c: &Client, css: &str, value: &str) {
     element(c, css).await.send_keys(value).await.unwrap();
 }
 
+/// Asserts that the page's bundled Arabic font loaded, not only a system
+/// fallback.
+async fn assert_bundled_font(c: &Client) {
+    let loaded = c
+        .execute(
+            "return document.fonts.load('16px \"Mizan Naskh\"', 'بسم').then(f => f.map(x => x.status).join(','))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        loaded.as_str().unwrap_or("").contains("loaded"),
+        "Mizan Naskh did not load: {loaded:?}"
+    );
+}
+
 async fn element_png(client: &Client, css: &str) -> Vec<u8> {
     element(client, css).await.screenshot().await.unwrap()
 }
@@ -168,37 +184,50 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
     let c = &browser.client;
     let result = tokio::time::timeout(Duration::from_secs(90), async {
         c.goto(&server.url).await.unwrap();
-        let lang = c.execute("return document.documentElement.lang + ' ' + document.dir", vec![]).await.unwrap();
+        let lang = c
+            .execute(
+                "return document.documentElement.lang + ' ' + document.dir",
+                vec![],
+            )
+            .await
+            .unwrap();
         assert_eq!(lang.as_str(), Some("ar rtl"));
 
         click(c, r#"a[href="/stories/seeds"]"#).await;
         let link = c
             .wait()
-            .for_element(Locator::Css(r#"a[href="/stories/seeds/articles/004_e8f8cdd3166bab5f"]"#))
+            .for_element(Locator::Css(
+                r#"a[href="/stories/seeds/articles/004_e8f8cdd3166bab5f"]"#,
+            ))
             .await
             .unwrap();
-        std::fs::write(screenshot_dir().join("story-1280.png"), c.screenshot().await.unwrap()).unwrap();
-        link.click()
-            .await
-            .unwrap();
+        std::fs::write(
+            screenshot_dir().join("story-1280.png"),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
+        link.click().await.unwrap();
         let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
         assert_eq!(
             h1.text().await.unwrap(),
             "بعد محاولة اغتيال الكاظمي.. انتشار مكثف للجيش العراقي تحسبًا للطوارئ"
         );
-        assert!(c.current_url().await.unwrap().path().ends_with("/articles/004_e8f8cdd3166bab5f"));
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/articles/004_e8f8cdd3166bab5f")
+        );
 
         // The bundled font loaded (not only a system fallback).
-        let loaded = c
-            .execute(
-                "return document.fonts.load('16px \"Mizan Naskh\"', 'بسم').then(f => f.map(x => x.status).join(','))",
-                vec![],
-            )
-            .await
-            .unwrap();
-        assert!(loaded.as_str().unwrap_or("").contains("loaded"), "Mizan Naskh did not load: {loaded:?}");
+        assert_bundled_font(c).await;
 
-        std::fs::write(screenshot_dir().join("article-1280.png"), c.screenshot().await.unwrap()).unwrap();
+        std::fs::write(
+            screenshot_dir().join("article-1280.png"),
+            c.screenshot().await.unwrap(),
+        )
+        .unwrap();
 
         // Two different Arabic strings of the same length: tofu would draw
         // the same boxes for both.
@@ -217,14 +246,25 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
         let b = luminance(&element_png(c, "#glyphs-b").await);
         let title = luminance(&element_png(c, "h1").await);
         for (name, img) in [("glyphs-a", &a), ("glyphs-b", &b), ("h1", &title)] {
-            assert!(ink(&img.2) > MIN_INK, "{name}: nothing drawn (ink {:.4})", ink(&img.2));
+            assert!(
+                ink(&img.2) > MIN_INK,
+                "{name}: nothing drawn (ink {:.4})",
+                ink(&img.2)
+            );
         }
         let differing = if (a.0, a.1) == (b.0, b.1) {
-            a.2.iter().zip(&b.2).filter(|(x, y)| x.abs_diff(**y) > 64).count() as f64 / a.2.len() as f64
+            a.2.iter()
+                .zip(&b.2)
+                .filter(|(x, y)| x.abs_diff(**y) > 64)
+                .count() as f64
+                / a.2.len() as f64
         } else {
             1.0
         };
-        assert!(differing > MIN_GLYPH_DIFFERENCE, "different words rendered alike: tofu boxes? ({differing:.4})");
+        assert!(
+            differing > MIN_GLYPH_DIFFERENCE,
+            "different words rendered alike: tofu boxes? ({differing:.4})"
+        );
     })
     .await;
     let _ = browser.client.clone().close().await;
@@ -617,24 +657,30 @@ async fn a_static_share_opens_from_disk_and_its_links_work() {
         assert!(h1.text().await.unwrap().contains("الكاظمي"));
         // No script and no form in a shared page.
         let scripts = c
-            .execute("return document.scripts.length + document.forms.length", vec![])
+            .execute(
+                "return document.scripts.length + document.forms.length",
+                vec![],
+            )
             .await
             .unwrap();
         assert_eq!(scripts.as_i64(), Some(0));
         // The overview leads to a dispute …
         click(c, "ol.disputes a.measure").await;
-        let h1 = c.wait().for_element(Locator::Css("h1#dispute")).await.unwrap();
-        assert_eq!(h1.text().await.unwrap(), "عدد طائرات");
-        assert!(c.current_url().await.unwrap().as_str().contains("/disputes/"));
-        // … drawn with the bundled font from beside the page …
-        let loaded = c
-            .execute(
-                "return document.fonts.load('16px \"Mizan Naskh\"', 'بسم').then(f => f.map(x => x.status).join(','))",
-                vec![],
-            )
+        let h1 = c
+            .wait()
+            .for_element(Locator::Css("h1#dispute"))
             .await
             .unwrap();
-        assert!(loaded.as_str().unwrap_or("").contains("loaded"), "{loaded:?}");
+        assert_eq!(h1.text().await.unwrap(), "عدد طائرات");
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .contains("/disputes/")
+        );
+        // … drawn with the bundled font from beside the page …
+        assert_bundled_font(c).await;
         std::fs::write(
             screenshot_dir().join("share-dispute-1280.png"),
             c.screenshot().await.unwrap(),
@@ -642,12 +688,30 @@ async fn a_static_share_opens_from_disk_and_its_links_work() {
         .unwrap();
         // … and back to the overview by the path above it.
         click(c, "nav.crumbs a:nth-of-type(2)").await;
-        c.wait().for_element(Locator::Css("h2#disputes-h")).await.unwrap();
-        assert!(c.current_url().await.unwrap().as_str().ends_with("/index.html"));
+        c.wait()
+            .for_element(Locator::Css("h2#disputes-h"))
+            .await
+            .unwrap();
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .ends_with("/index.html")
+        );
         // An article and its sentence anchors.
         click(c, "table.sources tbody tr:first-child td a").await;
-        c.wait().for_element(Locator::Css("article.original")).await.unwrap();
-        assert!(c.current_url().await.unwrap().as_str().contains("/articles/"));
+        c.wait()
+            .for_element(Locator::Css("article.original"))
+            .await
+            .unwrap();
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .contains("/articles/")
+        );
     })
     .await;
     let _ = browser.client.clone().close().await;

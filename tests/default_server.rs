@@ -99,21 +99,18 @@ fn adding_to_the_bundled_seeds_writes_only_the_workspace() {
         .expect("a token")
         .to_string();
     let text = "وقال شهود عيان إن دوي الانفجار سُمع في أحياء بعيدة عن المنطقة.\n";
-    let boundary = "mizan-default-boundary";
-    let mut body = String::new();
-    for (k, v) in [("csrf", token.as_str()), ("name", "shuhud"), ("text", text)] {
-        body.push_str(&format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        ));
-    }
-    body.push_str(&format!("--{boundary}--\r\n"));
+    let body = common::multipart(
+        &[("csrf", token.as_str()), ("name", "shuhud"), ("text", text)],
+        None,
+    );
     let origin = url.clone();
     let reply = request(
         &url,
         &format!(
-            "POST /stories/seeds/add HTTP/1.0\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n"
+            "POST /stories/seeds/add HTTP/1.0\r\nContent-Type: {}\r\nCookie: {cookie}\r\nOrigin: {origin}\r\n",
+            common::multipart_type()
         ),
-        body.as_bytes(),
+        &body,
     );
     assert!(
         reply.starts_with("HTTP/1.0 303"),

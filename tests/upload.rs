@@ -10,35 +10,8 @@ use mizan::corpus;
 use mizan::web::AppState;
 use std::path::PathBuf;
 
-const BOUNDARY: &str = "mizan-test-boundary";
-
 fn corpus_dir(name: &str) -> PathBuf {
     common::fire_corpus(&format!("upload-{name}"))
-}
-
-/// A multipart body of text fields and, optionally, one file.
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    if let Some((file_name, bytes)) = file {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/plain\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend(bytes);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
 }
 
 async fn post(
@@ -48,10 +21,7 @@ async fn post(
     origin: Option<&str>,
 ) -> (StatusCode, Option<String>, String) {
     let mut req = Request::post(uri)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
+        .header("content-type", common::multipart_type())
         .header("host", "127.0.0.1:3000");
     if let Some(o) = origin {
         req = req.header("origin", o);
@@ -65,6 +35,7 @@ async fn post(
 }
 
 use common::get_page as get;
+use common::multipart;
 
 #[tokio::test]
 async fn add_article_validates_writes_and_serves_it() {

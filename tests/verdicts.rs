@@ -11,8 +11,6 @@ use mizan::corpus::Sources;
 use mizan::web::AppState;
 use std::path::{Path, PathBuf};
 
-const BOUNDARY: &str = "mizan-verdict-boundary";
-
 /// A story of three reports (tolls 12, 12 and 20) and an empty workspace.
 fn setup(name: &str) -> (PathBuf, Sources) {
     let base = std::env::temp_dir().join(format!("mizan-verdicts-{name}-{}", std::process::id()));
@@ -47,26 +45,12 @@ fn state(sources: &Sources) -> AppState {
     AppState::new(mizan::corpus::load_sources(sources).unwrap())
 }
 
-fn form(fields: &[(&str, &str)]) -> Vec<u8> {
-    let mut body = String::new();
-    for (k, v) in fields {
-        body.push_str(&format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        ));
-    }
-    body.push_str(&format!("--{BOUNDARY}--\r\n"));
-    body.into_bytes()
-}
-
 async fn post(state: &AppState, fields: &[(&str, &str)]) -> common::Reply {
     let req = Request::post("/stories/blast/verdicts")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
+        .header("content-type", common::multipart_type())
         .header("host", "127.0.0.1:3000")
         .header("origin", "http://127.0.0.1:3000")
-        .body(Body::from(form(fields)))
+        .body(Body::from(common::multipart(fields, None)))
         .unwrap();
     common::send(state, req).await
 }

@@ -11,7 +11,6 @@ use mizan::corpus::{self, Sources, Storage};
 use mizan::web::AppState;
 use std::path::{Path, PathBuf};
 
-const BOUNDARY: &str = "mizan-ws-boundary";
 const HOST: &str = "127.0.0.1:3000";
 
 fn scratch(name: &str) -> PathBuf {
@@ -53,20 +52,6 @@ fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn multipart(fields: &[(&str, &str)]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
 async fn post(
     state: &AppState,
     uri: &str,
@@ -74,10 +59,7 @@ async fn post(
     headers: &[(&str, &str)],
 ) -> common::Reply {
     let mut req = Request::post(uri)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
+        .header("content-type", common::multipart_type())
         .header("host", HOST);
     for (k, v) in headers {
         req = req.header(*k, *v);
@@ -106,7 +88,10 @@ async fn adding_to_a_read_only_story_copies_it_to_the_workspace() {
     let reply = post(
         &state,
         &format!("/stories/{story}/add"),
-        multipart(&[("csrf", &token), ("text", ARTICLE), ("name", "amn")]),
+        common::multipart(
+            &[("csrf", &token), ("text", ARTICLE), ("name", "amn")],
+            None,
+        ),
         &[("origin", "http://127.0.0.1:3000")],
     )
     .await;
@@ -150,7 +135,10 @@ async fn a_new_story_never_goes_inside_a_one_story_folder() {
     let reply = post(
         &state,
         "/new",
-        multipart(&[("csrf", &token), ("story_id", "flood"), ("text", ARTICLE)]),
+        common::multipart(
+            &[("csrf", &token), ("story_id", "flood"), ("text", ARTICLE)],
+            None,
+        ),
         &[],
     )
     .await;
@@ -173,7 +161,10 @@ async fn a_paste_over_the_limit_comes_back_in_the_form() {
     let reply = post(
         &state,
         "/stories/fire/add",
-        multipart(&[("csrf", &token), ("text", &text), ("source", "وكالة")]),
+        common::multipart(
+            &[("csrf", &token), ("text", &text), ("source", "وكالة")],
+            None,
+        ),
         &[],
     )
     .await;
@@ -191,7 +182,7 @@ async fn a_paste_over_the_limit_comes_back_in_the_form() {
     let reply = post(
         &state,
         "/stories/fire/add",
-        multipart(&[("csrf", &token), ("text", &huge)]),
+        common::multipart(&[("csrf", &token), ("text", &huge)], None),
         &[],
     )
     .await;
@@ -229,7 +220,13 @@ async fn a_form_sent_after_a_restart_goes_through() {
         vec![("cookie", pair.as_str()), ("origin", "null")],
         vec![("cookie", pair.as_str()), ("origin", "http://evil.example")],
     ] {
-        let reply = post(&after, "/stories/fire/add", multipart(&fields), &headers).await;
+        let reply = post(
+            &after,
+            "/stories/fire/add",
+            common::multipart(&fields, None),
+            &headers,
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{headers:?}");
         assert!(reply.body.contains("عززت انتشارها"), "the text is kept");
         assert!(reply.body.contains(after.csrf_token()));
@@ -239,7 +236,7 @@ async fn a_form_sent_after_a_restart_goes_through() {
     let reply = post(
         &after,
         "/stories/fire/add",
-        multipart(&fields),
+        common::multipart(&fields, None),
         &[("cookie", &pair), ("origin", "http://127.0.0.1:3000")],
     )
     .await;

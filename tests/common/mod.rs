@@ -192,3 +192,37 @@ pub async fn get_page(state: &mizan::web::AppState, uri: &str) -> (axum::http::S
     let reply = send(state, request).await;
     (reply.status, reply.body)
 }
+
+/// The boundary of the multipart bodies the form tests post.
+pub const BOUNDARY: &str = "mizan-test-boundary";
+
+/// A `multipart/form-data` body ([`BOUNDARY`]) of text fields and,
+/// optionally, one file in the field `file`.
+pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some((file_name, bytes)) = file {
+        body.extend(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/plain\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+/// The `Content-Type` header value of [`multipart`] bodies.
+pub fn multipart_type() -> String {
+    format!("multipart/form-data; boundary={BOUNDARY}")
+}
