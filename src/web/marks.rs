@@ -56,7 +56,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 pub fn render(text: &str, (start, end): (usize, usize), mut marks: Vec<Mark>) -> Marked {
     marks.retain(|m| m.start >= start && m.end <= end && m.start < m.end);
     // A mark starts at its word's start: a proclitic written on (بـ3
-    // طائرات) goes with it, so a line never breaks between them.
+    // صواريخ) goes with it, so a line never breaks between them.
     for m in &mut marks {
         while let Some(c) = text[start..m.start].chars().next_back() {
             if !(c.is_alphanumeric() || c == 'ـ') {
@@ -167,21 +167,21 @@ mod tests {
 
     #[test]
     fn a_mark_takes_the_proclitic_written_on_its_word() {
-        let text = "استهدفه بـ3 طائرات مسيرة.";
+        let text = "قصفوه بـ3 صواريخ موجهة.";
         let three = text.find('3').unwrap();
         let html = render(
             text,
             (0, text.len()),
             vec![Mark {
                 start: three,
-                end: three + "3 طائرات".len(),
+                end: three + "3 صواريخ".len(),
                 class: "conflict",
                 title: None,
             }],
         );
         assert_eq!(
             html.0,
-            "استهدفه <mark class=\"conflict\">بـ3 طائرات</mark> مسيرة."
+            "قصفوه <mark class=\"conflict\">بـ3 صواريخ</mark> موجهة."
         );
     }
 

@@ -6,7 +6,7 @@
 //! «نحو 400»، «الأحد»), its modality («توقع»), and the words as written.
 //!
 //! Rules: a counted thing is named by the noun as the first sentence writes
-//! it (طائرات مسيرة), never by its match key; every other name comes from
+//! it (سيارات مفخخة), never by its match key; every other name comes from
 //! the tables here, so the engine's keys never reach a reader.
 
 use crate::align::Unit;
@@ -15,7 +15,7 @@ use crate::claims::{Claim, ClaimKind, Modality, Role};
 use crate::document::Article;
 use crate::text::numbers::Amount;
 
-/// The measure's name: «حصيلة القتلى», «عدد الطائرات المسيرة», «يوم الحدث».
+/// The measure's name: «حصيلة القتلى», «عدد السيارات», «يوم الحدث».
 /// `units` report it, in reading order; names are read from their text.
 pub fn measure_name(m: &Measure, units: &[(&Unit, &Article)]) -> String {
     let first = units.first().copied();
@@ -275,7 +275,7 @@ mod tests {
     fn a_counted_thing_is_named_as_the_sentence_writes_it() {
         let a = Article::from_text(
             "a.txt".into(),
-            "استهدفت ثلاث طائرات مسيرة مفخخة منزل المسؤول فجر الأحد.".into(),
+            "انفجرت ثلاث سيارات مفخخة قرب منزل المسؤول فجر الأحد.".into(),
         )
         .unwrap();
         let an = crate::analysis::analyze(std::slice::from_ref(&a));
@@ -288,9 +288,9 @@ mod tests {
                 ClaimKind::Count { role, .. } => Some(role.clone()),
                 _ => None,
             })
-            .expect("a count of drones");
+            .expect("a count of cars");
         let name = measure_name(&Measure::Count(count), &[(u, &a)]);
-        assert!(name.starts_with("عدد طائرات"), "{name}");
+        assert!(name.starts_with("عدد سيارات"), "{name}");
         assert!(!name.contains('ء'), "never the match key: {name}");
         assert_eq!(
             measure_name(&Measure::Count(Role::Killed), &[]),
