@@ -2,12 +2,15 @@
 //! the same bytes, so it is rendered once.
 //!
 //! In: every request, through [`middleware`]. Out: for `GET` requests of a
-//! story's reading pages, the stored HTML of an earlier 200 response when
-//! there is one; otherwise the handler's response, stored on the way out.
+//! story's reading pages, the stored HTML (and `Set-Cookie` headers) of an
+//! earlier 200 response when there is one; otherwise the handler's
+//! response, stored on the way out.
 //!
 //! Rules:
-//! - Only `GET` pages under `/stories/` are cached, never the forms (they
-//!   carry the CSRF token) nor the API; the key is the whole path and query.
+//! - Only `GET` pages under `/stories/` are cached, never the add forms
+//!   (they carry what was typed) nor the API; the key is the whole path and
+//!   query. A page's cookies are kept with it: the verdict form's token
+//!   cookie (the same for everyone) comes back with every cached copy.
 //! - Replacing the corpus empties the cache ([`PageCache::clear`]), so a
 //!   reload is seen at once.
 //! - At most [`MAX_PAGES`] pages are kept, each at most [`MAX_PAGE_BYTES`];
@@ -17,7 +20,7 @@
 use super::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
@@ -29,9 +32,17 @@ pub const MAX_PAGES: usize = 512;
 /// Largest page kept (bytes of HTML); a bigger page is rendered each time.
 pub const MAX_PAGE_BYTES: usize = 2 << 20;
 
+/// A rendered page: its `Set-Cookie` headers (a form's token cookie goes
+/// with the form) and its HTML.
+#[derive(Clone)]
+struct Page {
+    cookies: Vec<HeaderValue>,
+    html: Bytes,
+}
+
 #[derive(Default)]
 pub struct PageCache {
-    pages: Mutex<HashMap<String, Bytes>>,
+    pages: Mutex<HashMap<String, Page>>,
 }
 
 impl PageCache {
@@ -39,7 +50,7 @@ impl PageCache {
         self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
-    fn get(&self, key: &str) -> Option<Bytes> {
+    fn get(&self, key: &str) -> Option<Page> {
         self.pages
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -47,7 +58,7 @@ impl PageCache {
             .cloned()
     }
 
-    fn put(&self, key: String, page: Bytes) {
+    fn put(&self, key: String, page: Page) {
         let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
         if pages.len() >= MAX_PAGES {
             pages.clear();
@@ -58,17 +69,20 @@ impl PageCache {
 
 fn cacheable(req: &Request) -> bool {
     let path = req.uri().path();
-    // The add forms carry what was typed back; a dispute's verdict form is
-    // the same for everyone (its cookie is added to every answer below).
+    // The add forms carry what was typed back: rendered each time.
     req.method() == Method::GET && path.starts_with("/stories/") && !path.ends_with("/add")
 }
 
-fn html(page: Bytes) -> Response {
-    (
+fn html(page: Page) -> Response {
+    let mut r = (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        Body::from(page),
+        Body::from(page.html),
     )
-        .into_response()
+        .into_response();
+    for c in page.cookies {
+        r.headers_mut().append(header::SET_COOKIE, c);
+    }
+    r
 }
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -76,19 +90,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         return next.run(req).await;
     }
     let key = req.uri().to_string();
-    // A dispute's or pair's page holds the verdict form: its token's cookie
-    // goes with it, cached or not.
-    let form_cookie = ["/disputes/", "/contradictions/"]
-        .iter()
-        .any(|p| req.uri().path().contains(p));
-    let with_cookie = |mut r: Response| {
-        if form_cookie && let Ok(v) = super::upload::form_cookie(state.csrf_token()).parse() {
-            r.headers_mut().insert(header::SET_COOKIE, v);
-        }
-        r
-    };
     if let Some(page) = state.pages.get(&key) {
-        return with_cookie(html(page));
+        return html(page);
     }
     let generation = state.generation();
     let response = next.run(req).await;
@@ -103,7 +106,19 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         Ok(bytes) => {
             // A reload during rendering: the page may be of the old corpus.
             if state.generation() == generation && bytes.len() <= MAX_PAGE_BYTES {
-                state.pages.put(key, bytes.clone());
+                let cookies = parts
+                    .headers
+                    .get_all(header::SET_COOKIE)
+                    .iter()
+                    .cloned()
+                    .collect();
+                state.pages.put(
+                    key,
+                    Page {
+                        cookies,
+                        html: bytes.clone(),
+                    },
+                );
             }
             Response::from_parts(parts, Body::from(bytes))
         }
