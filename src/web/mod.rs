@@ -9,6 +9,7 @@
 //! malformed ones), never a panic or a bare error text. Every response
 //! carries the security headers of [`security_headers`].
 
+mod analysed;
 pub mod api;
 pub mod article;
 mod assets;
@@ -203,6 +204,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async {
             WebError::NotFound("لا توجد صفحة بهذا العنوان".into())
         })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            analysed::middleware,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             cache::middleware,
