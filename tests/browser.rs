@@ -319,14 +319,29 @@ async fn navigate_contradictions_by_key_and_share_the_view() {
         c.goto(&format!("{}/stories/seeds", server.url))
             .await
             .unwrap();
+        // A contradiction of the overview is read with its dispute: the
+        // link lands on the dispute, the pair shown on top.
         click(c, "ol.contradictions a").await;
+        c.wait()
+            .for_element(Locator::Css("section#pair"))
+            .await
+            .unwrap();
+        let landed = c.current_url().await.unwrap().to_string();
+        assert!(landed.contains("/stories/seeds/disputes/"), "{landed}");
+        assert!(landed.contains("?pair="), "{landed}");
+        assert!(c.find(Locator::Css("h1#dispute")).await.is_ok());
+        click(c, "a#pair-alone").await;
         c.wait()
             .for_element(Locator::Css("h1#contradiction"))
             .await
             .unwrap();
         let first_url = c.current_url().await.unwrap().to_string();
         let first = contradiction_id(c).await;
-        assert!(first_url.ends_with(&format!("/stories/seeds/contradictions/{first}")));
+        assert!(
+            first_url.ends_with(&format!("/stories/seeds/contradictions/{first}?view=pair")),
+            "{first_url}"
+        );
+        assert!(landed.contains(&format!("?pair={first}")), "{landed}");
         assert!(
             c.find(Locator::Css("a#prev")).await.is_err(),
             "the first has no previous"
@@ -441,6 +456,10 @@ async fn pages_fit_narrow_and_wide_screens() {
         ("compare", "/stories/seeds/compare".to_string()),
         (
             "contradiction",
+            format!("/stories/seeds/contradictions/{first}?view=pair"),
+        ),
+        (
+            "dispute-with-pair",
             format!("/stories/seeds/contradictions/{first}"),
         ),
         (

@@ -76,7 +76,10 @@ async fn stories_in_folders_with_front_matter() {
     assert!(overview.contains("<span class=\"badge b-update\">تحديث محتمل</span>"));
     let (_, page) = get(
         &state,
-        &format!("/stories/quake/contradictions/{}", contradictions[0].id),
+        &format!(
+            "/stories/quake/contradictions/{}?view=pair",
+            contradictions[0].id
+        ),
     )
     .await;
     assert!(

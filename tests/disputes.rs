@@ -68,9 +68,41 @@ async fn one_toll_is_one_dispute_with_its_sides_and_a_possible_update() {
     assert!(page.contains("/contradictions/"), "the pairs behind it");
     // Each pair's page leads back to its dispute.
     let pair = &story.analysis().contradictions[0].id;
-    let (_, pair_page) =
-        common::get_page(&state, &format!("/stories/blast/contradictions/{pair}")).await;
-    assert!(pair_page.contains(&format!("/stories/blast/disputes/{id}")));
+    let (_, pair_page) = common::get_page(
+        &state,
+        &format!("/stories/blast/contradictions/{pair}?view=pair"),
+    )
+    .await;
+    assert!(pair_page.contains(&format!("/stories/blast/disputes/{id}?pair={pair}#pair")));
+    // The pair's bare address (an old or shared link) leads to its
+    // dispute, the pair shown on top, its values marked.
+    let request = axum::http::Request::get(format!("/stories/blast/contradictions/{pair}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let reply = common::send(&state, request).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let to = reply.headers["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/stories/blast/disputes/{id}?pair={pair}#pair"));
+    let (status, focused) = common::get_page(&state, to.trim_end_matches("#pair")).await;
+    assert_eq!(status, StatusCode::OK);
+    let section = focused
+        .split("<section id=\"pair\"")
+        .nth(1)
+        .expect("the pair on top");
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(
+        section.matches("<mark class=\"conflict\"").count(),
+        2,
+        "{section}"
+    );
+    assert!(section.contains(&format!("/contradictions/{pair}?view=pair")));
+    // A pair that is not the dispute's is not shown.
+    let (_, other) = common::get_page(
+        &state,
+        &format!("/stories/blast/disputes/{id}?pair=000000000000"),
+    )
+    .await;
+    assert!(!other.contains("<section id=\"pair\""));
 
     // A printed brief opens with the story, its sources and dates; the
     // style sheet hides the navigation on paper.

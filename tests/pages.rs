@@ -154,7 +154,7 @@ async fn contradictions_link_to_previous_and_next() {
     let state = seeds_state();
     let ids = contradiction_ids(&state);
     assert!(ids.len() >= 3);
-    let page = |i: usize| format!("/stories/seeds/contradictions/{}", ids[i]);
+    let page = |i: usize| format!("/stories/seeds/contradictions/{}?view=pair", ids[i]);
     let (status, first) = get(&state, &page(0)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(first.contains(&format!("rel=\"next\" href=\"{}\"", page(1))));
@@ -203,7 +203,7 @@ async fn contradiction_ids_are_the_same_for_a_copy_of_the_files() {
     let ours = seeds_state();
     assert_eq!(contradiction_ids(&ours), contradiction_ids(&theirs));
     let id = &contradiction_ids(&ours)[0];
-    let uri = format!("/stories/seeds/contradictions/{id}");
+    let uri = format!("/stories/seeds/contradictions/{id}?view=pair");
     let (a, b) = (get(&ours, &uri).await, get(&theirs, &uri).await);
     assert_eq!(a.0, StatusCode::OK);
     assert_eq!(a, b);
@@ -252,7 +252,7 @@ async fn pages_carry_no_inline_script_or_style_and_have_landmarks() {
         "/stories/seeds/compare".into(),
         "/stories/seeds/pair/000_4906ad26d71f513b/002_9dc6a4681efa834b".into(),
         "/stories/seeds/contradictions".into(),
-        format!("/stories/seeds/contradictions/{id}"),
+        format!("/stories/seeds/contradictions/{id}?view=pair"),
         "/stories/seeds/articles/000_4906ad26d71f513b".into(),
         "/stories/seeds/search?q=%D8%A7%D9%84%D8%AC%D9%8A%D8%B4".into(),
     ] {
@@ -269,4 +269,51 @@ async fn pages_carry_no_inline_script_or_style_and_have_landmarks() {
             assert!(body.contains(landmark), "{uri}: {landmark}");
         }
     }
+}
+
+/// The segment numbers of article `id`'s cells on a compare page, top to
+/// bottom.
+fn column_segments(page: &str, id: &str) -> Vec<usize> {
+    let needle = format!("/articles/{id}?seg=");
+    page.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &page[i + needle.len()..];
+            rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap()]
+                .parse()
+                .unwrap()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn compare_rows_follow_a_chosen_sources_reading_order() {
+    let state = seeds_state();
+    let ids: Vec<String> = state.corpus().stories[0]
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    let sorted = |v: &[usize]| v.windows(2).all(|w| w[0] < w[1]);
+    for id in &ids {
+        let (status, page) = get(&state, &format!("/stories/seeds/compare?order={id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let column = column_segments(&page, id);
+        assert!(column.len() > 3, "{id}: {column:?}");
+        assert!(sorted(&column), "{id} read out of order: {column:?}");
+        assert!(page.contains("class=\"ordered\""), "the column says so");
+        // Its head's link undoes it; the others order by themselves.
+        assert!(page.contains("href=\"/stories/seeds/compare\" aria-current=\"true\""));
+        // One source alone reads in its own order without asking.
+        let (_, alone) = get(&state, &format!("/stories/seeds/compare?sources={id}")).await;
+        assert!(sorted(&column_segments(&alone, id)));
+    }
+    // Toggling a source or the shading keeps the order.
+    let (_, page) = get(
+        &state,
+        &format!("/stories/seeds/compare?order={}&rows=shared", ids[1]),
+    )
+    .await;
+    assert!(page.contains(&format!("rows=shared&#38;order={}&#38;words=1", ids[1])));
+    let (status, _) = get(&state, "/stories/seeds/compare?order=nope").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }

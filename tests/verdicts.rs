@@ -106,8 +106,11 @@ async fn a_verdict_is_shown_everywhere_and_survives_a_restart_and_an_edit() {
     let pair = st.corpus().stories[0].analysis().contradictions[0]
         .id
         .clone();
-    let (_, pair_page) =
-        common::get_page(&st, &format!("/stories/blast/contradictions/{pair}")).await;
+    let (_, pair_page) = common::get_page(
+        &st,
+        &format!("/stories/blast/contradictions/{pair}?view=pair"),
+    )
+    .await;
     assert!(pair_page.contains(&format!("name=\"target\" value=\"{pair}\"")));
     let reply = post(
         &st,
@@ -137,10 +140,13 @@ async fn a_verdict_is_shown_everywhere_and_survives_a_restart_and_an_edit() {
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(
         reply.headers["location"].to_str().unwrap(),
-        format!("/stories/blast/contradictions/{pair}#verdict")
+        format!("/stories/blast/contradictions/{pair}?view=pair#verdict")
     );
-    let (_, pair_page) =
-        common::get_page(&st, &format!("/stories/blast/contradictions/{pair}")).await;
+    let (_, pair_page) = common::get_page(
+        &st,
+        &format!("/stories/blast/contradictions/{pair}?view=pair"),
+    )
+    .await;
     assert!(pair_page.contains("v-false_alarm") && pair_page.contains("سامي"));
     let (_, json) = common::get_page(&st, "/api/v1/stories/blast").await;
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -1,9 +1,14 @@
 //! Side by side: the chosen sources in columns, aligned facts in rows.
 //!
-//! In: `GET /stories/{story}/compare?sources=a,b&rows=shared`. `sources`
-//! lists article ids (all when absent); `rows=shared` keeps only facts that
-//! two or more of the chosen sources report. Out: one row per fact in
-//! reading order, with an empty cell where a source is silent. In each
+//! In: `GET /stories/{story}/compare?sources=a,b&rows=shared&order=a`.
+//! `sources` lists article ids (all when absent); `rows=shared` keeps only
+//! facts that two or more of the chosen sources report; `order` names the
+//! source whose reading order the rows follow. Out: one row per fact, with
+//! an empty cell where a source is silent. Rows follow the mean reading
+//! position of the chosen sources' sentences (so a single source reads in
+//! its own order); with `order`, that source's column reads top to bottom
+//! exactly as its article, the other rows placed between by their mean
+//! position. In each
 //! cell, words the sentence shares with the rest of its row are marked,
 //! conflicting values are marked with their explanation, and spellings of
 //! one name carry every spelling as a title. A 400 page for a malformed or
@@ -38,6 +43,54 @@ pub struct Params {
     /// `1` to shade the words each sentence shares with its counterparts;
     /// off by default, so only values, names and differences are marked.
     pub words: Option<String>,
+    /// The article id (or label) of the source whose reading order the rows
+    /// follow.
+    pub order: Option<String>,
+}
+
+/// What a link from this page keeps of the view: the typed query.
+#[derive(Debug, Clone, Default)]
+struct ViewQuery {
+    /// Chosen article ids when not all are chosen.
+    sources: Option<String>,
+    shared_only: bool,
+    shade_words: bool,
+    /// The id of the source the rows follow.
+    order: Option<String>,
+}
+
+impl ViewQuery {
+    /// The page's address for this view.
+    fn href(&self, story: &str) -> String {
+        let mut q = Vec::new();
+        if let Some(s) = &self.sources {
+            q.push(format!("sources={s}"));
+        }
+        if self.shared_only {
+            q.push("rows=shared".into());
+        }
+        if let Some(o) = &self.order {
+            q.push(format!("order={o}"));
+        }
+        if self.shade_words {
+            q.push("words=1".into());
+        }
+        match q.is_empty() {
+            true => format!("/stories/{story}/compare"),
+            false => format!("/stories/{story}/compare?{}", q.join("&")),
+        }
+    }
+}
+
+/// A column's head: its source and the link that orders rows by it.
+pub struct ColumnView {
+    /// The source.
+    pub source: Source,
+    /// True when the rows follow this source's reading order.
+    pub ordered: bool,
+    /// The link ordering the rows by this source (or back to the mean
+    /// order when they already are).
+    pub order_href: String,
 }
 
 /// What one source says of one fact: its sentence, marked.
@@ -74,14 +127,14 @@ pub struct ComparePage {
     /// Every source, whether it is shown, and the link that toggles it.
     pub toggles: Vec<(Source, bool, String)>,
     /// The chosen sources, one column each, in the story's order.
-    pub columns: Vec<Source>,
+    pub columns: Vec<ColumnView>,
     /// The facts shown, in reading order.
     pub rows: Vec<RowView>,
     /// True when only facts reported by two or more chosen sources are shown
     /// (`rows=shared`).
     pub shared_only: bool,
-    /// The query string of this view, for the links that keep it.
-    pub sources_param: String,
+    /// This view with only shared facts switched.
+    pub shared_toggle: String,
     /// Links to the other parts of a long comparison.
     pub parts_nav: Option<PartsNav>,
     /// True when shared words are shaded.
@@ -116,7 +169,11 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
     };
     let sources = view::sources(story);
     let shade_words = params.words.as_deref() == Some("1");
-    let facts: Vec<(usize, Vec<usize>)> = an
+    let order = match params.order.as_deref().filter(|o| !o.is_empty()) {
+        Some(o) => Some(view::parse_sources(story, Some(o))?[0]),
+        None => None,
+    };
+    let mut facts: Vec<(usize, Vec<usize>)> = an
         .facts
         .iter()
         .enumerate()
@@ -131,6 +188,18 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         })
         .filter(|(_, m)| !(m.is_empty() || shared_only && m.len() < 2))
         .collect();
+    let place = |u: usize| {
+        let unit = &an.units[u];
+        unit.segment as f64 / story.articles[unit.article].segments.len().max(1) as f64
+    };
+    let key = |members: &[usize]| {
+        let anchored = order.and_then(|o| members.iter().find(|&&u| an.units[u].article == o));
+        match anchored {
+            Some(&u) => place(u),
+            None => members.iter().map(|&u| place(u)).sum::<f64>() / members.len() as f64,
+        }
+    };
+    facts.sort_by(|x, y| key(&x.1).total_cmp(&key(&y.1)).then(x.0.cmp(&y.0)));
     let parts = Parts::new(
         facts.len(),
         ROWS_PER_PART,
@@ -183,41 +252,32 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         rows.push(RowView { fact: f, cells });
     }
     let all_chosen = chosen.len() == story.articles.len();
-    let mut here = Vec::new();
-    if !all_chosen {
-        here.push(format!(
-            "sources={}",
-            chosen
-                .iter()
-                .map(|&i| story.articles[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join(",")
-        ));
-    }
-    if shared_only {
-        here.push("rows=shared".to_string());
-    }
-    let base = match here.is_empty() {
-        true => format!("/stories/{}/compare", story.id),
-        false => format!("/stories/{}/compare?{}", story.id, here.join("&")),
+    let ids = |set: &[usize]| {
+        set.iter()
+            .map(|&i| story.articles[i].id.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
     };
-    let words_toggle = match (shade_words, base.contains('?')) {
-        (true, _) => base.clone(),
-        (false, true) => format!("{base}&words=1"),
-        (false, false) => format!("{base}?words=1"),
+    let here = ViewQuery {
+        sources: (!all_chosen).then(|| ids(&chosen)),
+        shared_only,
+        shade_words,
+        order: order.map(|o| story.articles[o].id.clone()),
     };
-    let base = if shade_words {
-        format!(
-            "{base}{}words=1",
-            if base.contains('?') { '&' } else { '?' }
-        )
-    } else {
-        base
-    };
+    let base = here.href(&story.id);
     Ok(ComparePage {
         parts_nav: PartsNav::new(&parts, &base, "الوقائع"),
         shade_words,
-        words_toggle,
+        words_toggle: ViewQuery {
+            shade_words: !shade_words,
+            ..here.clone()
+        }
+        .href(&story.id),
+        shared_toggle: ViewQuery {
+            shared_only: !shared_only,
+            ..here.clone()
+        }
+        .href(&story.id),
         nav: view::StoryNav::new(story, "compare"),
         id: story.id.clone(),
         title: story.title.clone(),
@@ -226,36 +286,31 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
             .enumerate()
             .map(|(i, s)| {
                 let on = chosen.contains(&i);
-                let next: Vec<&str> = (0..story.articles.len())
+                let next: Vec<usize> = (0..story.articles.len())
                     .filter(|&j| if j == i { !on } else { chosen.contains(&j) })
-                    .map(|j| story.articles[j].id.as_str())
                     .collect();
-                let mut href = format!("/stories/{}/compare", story.id);
-                let mut query = Vec::new();
-                if !next.is_empty() && next.len() < story.articles.len() {
-                    query.push(format!("sources={}", next.join(",")));
-                }
-                if shared_only {
-                    query.push("rows=shared".to_string());
-                }
-                if !query.is_empty() {
-                    href.push('?');
-                    href.push_str(&query.join("&"));
-                }
-                (s.clone(), on, href)
+                let view = ViewQuery {
+                    sources: (!next.is_empty() && next.len() < story.articles.len())
+                        .then(|| ids(&next)),
+                    order: here.order.clone().filter(|_| order != Some(i) || !on),
+                    ..here.clone()
+                };
+                (s.clone(), on, view.href(&story.id))
             })
             .collect(),
-        columns: chosen.iter().map(|&i| sources[i].clone()).collect(),
+        columns: chosen
+            .iter()
+            .map(|&i| ColumnView {
+                source: sources[i].clone(),
+                ordered: order == Some(i),
+                order_href: ViewQuery {
+                    order: (order != Some(i)).then(|| story.articles[i].id.clone()),
+                    ..here.clone()
+                }
+                .href(&story.id),
+            })
+            .collect(),
         rows,
         shared_only,
-        sources_param: if all_chosen {
-            String::new()
-        } else {
-            chosen
-                .iter()
-                .map(|&i| story.articles[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join(",")
-        },
     })
 }

@@ -8,10 +8,17 @@
 //! contradiction (also as `<link rel>` for the `j`/`k` keys of
 //! `static/app.js`). The list page lists them all. A 400 page for a
 //! malformed id, a 404 page for an unknown one.
+//!
+//! Rules: a pair that belongs to a dispute is read with its dispute, so
+//! its bare address (an old link, a colleague's link, a chip on the
+//! overview) redirects to the dispute with the pair shown on top
+//! (`/disputes/{d}?pair={id}#pair`); the pair's own page, with its verdict
+//! form, is `?view=pair` ([`pair_url`]), where the navigator's `j` / `k`
+//! walk. A pair in no dispute (a denial, an opposite) is its own page.
 
 use super::marks::{self, Marked};
 use super::view::{self, Source};
-use super::{AppState, PathParams, WebError};
+use super::{AppState, PathParams, QueryParams, WebError};
 use crate::compare::ids::is_contradiction_id;
 use crate::corpus::Story;
 use askama::Template;
@@ -104,19 +111,48 @@ pub struct ListPage {
     pub rows: Vec<ListRow>,
 }
 
-/// `GET /stories/{story}/contradictions/{id}`: one contradiction's page, or
-/// a 400 page for a malformed id and a 404 page for an unknown one. An id
-/// not found in the named story (a colleague's copy of the files sits in a
-/// folder of another name) is looked up in every story and redirected to.
+/// How a contradiction's address is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// The pair's own page (`?view=pair`), even when it is in a dispute.
+    Pair,
+}
+
+/// The query of a contradiction's address.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Params {
+    /// `pair` for the pair's own page; absent, a pair in a dispute
+    /// redirects to it.
+    pub view: Option<View>,
+}
+
+/// `GET /stories/{story}/contradictions/{id}`: a pair in a dispute
+/// redirects to the dispute with the pair on top; otherwise (or with
+/// `?view=pair`) the pair's page. A 400 page for a malformed id and a 404
+/// page for an unknown one. An id not found in the named story (a
+/// colleague's copy of the files sits in a folder of another name) is
+/// looked up in every story and redirected to.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
+    QueryParams(params): QueryParams<Params>,
 ) -> Result<Response, WebError> {
     let corpus = state.corpus();
     let here = view::find_story(&corpus, &story_id);
     if let Ok(story) = here
-        && story.analysis().contradiction(&id).is_some()
+        && let Some((_, c)) = story.analysis().contradiction(&id)
     {
+        let an = story.analysis();
+        let dispute = an.disputes.iter().find(|d| d.links.contains(&c.link));
+        match (params.view, dispute) {
+            (None, Some(d)) => {
+                return Ok(
+                    Redirect::to(&pair_in_dispute_url(&story.id, &d.id, &id)).into_response()
+                );
+            }
+            (Some(View::Pair), _) | (None, None) => {}
+        }
         let mut page = build(story, &id)?;
         (page.verdict, page.history, page.form) = super::verdict::section(&state, &story.id, &id);
         return Ok(super::upload::with_form_cookie(
@@ -136,9 +172,20 @@ pub async fn handler(
     build(here?, &id).map(IntoResponse::into_response)
 }
 
-/// The address of contradiction `id` of story `story`.
+/// The address of contradiction `id` of story `story`: the one links
+/// share, which leads to its dispute when it has one.
 pub fn contradiction_url(story: &str, id: &str) -> String {
     format!("/stories/{story}/contradictions/{id}")
+}
+
+/// The address of the pair's own page, with its verdict form.
+pub fn pair_url(story: &str, id: &str) -> String {
+    format!("/stories/{story}/contradictions/{id}?view=pair")
+}
+
+/// The address of dispute `dispute` with pair `id` shown on top.
+pub fn pair_in_dispute_url(story: &str, dispute: &str, id: &str) -> String {
+    format!("/stories/{story}/disputes/{dispute}?pair={id}#pair")
 }
 
 /// `GET /stories/{story}/contradictions`: the list of the story's

@@ -14,7 +14,7 @@
 use super::marks::{self, Mark};
 use super::measure::{measure_name, value_ar};
 use super::view::{self, Source};
-use super::{AppState, PathParams, WebError, check_id};
+use super::{AppState, PathParams, QueryParams, WebError, check_id};
 use crate::analysis::disputes::Dispute;
 use crate::claims::ClaimKind;
 use crate::corpus::Story;
@@ -226,6 +226,8 @@ pub struct DisputePage {
     pub explanation: String,
     /// The contradiction pairs behind it: (link, "المصدر 1 والمصدر 4").
     pub pairs: Vec<(String, String)>,
+    /// The pair a followed link named (`?pair=`), shown on top.
+    pub focus: Option<super::contradiction::ContradictionPage>,
     /// The previous and next disputes' ids.
     pub prev: Option<String>,
     /// See `prev`.
@@ -242,21 +244,45 @@ pub struct DisputePage {
     pub print_head: String,
 }
 
+/// The query of a dispute's address.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Params {
+    /// A contradiction pair of the dispute to show on top (where an old
+    /// contradiction link leads); one not in the dispute is ignored.
+    pub pair: Option<String>,
+}
+
 /// `GET /stories/{story}/disputes/{id}`: the page with the desk's verdict,
 /// its history and the verdict form.
 pub async fn handler(
     State(state): State<AppState>,
     PathParams((story_id, id)): PathParams<(String, String)>,
+    QueryParams(params): QueryParams<Params>,
 ) -> Result<axum::response::Response, WebError> {
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
     let mut page = build(story, check_id(&id)?)?;
+    page.focus = params.pair.and_then(|p| focus(story, &page, &p));
     (page.verdict, page.history, page.form) = super::verdict::section(&state, &story.id, &id);
     Ok(super::upload::with_form_cookie(
         &state,
         axum::http::StatusCode::OK,
         page,
     ))
+}
+
+/// The page of pair `pair` when it is one of the dispute's pairs.
+fn focus(
+    story: &Story,
+    page: &DisputePage,
+    pair: &str,
+) -> Option<super::contradiction::ContradictionPage> {
+    let own = super::contradiction::pair_url(&story.id, pair);
+    page.pairs
+        .iter()
+        .any(|(href, _)| *href == own)
+        .then_some(())?;
+    super::contradiction::build(story, pair).ok()
 }
 
 /// The page of dispute `id` of `story`.
@@ -286,7 +312,7 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
             let link = &an.links[l];
             let (a, b) = (an.units[link.a].article, an.units[link.b].article);
             Some((
-                super::contradiction::contradiction_url(&story.id, &c.id),
+                super::contradiction::pair_url(&story.id, &c.id),
                 format!("{} و{}", sources[a].label(), sources[b].label()),
             ))
         })
@@ -300,6 +326,7 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
         explanation: format!("{}: {explanation}.", d.measure),
         d,
         pairs,
+        focus: None,
         prev: i.checked_sub(1).map(|p| an.disputes[p].id.clone()),
         next: an.disputes.get(i + 1).map(|n| n.id.clone()),
         verdict: None,

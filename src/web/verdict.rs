@@ -265,7 +265,7 @@ pub async fn post(
     } else {
         format!(
             "{}#verdict",
-            super::contradiction::contradiction_url(&story.id, &p.target)
+            super::contradiction::pair_url(&story.id, &p.target)
         )
     };
     let cookie = format!(
