@@ -358,6 +358,7 @@ mod tests {
             title_inferred: false,
             dir: "fire".into(),
             analysis: std::sync::OnceLock::new(),
+            cache: None,
             storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
@@ -391,6 +392,7 @@ mod tests {
             title_inferred: false,
             dir: "collapse".into(),
             analysis: std::sync::OnceLock::new(),
+            cache: None,
             storage: crate::corpus::Storage::Corpus,
             articles: vec![article],
         };
@@ -442,6 +444,7 @@ mod tests {
             title_inferred: false,
             dir: "boat".into(),
             analysis: std::sync::OnceLock::new(),
+            cache: None,
             storage: crate::corpus::Storage::Corpus,
             articles,
         };

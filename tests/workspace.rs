@@ -146,6 +146,17 @@ async fn a_new_story_never_goes_inside_a_one_story_folder() {
     assert_eq!(listing(&sources.corpus), before);
     assert!(sources.workspace.as_ref().unwrap().join("flood").is_dir());
     assert_eq!(state.corpus().stories.len(), 2);
+    // The server keeps analyses in the workspace's cache: wait for the
+    // warm-up's writes before removing the folder.
+    state.corpus().analyse_all();
+    assert!(
+        sources
+            .workspace
+            .as_ref()
+            .unwrap()
+            .join(mizan::corpus::cache::FOLDER)
+            .is_dir()
+    );
     std::fs::remove_dir_all(&base).unwrap();
 }
 

@@ -104,7 +104,7 @@ fn letters(word: &str) -> usize {
 
 /// The background table: how many sentences it was counted over, and in how
 /// many of them each background key occurs.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Background {
     n: f64,
     df: HashMap<String, u32>,

@@ -23,7 +23,9 @@ use crate::text::stem::Stemmer;
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 /// Something two sentences can share.
 pub enum Feature {
     /// A word's stem.
@@ -38,7 +40,7 @@ pub enum Feature {
 }
 
 /// A title or sentence as read for matching.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     /// Index of its article in the story.
     pub article: usize,

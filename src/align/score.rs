@@ -92,7 +92,7 @@ pub const MIN_POSTINGS_CAP: usize = 32;
 pub const MAX_POSTINGS: usize = 256;
 
 /// A scored pair of units of different articles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// Index of the unit in the earlier article.
     pub a: usize,

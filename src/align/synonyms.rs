@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const DATA: &str = include_str!("../../data/synonyms.txt");
 
 /// The synonym groups of `data/synonyms.txt`, keyed by a story's stems.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Synonyms {
     single: HashMap<String, u32>,
     /// Multi-word forms as stem sequences, by their first stem, longest

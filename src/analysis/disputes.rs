@@ -29,7 +29,9 @@ use crate::text::numbers::Amount;
 use std::collections::BTreeMap;
 
 /// What a dispute disagrees about.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Measure {
     /// A count of one role (killed, injured, drones …).
     Count(Role),
@@ -51,7 +53,9 @@ pub enum Measure {
 }
 
 /// [`SlotKind`] with an order, for measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum SlotKindKey {
     /// Why it happened.
     Cause,
@@ -90,7 +94,7 @@ impl Measure {
 }
 
 /// One side of a dispute: a value and the units that state it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DisputeSide {
     /// The value, normalised (`41`, `about 400`, `weekday 3`, `drone`), or
     /// the words as written for a statement.
@@ -103,7 +107,7 @@ pub struct DisputeSide {
 }
 
 /// Contradicting claims of one story about one measure.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dispute {
     /// Stable id (see the module's rules).
     pub id: String,

@@ -17,7 +17,7 @@ use super::{Link, Unit};
 
 /// One row of the side-by-side view: units of different sources that
 /// report one fact.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// Indices of its units, sorted by article.
     pub units: Vec<usize>,

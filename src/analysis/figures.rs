@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 
 /// One claim of a measure: the unit stating it and the claim's index in
 /// that unit's reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// The unit (sentence) stating it.
     pub unit: usize,
@@ -34,7 +34,7 @@ pub struct Figure {
 }
 
 /// Every claim of one measure.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MeasureFigures {
     /// What is measured.
     pub measure: Measure,

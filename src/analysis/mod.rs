@@ -23,6 +23,7 @@ pub mod disputes;
 pub mod facts;
 pub mod figures;
 pub mod search;
+mod stored;
 
 pub use disputes::{Dispute, DisputeSide, Measure};
 pub use facts::Fact;
@@ -49,7 +50,7 @@ pub const CONTRADICTION_LINK_THRESHOLD: f64 = 0.08;
 pub const CONTRADICTION_SHARED: usize = 3;
 
 /// Two units of different articles that report one fact.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     /// Index of one unit in [`Analysis::units`]; `a` is in the earlier article.
     pub a: usize,
@@ -66,7 +67,7 @@ pub struct Link {
 }
 
 /// A contradict link with its stable id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contradiction {
     /// See [`compare::ids::contradiction_id`].
     pub id: String,
@@ -75,7 +76,7 @@ pub struct Contradiction {
 }
 
 /// A story aligned and compared.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Every title and Arabic sentence, in article then reading order.
     pub units: Vec<Unit>,
@@ -84,6 +85,9 @@ pub struct Analysis {
     /// The story's name entities.
     pub entities: Entities,
     /// The story's stemmer, to read queries the way the story was read.
+    /// Not kept in a cache: rebuilt from the articles
+    /// ([`Analysis::restore_stemmer`]).
+    #[serde(skip)]
     pub stemmer: Stemmer,
     /// Units grouped into facts, in reading order.
     pub facts: Vec<Fact>,

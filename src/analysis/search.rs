@@ -23,7 +23,7 @@ use crate::text::tokenize::tokenize;
 pub const MAX_QUERY_CHARS: usize = 200;
 
 /// A segment that matches a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     /// Index of its article in the story.
     pub article: usize,

@@ -23,7 +23,7 @@ use super::{Modality, Role, SlotKind};
 const DATA: &str = include_str!("../../data/claims.txt");
 
 /// What an entry of the lexicon says of the words it matches.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     /// A word of a role: the counted noun or a word near the count.
     Role(Role),

@@ -50,7 +50,9 @@ use crate::text::tokenize::Token;
 use lexicon::{Entry, lexicon};
 
 /// The role of a count: who or what is counted.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Role {
     /// Killed: قتلى، وفيات، لقي حتفه، ضحايا of a toll.
     Killed,
@@ -76,7 +78,7 @@ pub enum Role {
     Recovered,
     /// A measure in a unit class (`money:usd`, `distance`, `share` …),
     /// compared in the class's base unit.
-    Measure(&'static str),
+    Measure(#[serde(with = "crate::text::intern::static_str")] crate::text::intern::StaticStr),
     /// Any other counted noun, by its bare form (seats, engines, drones).
     Thing(String),
 }
@@ -121,7 +123,7 @@ impl Role {
 }
 
 /// How sure a sentence is of a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Modality {
     /// Stated as fact.
     Asserted,
@@ -146,7 +148,7 @@ impl Modality {
 }
 
 /// Which slot of an event a word fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SlotKind {
     /// Why it happened (a short circuit, arson, the weather).
     Cause,
@@ -168,7 +170,7 @@ impl SlotKind {
 }
 
 /// What a claim states.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ClaimKind {
     /// A count of a role.
     Count {
@@ -205,7 +207,8 @@ pub enum ClaimKind {
         /// Which slot.
         kind: SlotKind,
         /// The class filling it.
-        class: &'static str,
+        #[serde(with = "crate::text::intern::static_str")]
+        class: crate::text::intern::StaticStr,
     },
 }
 
@@ -225,7 +228,7 @@ impl ClaimKind {
 }
 
 /// One typed statement of a sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// What is stated.
     pub kind: ClaimKind,
@@ -254,7 +257,7 @@ impl Claim {
 }
 
 /// A denial of a whole clause: نفى أن تكون القوات استخدمت …
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Denial {
     /// Token index of the denying word.
     pub word: usize,
@@ -263,7 +266,7 @@ pub struct Denial {
 }
 
 /// What was read of one sentence.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Reading {
     /// Its claims, in reading order.
     pub claims: Vec<Claim>,

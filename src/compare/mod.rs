@@ -61,7 +61,7 @@ pub const AGREE_THRESHOLD: f64 = crate::align::score::BEST_MATCH_THRESHOLD;
 pub const SLOT_THRESHOLD: f64 = AGREE_THRESHOLD;
 
 /// How two linked sentences relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Relation {
     /// One fact, told consistently.
     Agree,
@@ -83,7 +83,7 @@ impl Relation {
 }
 
 /// What differs between two linked sentences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DifferenceKind {
     /// Two counts of one role that cannot both hold.
     Number,
@@ -164,7 +164,7 @@ impl DifferenceKind {
 }
 
 /// One difference between two linked sentences.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Difference {
     /// What differs.
     pub kind: DifferenceKind,

@@ -97,7 +97,7 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
 }
 
 /// Opposite pairs of the lexicon, keyed by the story's stems.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Antonyms {
     /// Stem → (pair, side) for every pair the stem belongs to.
     sides: HashMap<String, Vec<(u32, bool)>>,

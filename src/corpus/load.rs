@@ -171,6 +171,7 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
         stories,
         problems,
         sources: super::Sources::folder(root),
+        cache: None,
     })
 }
 
@@ -380,6 +381,7 @@ fn load_story(
         storage: super::Storage::Corpus,
         articles,
         analysis: std::sync::OnceLock::new(),
+        cache: None,
     })
 }
 

@@ -17,6 +17,7 @@
 //! - Stories and articles are sorted by id, so the same files always give the
 //!   same corpus.
 
+pub mod cache;
 mod load;
 pub mod store;
 pub mod watch;
@@ -47,6 +48,8 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// The folders read, and which may be written.
     pub sources: Sources,
+    /// The analysis cache its stories share, when it has one.
+    pub cache: Option<std::sync::Arc<cache::Cache>>,
 }
 
 impl Corpus {
@@ -68,6 +71,16 @@ impl Corpus {
                 });
             }
         });
+    }
+
+    /// Keeps every story's analysis in (and reads it from) the cache in
+    /// `dir`.
+    pub fn use_cache(&mut self, dir: PathBuf) {
+        let cache = std::sync::Arc::new(cache::Cache::new(dir));
+        for s in &mut self.stories {
+            s.cache = Some(std::sync::Arc::clone(&cache));
+        }
+        self.cache = Some(cache);
     }
 
     /// The story whose id is `id`, if there is one.
@@ -102,6 +115,9 @@ pub struct Story {
     /// contradictions: computed on first use ([`Story::analysis`]), so a
     /// server is ready before every story of a large archive is read.
     pub analysis: std::sync::OnceLock<std::sync::Arc<crate::analysis::Analysis>>,
+    /// Where the analysis is read from and kept across restarts; `None`
+    /// (export, tests) computes it every time and writes nothing.
+    pub cache: Option<std::sync::Arc<cache::Cache>>,
 }
 
 impl Story {
@@ -110,12 +126,25 @@ impl Story {
     /// still shown), never takes the server down.
     pub fn analysis(&self) -> &crate::analysis::Analysis {
         self.analysis.get_or_init(|| {
-            std::sync::Arc::new(
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    crate::analysis::analyze(&self.articles)
-                }))
-                .unwrap_or_else(|_| crate::analysis::analyze(&[])),
-            )
+            if let Some(an) = self
+                .cache
+                .as_ref()
+                .and_then(|c| c.load(&self.dir, &self.articles))
+            {
+                return std::sync::Arc::new(an);
+            }
+            let an = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::analysis::analyze(&self.articles)
+            }));
+            match an {
+                Ok(an) => {
+                    if let Some(c) = &self.cache {
+                        c.store(&self.dir, &self.articles, &an);
+                    }
+                    std::sync::Arc::new(an)
+                }
+                Err(_) => std::sync::Arc::new(crate::analysis::analyze(&[])),
+            }
         })
     }
 

@@ -106,6 +106,10 @@ pub fn load_sources_with_progress(
         s.storage = corpus_storage;
     }
     corpus.sources = sources.clone();
+    // The analyses are kept in the workspace across restarts.
+    if let Some(ws) = sources.workspace.as_deref() {
+        corpus.use_cache(ws.join(super::cache::FOLDER));
+    }
     let Some(ws) = sources.workspace.as_deref().filter(|w| w.is_dir()) else {
         return Ok(corpus);
     };
@@ -133,6 +137,9 @@ pub fn load_sources_with_progress(
         .retain(|s| !stories.iter().any(|w| w.id == s.id));
     stories.append(&mut corpus.stories);
     stories.sort_by(|a, b| a.id.cmp(&b.id));
+    for s in &mut stories {
+        s.cache = corpus.cache.clone();
+    }
     corpus.stories = stories;
     corpus.problems.extend(own.problems);
     Ok(corpus)

@@ -116,7 +116,7 @@ pub enum ArticleError {
 }
 
 /// [`ArticleError`] without its detail: what a page words its message by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ArticleErrorKind {
     /// The file name is not UTF-8.
     NameNotUtf8,
@@ -202,7 +202,7 @@ impl std::error::Error for ArticleError {
 
 /// One article: a file's exact text, its front matter and its segments with
 /// byte offsets into that text.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// The file name without its extension; stable across restarts.
     pub id: String,

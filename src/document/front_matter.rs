@@ -21,7 +21,7 @@ use std::fmt;
 
 /// The front-matter block of an article: its byte span and the fields it
 /// gives.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     /// Byte offset of the opening fence (0, or 3 after a byte-order mark);
     /// `start..end` is the block, fences included.
@@ -46,7 +46,9 @@ pub struct FrontMatter {
 }
 
 /// A publication time: date, and time of day with its offset when given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Published {
     /// Year, four digits.
     pub year: i32,
@@ -61,7 +63,7 @@ pub struct Published {
 }
 
 /// A front-matter line that could not be read; its field is left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatterError {
     /// 1-based line in the file.
     pub line: usize,

@@ -11,6 +11,7 @@
 //! - [`stopwords`]: function words.
 //! - [`names`]: spelling variants of one name grouped into entities.
 
+pub mod intern;
 pub mod names;
 pub mod normalize;
 pub mod numbers;

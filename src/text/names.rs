@@ -110,7 +110,7 @@ pub fn could_be_same_name(a: &str, b: &str) -> bool {
 }
 
 /// Spellings grouped into entities.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entities {
     /// Spelling → entity index.
     of: HashMap<String, usize>,

@@ -15,7 +15,7 @@
 //! - Digits and punctuation carry no language.
 
 /// Scripts that Mizan tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Script {
     /// Letters of the Arabic blocks: Arabic, Supplement, Extended-A and -B and
     /// the presentation forms.
@@ -104,7 +104,7 @@ pub const LATIN_FUNCTION_WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// Counts of letters per script in `text`.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct LetterCounts {
     /// Arabic-script letters.
     pub arabic: usize,

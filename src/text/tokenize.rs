@@ -18,7 +18,7 @@ use super::normalize::{is_word_internal_mark, normalize};
 use super::script::{Script, script_of};
 
 /// Whether a token is a word or a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TokenKind {
     /// A run of letters, with the diacritics, tatweel and joiners inside it.
     Word,
@@ -27,7 +27,7 @@ pub enum TokenKind {
 }
 
 /// One word or number of the text, with its byte span in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Token {
     /// Byte offset of the token's first byte in the file.
     pub start: usize,

@@ -24,16 +24,24 @@ use crate::corpus::{
     watch::{POLL_INTERVAL, SETTLE, Watcher},
 };
 use notify::{EventKind, RecursiveMode, Watcher as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// True for an event that changes what is served: a visible file or folder
-/// created, written, renamed or removed.
-fn matters(event: &notify::Event) -> bool {
+/// created, written, renamed or removed. A path inside a hidden folder of
+/// a root (the workspace's `.cache`, a `.git`) is not visible, though the
+/// roots themselves may lie under hidden folders (`~/.local/share`).
+fn matters(event: &notify::Event, roots: &[PathBuf]) -> bool {
     let visible = |p: &Path| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| !n.starts_with('.'))
+        let shown = |n: &std::ffi::OsStr| n.to_str().is_some_and(|n| !n.starts_with('.'));
+        let inside = roots
+            .iter()
+            .filter_map(|r| p.strip_prefix(r).ok())
+            .min_by_key(|rest| rest.components().count());
+        match inside {
+            Some(rest) => rest.components().all(|c| shown(c.as_os_str())),
+            None => p.file_name().is_some_and(shown),
+        }
     };
     !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| visible(p))
 }
@@ -55,8 +63,17 @@ fn watch(w: &mut notify::RecommendedWatcher, path: &Path) -> bool {
 /// runtime stops.
 pub fn spawn_reloader(state: AppState, sources: Sources) -> tokio::task::JoinHandle<()> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    // Events name absolute paths; so must the roots they are cut from.
+    let roots: Vec<PathBuf> = std::iter::once(sources.corpus.as_path())
+        .chain(sources.workspace.as_deref())
+        .map(|r| {
+            std::fs::canonicalize(r)
+                .or_else(|_| std::path::absolute(r))
+                .unwrap_or_else(|_| r.to_path_buf())
+        })
+        .collect();
     let notified = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if res.as_ref().is_ok_and(matters) {
+        if res.as_ref().is_ok_and(|e| matters(e, &roots)) {
             let _ = tx.send(());
         }
     })
@@ -175,10 +192,48 @@ pub fn warm(state: &AppState) {
     std::thread::spawn(move || {
         let started = std::time::Instant::now();
         corpus.analyse_all();
+        let cache = corpus.cache.as_ref().map_or(String::new(), |c| {
+            let n =
+                |a: &std::sync::atomic::AtomicUsize| a.load(std::sync::atomic::Ordering::Relaxed);
+            format!(
+                " (cache: {} read, {} computed, {} refused as corrupt and computed anew, {} writes failed)",
+                n(&c.stats.hits),
+                n(&c.stats.misses),
+                n(&c.stats.refused),
+                n(&c.stats.write_failures)
+            )
+        });
         tracing::info!(
-            "analysed {} stories in {:.1} ms",
+            "analysed {} stories in {:.1} ms{cache}",
             corpus.stories.len(),
             started.elapsed().as_secs_f64() * 1e3
         );
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_in_hidden_folders_of_a_root_do_not_reload() {
+        let roots = vec![
+            PathBuf::from("/home/u/.local/share/mizan"),
+            PathBuf::from("/srv/news"),
+        ];
+        let event = |p: &str| notify::Event::new(EventKind::Any).add_path(PathBuf::from(p));
+        assert!(matters(
+            &event("/home/u/.local/share/mizan/quake/a.txt"),
+            &roots
+        ));
+        assert!(matters(&event("/srv/news/quake/b.md"), &roots));
+        assert!(!matters(
+            &event("/home/u/.local/share/mizan/.cache/analysis/1f.bin"),
+            &roots
+        ));
+        assert!(!matters(&event("/srv/news/.git/index"), &roots));
+        assert!(!matters(&event("/srv/news/quake/.a.txt.swp"), &roots));
+        // Outside every root: judged by its own name.
+        assert!(matters(&event("/elsewhere/c.txt"), &roots));
+    }
 }

@@ -20,7 +20,7 @@ pub const VAGUE_SPAN: f64 = 10.0;
 
 /// What a text says of a quantity: an exact value, a bound, an
 /// approximation or a vague amount; [`Amount::interval`] gives the values it allows.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Amount {
     /// Exactly this value (ستة، 6، طائرتين = 2).
     Exact(f64),

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The kind of bound a phrase puts on a number (`bound` lines of the data file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
     /// Strictly more than the number (أكثر من).
     More,
@@ -26,7 +26,7 @@ pub enum Bound {
 
 /// What one word or phrase of the lexicon means; a word may have several
 /// entries (عشر is a cardinal and a teen).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     /// A cardinal number word and its value (ثلاثة = 3).
     Cardinal(f64),
@@ -47,7 +47,7 @@ pub enum Entry {
 
 /// The number words and phrases of a lexicon file, looked up by normalised
 /// key.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Entry>>,
     /// Phrases of two or more words, longest first.

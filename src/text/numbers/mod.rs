@@ -42,7 +42,7 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "لعام"];
 
 /// What a quantity is: a count, an ordinal, a date, a year or a percentage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuantityKind {
     /// How many of something (ستة حراس، 3 طائرات، طائرتين).
     Count,
@@ -64,7 +64,7 @@ pub enum QuantityKind {
 }
 
 /// How the quantity was written; a user sees it in explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Written {
     /// In digits of any script (6، ٦، 1,200).
     Digits,
@@ -75,7 +75,7 @@ pub enum Written {
 }
 
 /// The noun a quantity counts, with its byte span in the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Noun {
     /// Byte offset of the noun's first byte in the file.
     pub start: usize,
@@ -87,7 +87,7 @@ pub struct Noun {
 
 /// A quantity found in a segment: its span, amount and kind, how it was
 /// written and the noun it counts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// Span of the whole expression in the file (bound words, number, noun).
     pub start: usize,

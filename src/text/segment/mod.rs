@@ -36,7 +36,7 @@ use serde::Serialize;
 pub const OUTLET_MIN_LINES_BEFORE: usize = 2;
 
 /// What a segment is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SegmentKind {
     /// The headline: the first line with content, when it reads as one.
@@ -87,7 +87,7 @@ impl SegmentKind {
 }
 
 /// One span of an article: `text[start..end]` is its exact text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Segment {
     /// Byte offset of the segment's first byte in the file.
     pub start: usize,
