@@ -340,7 +340,7 @@ fn refused(mut p: UploadPage, message: String) -> Response {
 /// The form again with `e` in Arabic and its detail on a second line.
 fn refused_with(mut p: UploadPage, e: &AddError) -> Response {
     p.error_detail = e.detail().map(str::to_string);
-    refused(p, e.to_string())
+    refused(p, super::problems::add_message(e))
 }
 
 fn forbidden(mut p: UploadPage, message: String) -> Response {
