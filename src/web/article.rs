@@ -97,6 +97,18 @@ pub struct Params {
     pub seg: Option<usize>,
 }
 
+/// The Arabic name of a segment kind, as the page's legend and tooltips
+/// show it.
+pub fn kind_label(kind: SegmentKind) -> &'static str {
+    match kind {
+        SegmentKind::Title => "عنوان",
+        SegmentKind::Sentence => "جملة",
+        SegmentKind::Boilerplate => "نص ثابت",
+        SegmentKind::Foreign => "لغة أخرى",
+        SegmentKind::Metadata => "بيانات وصفية",
+    }
+}
+
 /// `GET /stories/{story}/articles/{article}/text`: the file's text as
 /// plain UTF-8, exactly as stored (after conversion from UTF-16).
 pub async fn text(
@@ -211,7 +223,7 @@ pub fn build(
                 contradicted,
                 index,
                 kind: seg.kind.as_str(),
-                label: seg.kind.label_ar(),
+                label: kind_label(seg.kind),
                 lang: seg.lang,
                 dir: if seg.lang == "ar" { "rtl" } else { "ltr" },
                 start: seg.start,
@@ -228,7 +240,7 @@ pub fn build(
     }
     let legend = SegmentKind::ALL
         .iter()
-        .map(|&k| (k.as_str(), k.label_ar(), article.count(k)))
+        .map(|&k| (k.as_str(), kind_label(k), article.count(k)))
         .collect();
     let fm = article.front_matter.as_ref();
     let mut metadata = Vec::new();
