@@ -201,8 +201,8 @@ async fn shared_words_are_shaded_only_on_request_and_counts_agree() {
     // Sources may be chosen by the names pages give them.
     let by_name = format!(
         "/stories/blast/compare?sources={},{}",
-        mizan::web::view::query_escape("وكالة الشمال"),
-        mizan::web::view::query_escape("المصدر 3")
+        mizan::web::urls::query_escape("وكالة الشمال"),
+        mizan::web::urls::query_escape("المصدر 3")
     );
     let (status, two) = common::get_page(&state, &by_name).await;
     assert_eq!(status, StatusCode::OK);

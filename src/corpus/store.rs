@@ -1,8 +1,9 @@
 //! Adding articles to the corpus folder: validated, then written atomically.
 //!
 //! In: a [`NewArticle`] (text and optional metadata) and the story folder.
-//! Out: the path of the new file, or an [`AddError`] saying in plain words
-//! what is wrong; nothing is written then.
+//! Out: the path of the new file, or an [`AddError`] saying what is wrong
+//! (its `Display` is a technical English message; the web layer words it
+//! for the user); nothing is written then.
 //!
 //! Rules:
 //! - The text must be non-empty, at most [`MAX_ARTICLE_BYTES`], and not the
@@ -48,8 +49,8 @@ pub struct NewArticle {
     pub published: String,
 }
 
-/// Why an article was not added; its `Display` is a message in Arabic for
-/// the user.
+/// Why an article was not added; its `Display` is a technical message in
+/// English (the pages say it in Arabic: `web::problems::add_message`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddError {
     /// The text is empty or only white space.
@@ -68,23 +69,19 @@ pub enum AddError {
 impl std::fmt::Display for AddError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AddError::Empty => write!(f, "النص فارغ: الصق نص المقال أو اختر ملفًا"),
+            AddError::Empty => write!(f, "the article text is empty"),
             AddError::TooLarge(n) => write!(
                 f,
-                "المقال أكبر من الحد ({n} بايت، والحد {MAX_ARTICLE_BYTES} بايت)"
+                "the article is {n} bytes, over the limit of {MAX_ARTICLE_BYTES} bytes"
             ),
-            AddError::Duplicate(id) => write!(f, "هذا النص موجود في القصة بالفعل: المقال {id}"),
-            AddError::BadMetadata(_) => write!(
-                f,
-                "بيانات وصفية غير صالحة: تحقّق من وقت النشر (مثل 2023-02-06 أو 2023-02-06T04:17) ومن الرابط (يبدأ بـ http:// أو https://)"
-            ),
-            AddError::Io(_) => write!(
-                f,
-                "تعذّر حفظ الملف على القرص: تحقّق من المساحة الحرة ومن صلاحية الكتابة في المجلد"
-            ),
+            AddError::Duplicate(id) => write!(f, "the same text is already article {id}"),
+            AddError::BadMetadata(m) => write!(f, "metadata cannot go into front matter: {m}"),
+            AddError::Io(m) => write!(f, "the article could not be written: {m}"),
         }
     }
 }
+
+impl std::error::Error for AddError {}
 
 impl AddError {
     /// The technical detail behind the message (the front-matter check's
@@ -262,6 +259,25 @@ mod tests {
             Err(AddError::Duplicate("wire".into()))
         );
         assert!(validate(&article("أخمد الدفاع المدني الحريق."), &existing).is_ok());
+    }
+
+    #[test]
+    fn errors_read_as_technical_english() {
+        let errors = [
+            AddError::Empty,
+            AddError::TooLarge(MAX_ARTICLE_BYTES + 1),
+            AddError::Duplicate("wire".into()),
+            AddError::BadMetadata("published: not a date".into()),
+            AddError::Io("disk full".into()),
+        ];
+        for e in errors {
+            let m = e.to_string();
+            assert!(m.is_ascii() && !m.is_empty(), "{m}");
+        }
+        assert_eq!(
+            AddError::Duplicate("wire".into()).to_string(),
+            "the same text is already article wire"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! text as a plain file (`/stories/{story}/articles/{article}/text`).
 
 use super::parts::{ARTICLE_SEGMENTS_PER_PART, Parts, PartsNav};
+use super::urls::StoryUrls;
 use super::{AppState, PathParams, QueryParams, WebError, check_id, view};
 use crate::text::SegmentKind;
 use askama::Template;
@@ -60,6 +61,8 @@ pub struct SegmentView {
 pub struct ArticlePage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// What the front matter says: (label, value, link).
     pub metadata: Vec<(&'static str, String, Option<String>)>,
     /// Front-matter lines that could not be read.
@@ -94,13 +97,15 @@ pub struct Params {
     pub seg: Option<usize>,
 }
 
-/// The URL of segment `segment` of an article in its page: the part
-/// holding it and its anchor.
-pub fn segment_url(story: &str, article: &str, segment: usize) -> String {
-    if segment < ARTICLE_SEGMENTS_PER_PART {
-        format!("/stories/{story}/articles/{article}#s{segment}")
-    } else {
-        format!("/stories/{story}/articles/{article}?seg={segment}#s{segment}")
+/// The Arabic name of a segment kind, as the page's legend and tooltips
+/// show it.
+pub fn kind_label(kind: SegmentKind) -> &'static str {
+    match kind {
+        SegmentKind::Title => "عنوان",
+        SegmentKind::Sentence => "جملة",
+        SegmentKind::Boilerplate => "نص ثابت",
+        SegmentKind::Foreign => "لغة أخرى",
+        SegmentKind::Metadata => "بيانات وصفية",
     }
 }
 
@@ -158,6 +163,7 @@ pub fn build(
         .position(|a| a.id == article.id)
         .unwrap_or_default();
     let sources = view::sources(story);
+    let urls = StoryUrls::new(&story.id);
     let annotations = |segment: usize| {
         let mut confirmed = Vec::new();
         let mut contradicted = Vec::new();
@@ -168,14 +174,11 @@ pub fn build(
             let other = &an.units[o];
             let label = sources[other.article].label();
             if let Some(c) = an.contradiction_of(i) {
-                contradicted.push((
-                    label,
-                    super::contradiction::contradiction_url(&story.id, &c.id),
-                ));
+                contradicted.push((label, urls.contradiction(&c.id)));
             } else {
                 confirmed.push((
                     label,
-                    segment_url(&story.id, &story.articles[other.article].id, other.segment),
+                    urls.segment(&story.articles[other.article].id, other.segment),
                 ));
             }
         }
@@ -220,7 +223,7 @@ pub fn build(
                 contradicted,
                 index,
                 kind: seg.kind.as_str(),
-                label: seg.kind.label_ar(),
+                label: kind_label(seg.kind),
                 lang: seg.lang,
                 dir: if seg.lang == "ar" { "rtl" } else { "ltr" },
                 start: seg.start,
@@ -237,7 +240,7 @@ pub fn build(
     }
     let legend = SegmentKind::ALL
         .iter()
-        .map(|&k| (k.as_str(), k.label_ar(), article.count(k)))
+        .map(|&k| (k.as_str(), kind_label(k), article.count(k)))
         .collect();
     let fm = article.front_matter.as_ref();
     let mut metadata = Vec::new();
@@ -282,11 +285,8 @@ pub fn build(
         title_inferred: article.title_inferred,
         pieces,
         legend,
-        parts_nav: PartsNav::new(
-            &parts,
-            &format!("/stories/{}/articles/{}", story.id, article.id),
-            "المقاطع",
-        ),
-        text_url: format!("/stories/{}/articles/{}/text", story.id, article.id),
+        parts_nav: PartsNav::new(&parts, &urls.article(&article.id), "المقاطع"),
+        text_url: urls.article_text(&article.id),
+        urls,
     })
 }

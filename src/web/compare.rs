@@ -16,6 +16,7 @@
 
 use super::marks::{self, Marked};
 use super::parts::{Parts, PartsNav, ROWS_PER_PART};
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::align::Feature;
@@ -61,7 +62,7 @@ struct ViewQuery {
 
 impl ViewQuery {
     /// The page's address for this view.
-    fn href(&self, story: &str) -> String {
+    fn href(&self, urls: &StoryUrls) -> String {
         let mut q = Vec::new();
         if let Some(s) = &self.sources {
             q.push(format!("sources={s}"));
@@ -75,10 +76,7 @@ impl ViewQuery {
         if self.shade_words {
             q.push("words=1".into());
         }
-        match q.is_empty() {
-            true => format!("/stories/{story}/compare"),
-            false => format!("/stories/{story}/compare?{}", q.join("&")),
-        }
+        urls.compare_with(&q.join("&"))
     }
 }
 
@@ -120,6 +118,8 @@ pub struct RowView {
 pub struct ComparePage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub id: String,
     /// The story's title.
@@ -264,7 +264,8 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
         shade_words,
         order: order.map(|o| story.articles[o].id.clone()),
     };
-    let base = here.href(&story.id);
+    let urls = StoryUrls::new(&story.id);
+    let base = here.href(&urls);
     Ok(ComparePage {
         parts_nav: PartsNav::new(&parts, &base, "الوقائع"),
         shade_words,
@@ -272,12 +273,12 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
             shade_words: !shade_words,
             ..here.clone()
         }
-        .href(&story.id),
+        .href(&urls),
         shared_toggle: ViewQuery {
             shared_only: !shared_only,
             ..here.clone()
         }
-        .href(&story.id),
+        .href(&urls),
         nav: view::StoryNav::new(story, "compare"),
         id: story.id.clone(),
         title: story.title.clone(),
@@ -295,7 +296,7 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
                     order: here.order.clone().filter(|_| order != Some(i) || !on),
                     ..here.clone()
                 };
-                (s.clone(), on, view.href(&story.id))
+                (s.clone(), on, view.href(&urls))
             })
             .collect(),
         columns: chosen
@@ -307,10 +308,11 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
                     order: (order != Some(i)).then(|| story.articles[i].id.clone()),
                     ..here.clone()
                 }
-                .href(&story.id),
+                .href(&urls),
             })
             .collect(),
         rows,
         shared_only,
+        urls,
     })
 }

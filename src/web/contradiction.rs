@@ -13,10 +13,11 @@
 //! its bare address (an old link, a colleague's link, a chip on the
 //! overview) redirects to the dispute with the pair shown on top
 //! (`/disputes/{d}?pair={id}#pair`); the pair's own page, with its verdict
-//! form, is `?view=pair` ([`pair_url`]), where the navigator's `j` / `k`
+//! form, is `?view=pair` ([`StoryUrls::contradiction_pair`]), where the navigator's `j` / `k`
 //! walk. A pair in no dispute (a denial, an opposite) is its own page.
 
 use super::marks::{self, Marked};
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::compare::ids::is_contradiction_id;
@@ -48,6 +49,8 @@ pub struct SideView {
 pub struct ContradictionPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -103,6 +106,8 @@ pub struct ListRow {
 pub struct ListPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -147,9 +152,8 @@ pub async fn handler(
         let dispute = an.disputes.iter().find(|d| d.links.contains(&c.link));
         match (params.view, dispute) {
             (None, Some(d)) => {
-                return Ok(
-                    Redirect::to(&pair_in_dispute_url(&story.id, &d.id, &id)).into_response()
-                );
+                let to = StoryUrls::new(&story.id).dispute_with_pair(&d.id, &id);
+                return Ok(Redirect::to(&to).into_response());
             }
             (Some(View::Pair), _) | (None, None) => {}
         }
@@ -167,25 +171,10 @@ pub async fn handler(
             .iter()
             .find(|s| s.id != story_id && s.analysis().contradiction(&id).is_some())
     {
-        return Ok(Redirect::to(&contradiction_url(&other.id, &id)).into_response());
+        let to = StoryUrls::new(&other.id).contradiction(&id);
+        return Ok(Redirect::to(&to).into_response());
     }
     build(here?, &id).map(IntoResponse::into_response)
-}
-
-/// The address of contradiction `id` of story `story`: the one links
-/// share, which leads to its dispute when it has one.
-pub fn contradiction_url(story: &str, id: &str) -> String {
-    format!("/stories/{story}/contradictions/{id}")
-}
-
-/// The address of the pair's own page, with its verdict form.
-pub fn pair_url(story: &str, id: &str) -> String {
-    format!("/stories/{story}/contradictions/{id}?view=pair")
-}
-
-/// The address of dispute `dispute` with pair `id` shown on top.
-pub fn pair_in_dispute_url(story: &str, dispute: &str, id: &str) -> String {
-    format!("/stories/{story}/disputes/{dispute}?pair={id}#pair")
 }
 
 /// `GET /stories/{story}/contradictions`: the list of the story's
@@ -242,6 +231,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
     let total = an.contradictions.len();
     Ok(ContradictionPage {
         nav: view::StoryNav::new(story, "contradictions"),
+        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         id: c.id.clone(),
@@ -278,6 +268,7 @@ pub fn build_list(story: &Story) -> ListPage {
     };
     ListPage {
         nav: view::StoryNav::new(story, "contradictions"),
+        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         rows: an

@@ -13,6 +13,7 @@
 
 use super::marks::{self, Mark};
 use super::measure::{measure_name, value_ar};
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError, check_id};
 use crate::analysis::disputes::Dispute;
@@ -78,6 +79,7 @@ fn segment_text(story: &Story, art: usize, seg: Option<usize>) -> Option<String>
 pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
     let an = &story.analysis();
     let sources = view::sources(story);
+    let urls = StoryUrls::new(&story.id);
     let reporting: Vec<_> = d
         .sides
         .iter()
@@ -129,7 +131,7 @@ pub fn summarise(story: &Story, d: &Dispute, max_quotes: usize) -> Summary {
                             value_exact = exact;
                         }
                     }
-                    let href = super::article::segment_url(&story.id, &article.id, unit.segment);
+                    let href = urls.segment(&article.id, unit.segment);
                     let label = sources[unit.article].label();
                     if !labels.iter().any(|l| l.0 == label) {
                         labels.push((label, href.clone()));
@@ -212,6 +214,8 @@ fn update_note(story: &Story, d: &Dispute, sides: &[SideView]) -> Option<String>
 pub struct DisputePage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -277,7 +281,7 @@ fn focus(
     page: &DisputePage,
     pair: &str,
 ) -> Option<super::contradiction::ContradictionPage> {
-    let own = super::contradiction::pair_url(&story.id, pair);
+    let own = StoryUrls::new(&story.id).contradiction_pair(pair);
     page.pairs
         .iter()
         .any(|(href, _)| *href == own)
@@ -295,6 +299,7 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
         .ok_or_else(|| WebError::NotFound(format!("لا يوجد في هذه القصة خلاف بالمعرّف {id}")))?;
     let d = summarise(story, &an.disputes[i], QUOTES_PER_SIDE);
     let sources = view::sources(story);
+    let urls = StoryUrls::new(&story.id);
     let explanation = d
         .sides
         .iter()
@@ -312,13 +317,14 @@ pub fn build(story: &Story, id: &str) -> Result<DisputePage, WebError> {
             let link = &an.links[l];
             let (a, b) = (an.units[link.a].article, an.units[link.b].article);
             Some((
-                super::contradiction::pair_url(&story.id, &c.id),
+                urls.contradiction_pair(&c.id),
                 format!("{} و{}", sources[a].label(), sources[b].label()),
             ))
         })
         .collect();
     Ok(DisputePage {
         nav: view::StoryNav::new(story, "disputes"),
+        urls,
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         number: i + 1,

@@ -9,6 +9,7 @@
 //! (the seeds' one drone against three is one dispute, not ten).
 
 use super::dispute::{Summary, summarise};
+use super::urls::StoryUrls;
 use super::verdict::view_of;
 use super::{AppState, PathParams, QueryParams, WebError, view};
 use crate::corpus::Story;
@@ -23,6 +24,8 @@ use axum::extract::State;
 pub struct DisputesPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -90,6 +93,7 @@ pub fn build(story: &Story, verdicts: &[Record], status: &str) -> Result<Dispute
         .collect();
     Ok(DisputesPage {
         nav: view::StoryNav::new(story, "disputes"),
+        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         rows,

@@ -14,6 +14,7 @@
 
 use super::measure::{measure_name, modality_ar, numeric, value_ar};
 use super::parts::LIST_BUDGET;
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::analysis::figures::MeasureFigures;
@@ -71,6 +72,8 @@ pub struct MeasureView {
 pub struct FiguresPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -142,6 +145,7 @@ pub fn build(story: &Story) -> FiguresPage {
         .collect();
     FiguresPage {
         nav: view::StoryNav::new(story, "figures"),
+        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         measures,
@@ -183,7 +187,7 @@ fn measure_view(story: &Story, sources: &[Source], m: &MeasureFigures) -> Measur
                 published: published.map(|p| p.to_string()).unwrap_or_default(),
                 minutes: published.and_then(|p| p.utc_minutes()),
                 number: numeric(claim),
-                href: super::article::segment_url(&story.id, &article.id, unit.segment),
+                href: StoryUrls::new(&story.id).segment(&article.id, unit.segment),
                 segment_id: format!("{}:{}", article.id, unit.segment),
             }
         })

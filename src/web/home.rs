@@ -12,6 +12,7 @@ use axum::extract::State;
 
 pub struct StoryRow {
     pub id: String,
+    pub urls: super::urls::StoryUrls,
     pub title: String,
     pub articles: String,
     pub sentences: String,
@@ -29,6 +30,7 @@ pub struct ProblemRow {
 #[template(path = "home.html")]
 pub struct HomePage {
     pub stories: Vec<StoryRow>,
+    pub new_story: &'static str,
     pub problems: Vec<ProblemRow>,
 }
 
@@ -39,6 +41,7 @@ pub async fn handler(State(state): State<AppState>) -> HomePage {
         .iter()
         .map(|s| StoryRow {
             id: s.id.clone(),
+            urls: super::urls::StoryUrls::new(&s.id),
             title: s.title.clone(),
             articles: super::view::count_ar(s.articles.len(), super::view::ARTICLES),
             sentences: super::view::count_ar(
@@ -59,5 +62,9 @@ pub async fn handler(State(state): State<AppState>) -> HomePage {
             detail: p.reason.clone(),
         })
         .collect();
-    HomePage { stories, problems }
+    HomePage {
+        stories,
+        problems,
+        new_story: super::urls::NEW_STORY,
+    }
 }

@@ -31,6 +31,7 @@ pub mod search;
 pub mod share;
 pub mod story;
 pub mod upload;
+pub mod urls;
 pub mod verdict;
 pub mod view;
 

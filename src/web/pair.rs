@@ -11,6 +11,7 @@
 
 use super::marks::{self, Marked};
 use super::parts::{Parts, PartsNav, ROWS_PER_PART};
+use super::urls::{StoryUrls, with_part};
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError, check_id};
 use crate::align::Feature;
@@ -79,6 +80,8 @@ pub struct Column {
 pub struct PairPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -130,15 +133,16 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
         .max(story.articles[ib].segments.len());
     let parts = Parts::new(longest, ROWS_PER_PART, params.part, None);
     let shade_words = params.words.as_deref() == Some("1");
-    let base = format!(
-        "/stories/{}/pair/{}/{}",
-        story.id, story.articles[ia].id, story.articles[ib].id
-    );
+    let urls = StoryUrls::new(&story.id);
+    let base = urls.pair(&story.articles[ia].id, &story.articles[ib].id);
     let href = |side: &str, segment: usize| {
         if parts.range().contains(&segment) {
             format!("#{side}-s{segment}")
         } else {
-            format!("{base}?part={}#{side}-s{segment}", parts.part_of(segment))
+            format!(
+                "{}#{side}-s{segment}",
+                with_part(&base, parts.part_of(segment))
+            )
         }
     };
     let linked = an
@@ -208,6 +212,7 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
     let columns = vec![column(ia, ib, "a", "b"), column(ib, ia, "b", "a")];
     Ok(PairPage {
         nav: view::StoryNav::new(story, ""),
+        urls,
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         columns,

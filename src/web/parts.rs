@@ -86,10 +86,7 @@ impl Parts {
 
     /// Links to the previous and next parts: `base` with `part=n` added.
     pub fn previous_next(&self, base: &str) -> (Option<String>, Option<String>) {
-        let link = |n: usize| {
-            let sep = if base.contains('?') { '&' } else { '?' };
-            format!("{base}{sep}part={n}")
-        };
+        let link = |n: usize| super::urls::with_part(base, n);
         (
             (self.current > 0).then(|| link(self.current)),
             (self.current + 1 < self.count).then(|| link(self.current + 2)),

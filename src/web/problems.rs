@@ -1,11 +1,13 @@
 //! What a skipped file or a refused upload means, in Arabic.
 //!
-//! In: a [`ProblemKind`] or an [`ArticleErrorKind`]. Out: the message a
+//! In: a [`ProblemKind`], an [`ArticleErrorKind`] or an [`AddError`]. Out:
+//! the message a
 //! user reads first, with advice that fits the case (a PDF or Word file:
 //! copy the text and paste it). The technical detail (an offset, a size, an
 //! English error) is shown after it, smaller, by the page.
 
 use crate::corpus::ProblemKind;
+use crate::corpus::store::{AddError, MAX_ARTICLE_BYTES};
 use crate::document::ArticleErrorKind;
 
 /// The Arabic message of a problem found while loading the corpus.
@@ -54,6 +56,22 @@ pub fn article_message(kind: ArticleErrorKind) -> &'static str {
     }
 }
 
+/// The Arabic message of an article the add form refused; its technical
+/// detail is [`AddError::detail`].
+pub fn add_message(e: &AddError) -> String {
+    match e {
+        AddError::Empty => "النص فارغ: الصق نص المقال أو اختر ملفًا".into(),
+        AddError::TooLarge(n) => {
+            format!("المقال أكبر من الحد ({n} بايت، والحد {MAX_ARTICLE_BYTES} بايت)")
+        }
+        AddError::Duplicate(id) => format!("هذا النص موجود في القصة بالفعل: المقال {id}"),
+        AddError::BadMetadata(_) => "بيانات وصفية غير صالحة: تحقّق من وقت النشر (مثل 2023-02-06 أو 2023-02-06T04:17) ومن الرابط (يبدأ بـ http:// أو https://)".into(),
+        AddError::Io(_) => {
+            "تعذّر حفظ الملف على القرص: تحقّق من المساحة الحرة ومن صلاحية الكتابة في المجلد".into()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +106,11 @@ mod tests {
             assert!(arabic >= 2 * latin && arabic > 10, "{k:?}: {m}");
         }
         assert!(message(ProblemKind::Document).contains("انسخ النص"));
+        assert_eq!(
+            add_message(&AddError::Duplicate("wire".into())),
+            "هذا النص موجود في القصة بالفعل: المقال wire"
+        );
+        assert!(add_message(&AddError::TooLarge(2 << 20)).contains("2097152 بايت"));
         assert!(article_message(ArticleErrorKind::Binary).contains("انسخ النص"));
     }
 }

@@ -8,6 +8,7 @@
 
 use super::marks::{self, Mark, Marked};
 use super::parts::{LIST_BUDGET, Parts, PartsNav};
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, QueryParams, WebError};
 use crate::analysis::search::{MAX_QUERY_CHARS, search};
@@ -42,6 +43,8 @@ pub struct HitView {
 pub struct SearchPage {
     /// The story's navigation bar, its search box holding the query.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub story_id: String,
     /// The story's title.
@@ -120,16 +123,13 @@ pub fn build(story: &Story, query: &str, part: Option<usize>) -> Result<SearchPa
     nav.query = query.to_string();
     Ok(SearchPage {
         nav,
+        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
         query: query.to_string(),
         parts_nav: PartsNav::new(
             &parts,
-            &format!(
-                "/stories/{}/search?q={}",
-                story.id,
-                super::view::query_escape(query)
-            ),
+            &StoryUrls::new(&story.id).search_for(query),
             "النتائج",
         ),
         hits,

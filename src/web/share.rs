@@ -18,6 +18,7 @@
 //!   is replaced, other files are left alone.
 
 use super::parts::{ARTICLE_SEGMENTS_PER_PART, Parts, ROWS_PER_PART};
+use super::urls::{StoryUrls, unescape, with_part};
 use super::{WebError, article, compare, contradiction, dispute, disputes, figures, pair, story};
 use crate::corpus::Story;
 use crate::verdicts::Record;
@@ -76,8 +77,14 @@ pub fn file_for(story: &Story, url: &str) -> Option<String> {
     if let Some(font) = path.strip_prefix("/static/fonts/") {
         return Some(format!("fonts/{font}"));
     }
-    let rest = path.strip_prefix(&format!("/stories/{}", story.id))?;
-    let parts: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    let rest = path.strip_prefix(&StoryUrls::new(&story.id).overview())?;
+    // Ids are percent-encoded in links and plain in file names.
+    let parts: Vec<String> = rest
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(unescape)
+        .collect::<Option<_>>()?;
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let numbered = |name: &str, n: Option<usize>| match n {
         Some(n) if n > 1 => format!("{name}-{n}.html"),
         _ => format!("{name}.html"),
@@ -184,24 +191,24 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
             pages.push((f, html));
         }
     };
-    let base = format!("/stories/{}", story.id);
+    let urls = StoryUrls::new(&story.id);
     page(
-        base.clone(),
+        urls.overview(),
         render(&story::with_verdicts(story::build(story), story, verdicts))?,
     );
     page(
-        format!("{base}/disputes"),
+        urls.disputes(),
         render(&disputes::build(story, verdicts, "").map_err(page_err)?)?,
     );
     for d in &an.disputes {
         let mut p = dispute::build(story, &d.id).map_err(page_err)?;
         p.shared = true;
         p.verdict = super::verdict::view_of(verdicts, &d.id);
-        page(format!("{base}/disputes/{}", d.id), render(&p)?);
+        page(urls.dispute(&d.id), render(&p)?);
     }
     let mut figures = figures::build(story);
     figures::with_verdicts(&mut figures, verdicts);
-    page(format!("{base}/figures"), render(&figures)?);
+    page(urls.figures(), render(&figures)?);
     let rows = compare_rows(story).len();
     for n in 1..=Parts::new(rows, ROWS_PER_PART, None, None).count {
         let params = compare::Params {
@@ -209,19 +216,19 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
             ..compare::Params::default()
         };
         page(
-            format!("{base}/compare?part={n}"),
+            with_part(&urls.compare(), n),
             render(&compare::build(story, &params).map_err(page_err)?)?,
         );
     }
     page(
-        format!("{base}/contradictions"),
+        urls.contradictions(),
         render(&contradiction::build_list(story))?,
     );
     for c in &an.contradictions {
         let mut p = contradiction::build(story, &c.id).map_err(page_err)?;
         p.shared = true;
         p.verdict = super::verdict::view_of(verdicts, &c.id);
-        page(format!("{base}/contradictions/{}", c.id), render(&p)?);
+        page(urls.contradiction(&c.id), render(&p)?);
     }
     for (i, a) in story.articles.iter().enumerate() {
         for n in 1..=Parts::new(a.segments.len(), ARTICLE_SEGMENTS_PER_PART, None, None).count {
@@ -230,7 +237,7 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
                 seg: None,
             };
             page(
-                format!("{base}/articles/{}?part={n}", a.id),
+                with_part(&urls.article(&a.id), n),
                 render(&article::build(story, &a.id, &params).map_err(page_err)?)?,
             );
         }
@@ -242,7 +249,7 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
                     words: None,
                 };
                 page(
-                    format!("{base}/pair/{}/{}?part={n}", a.id, b.id),
+                    with_part(&urls.pair(&a.id, &b.id), n),
                     render(&pair::build(story, &a.id, &b.id, &params).map_err(page_err)?)?,
                 );
             }

@@ -7,6 +7,7 @@
 //! A 404 page for an unknown story.
 
 use super::parts::LIST_BUDGET;
+use super::urls::StoryUrls;
 use super::view::{self, Source};
 use super::{AppState, PathParams, WebError};
 use crate::compare::Relation;
@@ -81,6 +82,8 @@ pub struct ContradictionRow {
 pub struct StoryPage {
     /// The story's navigation bar.
     pub nav: view::StoryNav,
+    /// The story's addresses, for the page's links.
+    pub urls: StoryUrls,
     /// The story's id.
     pub id: String,
     /// The story's title.
@@ -264,6 +267,7 @@ pub fn build(story: &Story) -> StoryPage {
     }
     StoryPage {
         nav: view::StoryNav::new(story, "overview"),
+        urls: StoryUrls::new(&story.id),
         id: story.id.clone(),
         title: story.title.clone(),
         sources: rows,

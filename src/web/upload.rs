@@ -31,6 +31,7 @@
 //! - The folder stays the one source of truth: the page only writes a file
 //!   and reloads, exactly as if the user had saved it there.
 
+use super::urls::{self, StoryUrls};
 use super::view::{self, StoryNav};
 use super::{AppState, PathParams, WebError};
 use crate::corpus::store::{self, AddError, MAX_ARTICLE_BYTES, NewArticle};
@@ -97,6 +98,8 @@ fn with_cookie(status: StatusCode, page: UploadPage) -> Response {
 pub struct UploadPage {
     /// The story's navigation bar, for "add article"; `None` for "new story".
     pub nav: Option<StoryNav>,
+    /// The story's addresses for "add article"; `None` for "new story".
+    pub urls: Option<StoryUrls>,
     /// Set for "add article"; empty for "new story".
     pub story_id: String,
     /// The story's title for "add article"; empty for "new story".
@@ -155,11 +158,12 @@ fn page(state: &AppState, story: Option<(&str, &str)>, form: NewArticle) -> Uplo
     let (story_id, story_title) = story.unwrap_or(("", ""));
     UploadPage {
         nav: story.and_then(|(id, _)| corpus.story(id).map(|s| StoryNav::new(s, ""))),
+        urls: story.map(|(id, _)| StoryUrls::new(id)),
         story_id: story_id.to_string(),
         story_title: story_title.to_string(),
         action: match story {
-            Some((id, _)) => format!("/stories/{id}/add"),
-            None => "/new".to_string(),
+            Some((id, _)) => StoryUrls::new(id).add(),
+            None => urls::NEW_STORY.to_string(),
         },
         csrf: state.csrf_token().to_string(),
         form,
@@ -336,7 +340,7 @@ fn refused(mut p: UploadPage, message: String) -> Response {
 /// The form again with `e` in Arabic and its detail on a second line.
 fn refused_with(mut p: UploadPage, e: &AddError) -> Response {
     p.error_detail = e.detail().map(str::to_string);
-    refused(p, e.to_string())
+    refused(p, super::problems::add_message(e))
 }
 
 fn forbidden(mut p: UploadPage, message: String) -> Response {
@@ -393,7 +397,7 @@ pub async fn add(
     };
     reload(&state, corpus.sources.clone()).await?;
     let article = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    Ok(Redirect::to(&format!("/stories/{}/articles/{article}", story.id)).into_response())
+    Ok(Redirect::to(&StoryUrls::new(&story.id).article(article)).into_response())
 }
 
 /// `POST /new`: creates the story folder with the posted article (and a
@@ -463,5 +467,5 @@ pub async fn create(
         return Ok(refused_with(form, &e));
     }
     reload(&state, corpus.sources.clone()).await?;
-    Ok(Redirect::to(&format!("/stories/{id}")).into_response())
+    Ok(Redirect::to(&StoryUrls::new(&id).overview()).into_response())
 }

@@ -260,17 +260,15 @@ pub async fn post(
         );
     }
     state.forget_pages();
+    let urls = super::urls::StoryUrls::new(&story.id);
     let back = if is_dispute {
-        format!("/stories/{}/disputes/{}#verdict", story.id, p.target)
+        urls.dispute_verdict(&p.target)
     } else {
-        format!(
-            "{}#verdict",
-            super::contradiction::pair_url(&story.id, &p.target)
-        )
+        urls.contradiction_pair_verdict(&p.target)
     };
     let cookie = format!(
         "{REVIEWER_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Strict",
-        view::query_escape(p.reviewer.trim())
+        super::urls::query_escape(p.reviewer.trim())
     );
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response())
 }

@@ -8,6 +8,7 @@
 //! id), so "المصدر 2" means the same file on every page and every machine.
 
 use super::marks::Mark;
+use super::urls::StoryUrls;
 use super::{WebError, check_id};
 use crate::analysis::Link;
 use crate::compare::{Difference, DifferenceKind};
@@ -17,8 +18,8 @@ use crate::corpus::{Corpus, Story};
 #[derive(askama::Template)]
 #[template(path = "storynav.html")]
 pub struct StoryNav {
-    /// The story's id, for the links.
-    pub story_id: String,
+    /// The story's addresses, for the links.
+    pub urls: StoryUrls,
     /// Which page is open: `overview`, `compare`, `contradictions`, `search`
     /// or empty.
     pub current: &'static str,
@@ -30,7 +31,7 @@ impl StoryNav {
     /// The bar of `story` with the page `current` open and an empty search box.
     pub fn new(story: &Story, current: &'static str) -> StoryNav {
         StoryNav {
-            story_id: story.id.clone(),
+            urls: StoryUrls::new(&story.id),
             current,
             query: String::new(),
         }
@@ -322,19 +323,6 @@ pub fn parse_sources(story: &Story, param: Option<&str>) -> Result<Vec<usize>, W
     }
     chosen.sort_unstable();
     Ok(chosen)
-}
-
-/// `s` percent-encoded for a query string value: every byte but ASCII
-/// letters, digits and `-_.~`.
-pub fn query_escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -73,17 +73,6 @@ impl SegmentKind {
             SegmentKind::Metadata => "metadata",
         }
     }
-
-    /// The Arabic label shown to readers.
-    pub fn label_ar(self) -> &'static str {
-        match self {
-            SegmentKind::Title => "عنوان",
-            SegmentKind::Sentence => "جملة",
-            SegmentKind::Boilerplate => "نص ثابت",
-            SegmentKind::Foreign => "لغة أخرى",
-            SegmentKind::Metadata => "بيانات وصفية",
-        }
-    }
 }
 
 /// One span of an article: `text[start..end]` is its exact text.
