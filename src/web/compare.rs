@@ -4,11 +4,13 @@
 //! `sources` lists article ids (all when absent); `rows=shared` keeps only
 //! facts that two or more of the chosen sources report; `order` names the
 //! source whose reading order the rows follow. Out: one row per fact, with
-//! an empty cell where a source is silent. Rows follow the mean reading
-//! position of the chosen sources' sentences (so a single source reads in
-//! its own order); with `order`, that source's column reads top to bottom
-//! exactly as its article, the other rows placed between by their mean
-//! position. In each
+//! an empty cell where a source is silent. Every column reads in its
+//! article's order wherever the chosen sources agree on the order of two
+//! facts; between rows free to come next, the smaller mean reading position
+//! of the chosen sentences goes first
+//! ([`crate::analysis::facts::reading_order`]). With `order`, that
+//! source's column reads exactly as its article even where others
+//! disagree, the other rows placed between by their mean position. In each
 //! cell, words the sentence shares with the rest of its row are marked,
 //! conflicting values are marked with their explanation, and spellings of
 //! one name carry every spelling as a title. A 400 page for a malformed or
@@ -199,7 +201,24 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
             None => members.iter().map(|&u| place(u)).sum::<f64>() / members.len() as f64,
         }
     };
-    facts.sort_by(|x, y| key(&x.1).total_cmp(&key(&y.1)).then(x.0.cmp(&y.0)));
+    if order.is_some() {
+        facts.sort_by(|x, y| key(&x.1).total_cmp(&key(&y.1)).then(x.0.cmp(&y.0)));
+    } else {
+        let rows: Vec<(f64, Vec<(usize, usize)>)> = facts
+            .iter()
+            .map(|(_, m)| {
+                let at = m
+                    .iter()
+                    .map(|&u| (an.units[u].article, an.units[u].segment));
+                (key(m), at.collect())
+            })
+            .collect();
+        let mut sorted: Vec<_> = crate::analysis::facts::reading_order(&rows)
+            .into_iter()
+            .map(|r| std::mem::take(&mut facts[r]))
+            .collect();
+        std::mem::swap(&mut facts, &mut sorted);
+    }
     let parts = Parts::new(
         facts.len(),
         ROWS_PER_PART,
