@@ -152,9 +152,14 @@ pub const SIFT_PASSES: usize = 8;
 /// the sources contradict each other.
 pub fn reading_order(rows: &[(f64, Vec<(usize, usize)>)]) -> Vec<usize> {
     use std::collections::{BTreeMap, BTreeSet};
-    #[derive(PartialEq, PartialOrd)]
+    #[derive(PartialEq)]
     struct Pos(f64, usize);
     impl Eq for Pos {}
+    impl PartialOrd for Pos {
+        fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(o))
+        }
+    }
     impl Ord for Pos {
         fn cmp(&self, o: &Self) -> std::cmp::Ordering {
             self.0.total_cmp(&o.0).then(self.1.cmp(&o.1))
