@@ -141,7 +141,10 @@ fn main() {
             if (l.a == units[0] && l.b == units[1]) || (l.a == units[1] && l.b == units[0]) {
                 println!(
                     "link score {:.3} {:?} shared {:?} {:?}",
-                    l.score, l.relation, l.shared, l.differences
+                    l.score,
+                    l.relation,
+                    an.shared(l).collect::<Vec<_>>(),
+                    l.differences
                 );
             }
         }

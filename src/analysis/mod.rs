@@ -62,8 +62,11 @@ pub struct Link {
     pub relation: Relation,
     /// What differs, conflicts and details.
     pub differences: Vec<Difference>,
-    /// Features the two units share, rarest first.
-    pub shared: Vec<Feature>,
+    /// Features the two units share, rarest first, as indices into the
+    /// features of unit `a` ([`Analysis::shared`] gives the features):
+    /// four bytes each, where a copy of each feature cost a heap string
+    /// (a third of a large archive's memory went to them).
+    pub shared: Vec<u32>,
 }
 
 /// A contradict link with its stable id.
@@ -122,6 +125,14 @@ impl Analysis {
             let l = &self.links[i];
             (if l.a == unit { l.b } else { l.a }, i, l)
         })
+    }
+
+    /// The features the two units of `link` share, rarest first.
+    pub fn shared<'a>(&'a self, link: &'a Link) -> impl Iterator<Item = &'a Feature> + 'a {
+        let features = &self.units[link.a].features;
+        link.shared
+            .iter()
+            .filter_map(|&i| features.get(i as usize).map(|(f, _)| f))
     }
 
     /// The contradiction made by link `link` (an index in
@@ -228,7 +239,12 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 score: c.score,
                 relation,
                 differences,
-                shared: c.shared,
+                shared: c
+                    .shared
+                    .iter()
+                    .filter_map(|f| units[c.a].features.iter().position(|(g, _)| g == f))
+                    .map(|i| i as u32)
+                    .collect(),
             })
         })
         .collect();

@@ -242,7 +242,7 @@ pub fn build(story: &Story, params: &Params) -> Result<ComparePage, WebError> {
                     if !members.contains(&other) {
                         continue;
                     }
-                    shared.extend(link.shared.iter());
+                    shared.extend(an.shared(link));
                     if let Some(c) = an.contradiction_of(i) {
                         marks_here.extend(view::conflict_marks(link, link.a == u));
                         contradictions.push(c.id.clone());

@@ -175,7 +175,7 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
                         if an.units[o].article != other {
                             continue;
                         }
-                        shared.extend(link.shared.iter());
+                        shared.extend(an.shared(link));
                         if link.relation == crate::compare::Relation::Contradict {
                             marks_here.extend(view::conflict_marks(link, link.a == u));
                         }
