@@ -59,6 +59,8 @@ pub struct Cache {
     dir: PathBuf,
     /// What it did.
     pub stats: CacheStats,
+    /// The stories whose analyses it keeps in memory.
+    pub resident: super::resident::Resident,
 }
 
 /// FNV-1a over `parts`, each followed by a byte UTF-8 never holds.
@@ -96,6 +98,7 @@ impl Cache {
         Cache {
             dir,
             stats: CacheStats::default(),
+            resident: Default::default(),
         }
     }
 

@@ -380,7 +380,7 @@ fn load_story(
         dir: dir.to_path_buf(),
         storage: super::Storage::Corpus,
         articles,
-        analysis: std::sync::OnceLock::new(),
+        analysis: Default::default(),
         cache: None,
     })
 }

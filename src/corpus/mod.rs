@@ -19,6 +19,7 @@
 
 pub mod cache;
 mod load;
+pub mod resident;
 pub mod store;
 pub mod watch;
 pub mod workspace;
@@ -112,40 +113,73 @@ pub struct Story {
     /// The story's articles, sorted by id.
     pub articles: Vec<Article>,
     /// Sentences aligned across articles, with agreements and
-    /// contradictions: computed on first use ([`Story::analysis`]), so a
-    /// server is ready before every story of a large archive is read.
-    pub analysis: std::sync::OnceLock<std::sync::Arc<crate::analysis::Analysis>>,
+    /// contradictions: computed (or read from the cache) on first use
+    /// ([`Story::analysis`]), so a server is ready before every story of a
+    /// large archive is read; with a cache, emptied again when many other
+    /// stories are used ([`resident`]).
+    pub analysis: std::sync::Arc<resident::Slot>,
     /// Where the analysis is read from and kept across restarts; `None`
     /// (export, tests) computes it every time and writes nothing.
     pub cache: Option<std::sync::Arc<cache::Cache>>,
 }
 
 impl Story {
-    /// The story's analysis, computed now if it was not yet. A bug in the
-    /// engine on one story gives it an empty analysis (its articles are
-    /// still shown), never takes the server down.
-    pub fn analysis(&self) -> &crate::analysis::Analysis {
-        self.analysis.get_or_init(|| {
-            if let Some(an) = self
-                .cache
-                .as_ref()
-                .and_then(|c| c.load(&self.dir, &self.articles))
-            {
-                return std::sync::Arc::new(an);
-            }
-            let an = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::analysis::analyze(&self.articles)
-            }));
-            match an {
-                Ok(an) => {
-                    if let Some(c) = &self.cache {
-                        c.store(&self.dir, &self.articles, &an);
+    /// The story's analysis: the one in memory, else the cache's, else
+    /// computed now. A bug in the engine on one story gives it an empty
+    /// analysis (its articles are still shown), never takes the server
+    /// down.
+    pub fn analysis(&self) -> std::sync::Arc<crate::analysis::Analysis> {
+        use std::sync::Arc;
+        let resident = self.cache.as_ref().map(|c| &c.resident);
+        if let Some(r) = resident
+            && let Some(an) = self.analysis.get(r)
+        {
+            return an;
+        }
+        let mut held = self
+            .analysis
+            .analysis
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(an) = held.as_ref() {
+            return Arc::clone(an);
+        }
+        let an = match self
+            .cache
+            .as_ref()
+            .and_then(|c| c.load(&self.dir, &self.articles))
+        {
+            Some(an) => Arc::new(an),
+            None => {
+                let an = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::analysis::analyze(&self.articles)
+                }));
+                match an {
+                    Ok(an) => {
+                        if let Some(c) = &self.cache {
+                            c.store(&self.dir, &self.articles, &an);
+                        }
+                        Arc::new(an)
                     }
-                    std::sync::Arc::new(an)
+                    Err(_) => Arc::new(crate::analysis::analyze(&[])),
                 }
-                Err(_) => std::sync::Arc::new(crate::analysis::analyze(&[])),
             }
-        })
+        };
+        *held = Some(Arc::clone(&an));
+        drop(held);
+        if let Some(r) = resident {
+            r.filled(&self.analysis);
+        }
+        an
+    }
+
+    /// The analysis if it is in memory now.
+    fn held(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
+        self.analysis
+            .analysis
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Takes over `old`'s analysis when both stories hold the same articles
@@ -158,15 +192,25 @@ impl Story {
                 .iter()
                 .zip(&old.articles)
                 .all(|(a, b)| a.id == b.id && a.text == b.text);
-        match (same, old.analysis.get()) {
-            (true, Some(an)) => self.analysis.set(std::sync::Arc::clone(an)).is_ok(),
+        match (same, old.held()) {
+            (true, Some(an)) => {
+                *self
+                    .analysis
+                    .analysis
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(an);
+                if let Some(c) = &self.cache {
+                    c.resident.filled(&self.analysis);
+                }
+                true
+            }
             _ => false,
         }
     }
 
-    /// True once the analysis has been computed.
+    /// True when the analysis is in memory now.
     pub fn is_analysed(&self) -> bool {
-        self.analysis.get().is_some()
+        self.held().is_some()
     }
 
     /// The article whose id is `id`, if the story has one.
@@ -279,9 +323,9 @@ mod tests {
             .map(|s| s.reuse_analysis(before.story(&s.id).unwrap()))
             .collect();
         assert_eq!(kept, [true, false], "fire unchanged, flood changed");
-        assert!(std::ptr::eq(
-            after.stories[0].analysis(),
-            before.stories[0].analysis()
+        assert!(std::sync::Arc::ptr_eq(
+            &after.stories[0].analysis(),
+            &before.stories[0].analysis()
         ));
         assert!(!after.stories[1].is_analysed());
         std::fs::remove_dir_all(&dir).unwrap();

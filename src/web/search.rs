@@ -92,7 +92,7 @@ pub fn build(story: &Story, query: &str, part: Option<usize>) -> Result<SearchPa
         )));
     }
     let sources = view::sources(story);
-    let found = search(query, &story.articles, story.analysis());
+    let found = search(query, &story.articles, &story.analysis());
     let mut hit_sources: Vec<usize> = found.iter().map(|h| h.article).collect();
     hit_sources.dedup();
     let hit_count = found.len();
