@@ -96,8 +96,7 @@ fn main() {
                 mizan::story_json::segment_id(&story.articles[unit.article].id, unit.segment)
             };
             let shared: Vec<String> = c
-                .shared
-                .iter()
+                .features(&an.units[c.a])
                 .map(|f| format!("{:?}={:.2}", f, w[f]))
                 .collect();
             println!(

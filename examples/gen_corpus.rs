@@ -13,9 +13,12 @@
 //! seeds). Each article reports each fact with some probability, in order,
 //! paraphrased: words of a synonym group swapped for another form of the
 //! group, numbers rewritten (Latin digits, Arabic-Indic digits, or words for
-//! small counts). In about one story in three, one article changes the count
-//! of a fact that has one: a planted contradiction, recorded with both
-//! sides. The same arguments always give the same files.
+//! small counts). In about one story in three, one article changes one claim
+//! of a fact: a planted contradiction, recorded with both sides and its kind
+//! in the truth (`"kind"`): a count (the sentence's numbers raised), a
+//! weekday (another day of the week), or a place (another city of a list
+//! of Arab capitals). The kind is drawn among those the fact's sentence
+//! offers. The same arguments always give the same files.
 
 use mizan::text::{SegmentKind, script};
 use std::collections::BTreeMap;
@@ -30,6 +33,121 @@ const REPORT_CHANCE: f64 = 0.6;
 const SWAP_CHANCE: f64 = 0.5;
 /// Share of stories with a planted contradiction.
 const CONTRADICTION_SHARE: f64 = 0.35;
+
+/// The days of the week, as news Arabic writes them.
+const WEEKDAYS: &[&str] = &[
+    "الأحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+];
+
+/// Arab capitals: the places a planted contradiction moves a fact between.
+const CITIES: &[&str] = &[
+    "بغداد",
+    "دمشق",
+    "بيروت",
+    "عمان",
+    "القاهرة",
+    "الرياض",
+    "صنعاء",
+    "طرابلس",
+    "تونس",
+    "الخرطوم",
+];
+
+/// What a planted contradiction changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Plant {
+    /// The sentence's numbers.
+    Count,
+    /// Its day of the week.
+    Weekday,
+    /// Its city.
+    Place,
+}
+
+impl Plant {
+    fn key(self) -> &'static str {
+        match self {
+            Plant::Count => "count",
+            Plant::Weekday => "weekday",
+            Plant::Place => "place",
+        }
+    }
+
+    /// The kinds `sentence` offers.
+    fn offered(sentence: &str) -> Vec<Plant> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&bare(w)));
+        let mut out = Vec::new();
+        if sentence.chars().any(|c| c.is_ascii_digit()) {
+            out.push(Plant::Count);
+        }
+        if has(WEEKDAYS) {
+            out.push(Plant::Weekday);
+        }
+        if has(CITIES) {
+            out.push(Plant::Place);
+        }
+        out
+    }
+
+    /// `sentence` with this claim changed.
+    fn apply(self, sentence: &str, rng: &mut Rng) -> String {
+        let other = |list: &[&str], w: &str, rng: &mut Rng| loop {
+            let o = list[rng.below(list.len())];
+            if o != w {
+                break o.to_string();
+            }
+        };
+        sentence
+            .split(' ')
+            .map(|w| {
+                let b = bare(w);
+                let prefix = &w[..w.len() - b.len() - trailing(w).len()];
+                match self {
+                    Plant::Count => match w.parse::<u64>() {
+                        Ok(n) => (n + 2 + n / 2).to_string(),
+                        Err(_) => w.to_string(),
+                    },
+                    Plant::Weekday if WEEKDAYS.contains(&b) => {
+                        format!("{prefix}{}{}", other(WEEKDAYS, b, rng), trailing(w))
+                    }
+                    Plant::Place if CITIES.contains(&b) => {
+                        format!("{prefix}{}{}", other(CITIES, b, rng), trailing(w))
+                    }
+                    Plant::Weekday | Plant::Place => w.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Punctuation ending a word.
+fn trailing(w: &str) -> &str {
+    let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    &w[core.len()..]
+}
+
+/// A word without its punctuation and a one-letter proclitic (ب، ل، و، ف)
+/// when what is left is a listed day or city.
+fn bare(w: &str) -> &str {
+    let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let core = core.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for p in ["ب", "ل", "و", "ف"] {
+        if let Some(rest) = core.strip_prefix(p)
+            && (WEEKDAYS.contains(&rest) || CITIES.contains(&rest))
+        {
+            return rest;
+        }
+    }
+    core
+}
 
 /// xorshift64*: small, fast, and the same on every machine.
 struct Rng(u64);
@@ -189,19 +307,17 @@ fn main() {
         }
         facts.truncate(n_facts.min(pool.len()));
         facts.sort_unstable();
-        // A fact with a count may be told with another count by one article.
-        let counted: Vec<usize> = facts
+        // A fact may be told with another count, day or city by one article.
+        let offers: Vec<(usize, Plant)> = facts
             .iter()
-            .copied()
-            .filter(|&f| pool[f].chars().any(|c| c.is_ascii_digit()))
+            .flat_map(|&f| Plant::offered(&pool[f]).into_iter().map(move |k| (f, k)))
             .collect();
-        let contradiction =
-            (!counted.is_empty() && articles > 1 && rng.chance(CONTRADICTION_SHARE)).then(|| {
-                (
-                    counted[rng.below(counted.len())],
-                    rng.below(articles as usize),
-                )
+        let plant =
+            (!offers.is_empty() && articles > 1 && rng.chance(CONTRADICTION_SHARE)).then(|| {
+                let (f, kind) = offers[rng.below(offers.len())];
+                (f, rng.below(articles as usize), kind)
             });
+        let contradiction = plant.map(|(f, a, _)| (f, a));
         let mut told: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
         let mut changed: Option<(String, String)> = None;
         for a in 0..articles as usize {
@@ -212,15 +328,8 @@ fn main() {
                     continue;
                 }
                 let mut sentence = pool[f].clone();
-                if contradiction == Some((f, a)) {
-                    sentence = sentence
-                        .split(' ')
-                        .map(|w| match w.parse::<u64>() {
-                            Ok(n) => (n + 2 + n / 2).to_string(),
-                            Err(_) => w.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                if let Some((_, _, kind)) = plant.filter(|p| (p.0, p.1) == (f, a)) {
+                    sentence = kind.apply(&sentence, &mut rng);
                 }
                 let sentence = renumber(&paraphrase(&sentence, &groups, &mut rng), &mut rng);
                 if contradiction == Some((f, a)) {
@@ -268,9 +377,10 @@ fn main() {
                 .filter(|(s, _)| s != src)
                 .map(|(s, t)| quote(s, t))
                 .collect();
+            let kind = plant.map_or("count", |p| p.2.key());
             let _ = write!(
                 gold,
-                "{{\"id\": \"c{f}\", \"sides\": {{\"changed\": [{}], \"others\": [{}]}}}}",
+                "{{\"id\": \"c{f}\", \"kind\": \"{kind}\", \"sides\": {{\"changed\": [{}], \"others\": [{}]}}}}",
                 quote(src, txt),
                 refs.join(", ")
             );

@@ -100,8 +100,18 @@ pub struct Candidate {
     pub b: usize,
     /// Similarity in 0..1.
     pub score: f64,
-    /// Features the two share, rarest first.
-    pub shared: Vec<Feature>,
+    /// Features the two share, rarest first, as indices into the features
+    /// of unit `a` ([`Candidate::features`]).
+    pub shared: Vec<u32>,
+}
+
+impl Candidate {
+    /// The features the two share, rarest first; `a` is unit `a`.
+    pub fn features<'a>(&'a self, a: &'a Unit) -> impl Iterator<Item = &'a Feature> + 'a {
+        self.shared
+            .iter()
+            .filter_map(|&k| a.features.get(k as usize).map(|(f, _)| f))
+    }
 }
 
 /// Share of a word's weight that its rarity in general news decides (the
@@ -206,9 +216,9 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                     pairs.push((ka, kb));
                 }
             }
-            let mut common: Vec<(&Feature, f64, f64)> = pairs
+            let mut common: Vec<(&Feature, f64, f64, usize)> = pairs
                 .iter()
-                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka]))
+                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka))
                 .collect();
             common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
             let dot: f64 = common.iter().map(|c| c.1).sum();
@@ -219,7 +229,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 a,
                 b,
                 score: score.min(1.0),
-                shared: common.into_iter().map(|c| c.0.clone()).collect(),
+                shared: common.into_iter().map(|c| c.3 as u32).collect(),
             }
         })
         .collect();

@@ -239,12 +239,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 score: c.score,
                 relation,
                 differences,
-                shared: c
-                    .shared
-                    .iter()
-                    .filter_map(|f| units[c.a].features.iter().position(|(g, _)| g == f))
-                    .map(|i| i as u32)
-                    .collect(),
+                shared: c.shared,
             })
         })
         .collect();
@@ -267,8 +262,7 @@ fn may_conflict_link(ua: &Unit, ub: &Unit, c: &score::Candidate) -> bool {
     // A shared role (two death tolls) is what conflicts, not evidence of
     // one fact besides it.
     let shared = c
-        .shared
-        .iter()
+        .features(ua)
         .filter(|f| !matches!(f, Feature::Value(v) if v.starts_with("role:")))
         .count();
     c.score >= CONTRADICTION_LINK_THRESHOLD

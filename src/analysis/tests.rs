@@ -188,10 +188,11 @@ fn a_conflict_links_a_weak_pair_of_sentences_but_not_a_title() {
     use super::{CONTRADICTION_LINK_THRESHOLD, CONTRADICTION_SHARED, conflict_link};
     use crate::compare::Relation;
     let mut c = candidate(0, 1, CONTRADICTION_LINK_THRESHOLD + 0.01);
-    c.shared = (0..CONTRADICTION_SHARED as u32)
-        .map(super::Feature::Synonym)
+    c.shared = (0..CONTRADICTION_SHARED as u32).collect();
+    let (mut a, mut b) = (unit(0), unit(1));
+    a.features = (0..CONTRADICTION_SHARED as u32)
+        .map(|g| (super::Feature::Synonym(g), Vec::new()))
         .collect();
-    let (a, mut b) = (unit(0), unit(1));
     assert!(conflict_link(&a, &b, Relation::Contradict, &c));
     assert!(!conflict_link(&a, &b, Relation::Agree, &c));
     b.title = true;
