@@ -255,3 +255,21 @@ fn a_rounded_figure_joins_the_side_of_the_same_figure() {
         "{sides:?}"
     );
 }
+
+#[test]
+fn a_fact_told_by_hundreds_of_articles_still_links() {
+    use crate::align::score::MAX_POSTINGS;
+    // Every word of the fact is in more sentences than may propose pairs.
+    let texts: Vec<String> = (0..MAX_POSTINGS + 40)
+        .map(|i| {
+            let verb = ["أعلنت", "أكدت"][i % 2];
+            format!("{verb} وزارة الصحة ارتفاع حصيلة ضحايا الفيضانات في الإقليم يوم الأحد.")
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let an = analyze(&articles(&refs));
+    assert!(an.links.len() >= MAX_POSTINGS, "{} links", an.links.len());
+    // Linked in chains, the tellers form one fact.
+    let biggest = an.facts.iter().map(|f| f.units.len()).max().unwrap();
+    assert!(biggest > MAX_POSTINGS, "{biggest}");
+}
