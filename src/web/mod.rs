@@ -186,6 +186,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(upload::MAX_FORM_BYTES)),
         )
         .route("/stories/{story}/pair/{a}/{b}", get(pair::handler))
+        .route("/stories/{story}/pair", get(pair::choose))
         .route("/stories/{story}/search", get(search::handler))
         .route("/stories/{story}/disputes", get(disputes::handler))
         .route("/stories/{story}/figures", get(figures::handler))

@@ -109,6 +109,41 @@ pub async fn handler(
     build(view::find_story(&corpus, &story_id)?, &a, &b, &params)
 }
 
+/// The query of the form choosing two sources.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Choice {
+    /// One source's article id.
+    pub a: Option<String>,
+    /// The other's.
+    pub b: Option<String>,
+}
+
+/// `GET /stories/{story}/pair?a=&b=`: the overview's form for a story of
+/// many sources; redirects to the pair view of the two, or a 400 page.
+pub async fn choose(
+    State(state): State<AppState>,
+    PathParams(story_id): PathParams<String>,
+    QueryParams(choice): QueryParams<Choice>,
+) -> Result<axum::response::Redirect, WebError> {
+    let corpus = state.corpus();
+    let story = view::find_story(&corpus, &story_id)?;
+    let (Some(a), Some(b)) = (choice.a, choice.b) else {
+        return Err(WebError::BadRequest("اختر مصدرين للمقارنة".into()));
+    };
+    let (a, b) = (check_id(&a)?, check_id(&b)?);
+    if a == b {
+        return Err(WebError::BadRequest("اختر مصدرين مختلفين للمقارنة".into()));
+    }
+    for id in [a, b] {
+        story
+            .article(id)
+            .ok_or_else(|| WebError::NotFound(format!("لا يوجد في هذه القصة مصدر بالمعرّف {id}")))?;
+    }
+    Ok(axum::response::Redirect::to(
+        &StoryUrls::new(&story.id).pair(a, b),
+    ))
+}
+
 /// The pair view of articles `a` and `b` of `story`.
 pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPage, WebError> {
     let (a, b) = (check_id(a)?, check_id(b)?);

@@ -220,6 +220,11 @@ impl StoryUrls {
         format!("{}#verdict", self.contradiction_pair(id))
     }
 
+    /// The form choosing two sources for the pair view (`?a=&b=`).
+    pub fn pair_chooser(&self) -> String {
+        self.under(format_args!("pair"))
+    }
+
     /// Articles `a` and `b` sentence by sentence.
     pub fn pair(&self, a: &str, b: &str) -> String {
         self.under(format_args!("pair/{}/{}", path_escape(a), path_escape(b)))
