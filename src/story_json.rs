@@ -92,6 +92,7 @@ fn measure_words(m: &crate::analysis::Measure) -> String {
         Measure::Date => "date of the event".into(),
         Measure::Weekday => "day of the event".into(),
         Measure::TimeOfDay => "time of day of the event".into(),
+        Measure::Place(h) if h == crate::claims::gazetteer::HEAD => "place of the event".into(),
         Measure::Place(h) => format!("place ({h})"),
         Measure::Holder(h) => format!("organisation ({h})"),
         Measure::Slot(SlotKindKey::Cause) => "cause".into(),

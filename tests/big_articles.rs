@@ -113,11 +113,21 @@ async fn every_page_type_renders_within_its_budget() {
     for a in ["a-short", "b-short", "c-mib", "d-four"] {
         uris.push(format!("/stories/quake/articles/{a}"));
     }
-    uris.extend(contradiction.map(|c| format!("/stories/quake/contradictions/{c}")));
+    uris.extend(contradiction.map(|c| format!("/stories/quake/contradictions/{c}?view=pair")));
     let dispute = story.analysis().disputes.first().map(|d| d.id.clone());
     uris.extend(dispute.map(|d| format!("/stories/quake/disputes/{d}")));
     for uri in &uris {
         page(uri).await;
+    }
+    // A long list of contradictions comes in parts.
+    let total = story.analysis().contradictions.len();
+    if total > mizan::web::contradiction::LIST_PER_PART {
+        let list = page("/stories/quake/contradictions").await;
+        assert!(
+            list.contains("/stories/quake/contradictions?part=2"),
+            "{total}"
+        );
+        page("/stories/quake/contradictions?part=2").await;
     }
 }
 

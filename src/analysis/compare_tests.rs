@@ -296,3 +296,23 @@ fn an_instrument_denied_and_stated_contradicts_at_a_low_score() {
         an.links
     );
 }
+
+#[test]
+fn two_cities_contradict_a_city_and_its_country_agree() {
+    let (rel, diffs) = relation(
+        "انفجرت سيارة مفخخة قرب مبنى البلدية في حلب صباح الأحد.",
+        "انفجرت سيارة مفخخة قرب مبنى البلدية في حماة صباح الأحد.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict);
+    assert!(
+        diffs.iter().any(|d| d.kind.as_str() == "place"),
+        "{diffs:?}"
+    );
+    let (rel, _) = relation(
+        "انفجرت سيارة مفخخة قرب مبنى البلدية في حلب صباح الأحد.",
+        "انفجرت سيارة مفخخة قرب مبنى البلدية في سوريا صباح الأحد.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict);
+}

@@ -40,6 +40,7 @@
 
 pub mod counts;
 pub mod frame;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod slots;
 pub mod small;
@@ -317,6 +318,10 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     claims.extend(time::times(tokens, quantities));
     claims.extend(slots::slots(tokens, &frame));
     claims.extend(slots::places(tokens, text, &frame));
+    let k = keys(tokens);
+    claims.extend(gazetteer::places(tokens, &frame, |i| {
+        slots::is_head(&k, i).is_some()
+    }));
     claims.sort_by_key(|c| (c.start, c.end));
     for c in &mut claims {
         c.attribution = speaker;

@@ -124,7 +124,7 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
     out
 }
 
-fn is_head(keys: &[&str], k: usize) -> Option<bool> {
+pub(super) fn is_head(keys: &[&str], k: usize) -> Option<bool> {
     lexicon()
         .find(&keys[k..], |e| match e {
             Entry::PlaceHead => Some(true),

@@ -11,10 +11,13 @@
 //!   key, or spellings that could be one name, [`could_be_same_name`]).
 //! - A place and the region holding it (a city, "east of the country")
 //!   have different heads or none, and are not compared.
+//! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
+//!   side names one: two that cannot both hold ([`gazetteer::compatible`]:
+//!   two cities, two countries, a city and another country) differ.
 
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimKind, gazetteer};
 use crate::text::names::could_be_same_name;
 
 fn named(u: &Unit) -> Vec<(&Claim, bool, &str, &[String])> {
@@ -45,11 +48,41 @@ fn meet(x: &[String], y: &[String]) -> bool {
     })
 }
 
+/// The gazetteer's places of a unit, one per place.
+fn listed<'a>(
+    n: &[(&'a Claim, bool, &str, &[String])],
+) -> Vec<(&'a Claim, &'static gazetteer::Place)> {
+    let mut v: Vec<_> = n
+        .iter()
+        .filter(|x| x.2 == gazetteer::HEAD)
+        .filter_map(|x| Some((x.0, gazetteer::place(x.3.first()?)?)))
+        .collect();
+    v.sort_by(|x, y| x.1.name.cmp(&y.1.name));
+    v.dedup_by(|x, y| x.1.name == y.1.name);
+    v
+}
+
 /// The place and holder differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let (na, nb) = (named(a), named(b));
     let mut out = Vec::new();
+    if let ([(ca, pa)], [(cb, pb)]) = (listed(&na).as_slice(), listed(&nb).as_slice())
+        && !gazetteer::compatible(pa, pb)
+    {
+        out.push(Difference::quoting(
+            DifferenceKind::Place,
+            (text_a, (ca.start, ca.end)),
+            (text_b, (cb.start, cb.end)),
+            format!(
+                "«{}» versus «{}»: two places of one event",
+                pa.name, pb.name
+            ),
+        ));
+    }
     for &(ca, place, head, xa) in &na {
+        if head == gazetteer::HEAD {
+            continue;
+        }
         let mine: Vec<_> = na.iter().filter(|n| n.2 == head).collect();
         let theirs: Vec<_> = nb.iter().filter(|n| n.2 == head).collect();
         if mine.len() != 1 || theirs.len() != 1 {

@@ -112,8 +112,24 @@ pub struct ListPage {
     pub story_id: String,
     /// The story's title.
     pub story_title: String,
-    /// Every contradiction, in reading order.
+    /// The contradictions of this part, in reading order.
     pub rows: Vec<ListRow>,
+    /// How many contradictions the story has.
+    pub total: usize,
+    /// The number of the first row shown, 1-based.
+    pub first: usize,
+    /// Links to the other parts of a long list.
+    pub parts_nav: Option<super::parts::PartsNav>,
+}
+
+/// Contradictions listed a part: each row quotes two whole sentences.
+pub const LIST_PER_PART: usize = 100;
+
+/// The query of the list: the part shown.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ListParams {
+    /// 1-based part of a long list.
+    pub part: Option<usize>,
 }
 
 /// How a contradiction's address is read.
@@ -182,9 +198,13 @@ pub async fn handler(
 pub async fn list(
     State(state): State<AppState>,
     PathParams(story_id): PathParams<String>,
+    QueryParams(params): QueryParams<ListParams>,
 ) -> Result<ListPage, WebError> {
     let corpus = state.corpus();
-    Ok(build_list(view::find_story(&corpus, &story_id)?))
+    Ok(build_list(
+        view::find_story(&corpus, &story_id)?,
+        params.part,
+    ))
 }
 
 /// The page of contradiction `id` of `story`.
@@ -258,8 +278,11 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
 }
 
 /// Every contradiction of `story`, in reading order.
-pub fn build_list(story: &Story) -> ListPage {
+pub fn build_list(story: &Story, part: Option<usize>) -> ListPage {
     let an = &story.analysis();
+    let urls = StoryUrls::new(&story.id);
+    let parts = super::parts::Parts::new(an.contradictions.len(), LIST_PER_PART, part, None);
+    let shown = parts.range();
     let sources = view::sources(story);
     let text = |u: usize| {
         let unit = &an.units[u];
@@ -268,11 +291,13 @@ pub fn build_list(story: &Story) -> ListPage {
     };
     ListPage {
         nav: view::StoryNav::new(story, "contradictions"),
-        urls: StoryUrls::new(&story.id),
         story_id: story.id.clone(),
         story_title: story.title.clone(),
-        rows: an
-            .contradictions
+        total: an.contradictions.len(),
+        first: shown.start + 1,
+        parts_nav: super::parts::PartsNav::new(&parts, &urls.contradictions(), "التناقضات"),
+        urls,
+        rows: an.contradictions[shown]
             .iter()
             .map(|c| {
                 let l = &an.links[c.link];

@@ -44,6 +44,11 @@ pub struct Params {
     pub words: Option<String>,
 }
 
+/// Counterparts listed under one sentence: a sentence repeated through a
+/// long article links to many copies, and listing them all made the pair
+/// page of two 4 MiB articles 11 MB.
+pub const COUNTERPARTS_SHOWN: usize = 6;
+
 /// One segment of a column, marked, with its counterparts.
 pub struct SegmentRow {
     /// The segment's index in its article (0-based).
@@ -55,8 +60,11 @@ pub struct SegmentRow {
     /// The segment as HTML, with shared words, conflicting values and names
     /// marked.
     pub html: Marked,
-    /// Linked sentences of the other column, by segment index.
+    /// Linked sentences of the other column, by segment index: at most
+    /// [`COUNTERPARTS_SHOWN`], contradicting ones first.
     pub counterparts: Vec<Counterpart>,
+    /// Linked sentences beyond those shown.
+    pub more: usize,
     /// True for sentences that were compared (titles and Arabic sentences).
     pub compared: bool,
 }
@@ -221,13 +229,17 @@ pub fn build(story: &Story, a: &str, b: &str, params: &Params) -> Result<PairPag
                             label: view::relation_label(link),
                         });
                     }
-                    counterparts.sort_by_key(|c| c.segment);
+                    counterparts.sort_by_key(|c| (c.relation != "contradict", c.segment));
                     marks_here.extend(marks::entity_marks(&an.units[u], &an.entity_spellings));
                     if shade_words {
                         marks_here.extend(marks::shared_marks(&an.units[u], &shared));
                     }
                 }
+                let more = counterparts.len().saturating_sub(COUNTERPARTS_SHOWN);
+                counterparts.truncate(COUNTERPARTS_SHOWN);
+                counterparts.sort_by_key(|c| c.segment);
                 SegmentRow {
+                    more,
                     index: i,
                     kind: seg.kind.as_str(),
                     lang: seg.lang,

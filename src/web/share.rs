@@ -105,7 +105,7 @@ pub fn file_for(story: &Story, url: &str) -> Option<String> {
             });
             numbered("compare", n)
         }
-        ["contradictions"] => "contradictions.html".into(),
+        ["contradictions"] => numbered("contradictions", part),
         ["contradictions", id] => format!("contradictions/{id}.html"),
         ["pair", a, b] => numbered(&format!("pair/{a}--{b}"), part),
         ["articles", a] => {
@@ -220,10 +220,18 @@ pub fn files(story: &Story, verdicts: &[Record]) -> Result<Files, ShareError> {
             render(&compare::build(story, &params).map_err(page_err)?)?,
         );
     }
-    page(
-        urls.contradictions(),
-        render(&contradiction::build_list(story))?,
+    let listed = Parts::new(
+        an.contradictions.len(),
+        contradiction::LIST_PER_PART,
+        None,
+        None,
     );
+    for n in 1..=listed.count {
+        page(
+            with_part(&urls.contradictions(), n),
+            render(&contradiction::build_list(story, Some(n)))?,
+        );
+    }
     for c in &an.contradictions {
         let mut p = contradiction::build(story, &c.id).map_err(page_err)?;
         p.shared = true;

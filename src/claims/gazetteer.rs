@@ -1,0 +1,174 @@
+//! Places named without a head noun: countries and cities of general news.
+//!
+//! In: a sentence's tokens (and which of them frame it). Out: place claims
+//! (`ClaimKind::Place` with the head [`HEAD`] and the name's first listed
+//! form) for each name of `data/places.txt` standing after «في» or a place
+//! head noun (في درنة، مدينة درنة), or a city's with «ب» attached
+//! (ببنغازي).
+//!
+//! Rules: a name elsewhere in the sentence (from Benghazi, towards Cairo)
+//! is not where the event happened and gives no claim. Two places of the
+//! gazetteer can both hold only when they are the same, or a city and its
+//! own country ([`compatible`]).
+
+use super::{Claim, ClaimKind, Modality};
+use crate::text::normalize::normalize;
+use crate::text::tokenize::Token;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../../data/places.txt");
+
+/// The head of a place named by the gazetteer.
+pub const HEAD: &str = "@";
+
+/// A country or a city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A country.
+    Country,
+    /// A city, in its country.
+    City,
+}
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Country or city.
+    pub kind: Kind,
+    /// The country's code (a city's country).
+    pub country: String,
+    /// The first listed form, normalised: the name claims carry.
+    pub name: String,
+}
+
+/// Every form, normalised, to its place.
+fn gazetteer() -> &'static HashMap<String, Place> {
+    static G: OnceLock<HashMap<String, Place>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut out = HashMap::new();
+        for line in crate::text::data_lines(DATA) {
+            let mut words = line.split_whitespace();
+            let (Some(kind), Some(country)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "country" => Kind::Country,
+                "city" => Kind::City,
+                _ => continue,
+            };
+            let forms: Vec<String> = words.map(normalize).collect();
+            let Some(first) = forms.first().cloned() else {
+                continue;
+            };
+            for f in forms {
+                out.entry(f).or_insert(Place {
+                    kind,
+                    country: country.to_string(),
+                    name: first.clone(),
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The place a claim's name (a first listed form) names.
+pub fn place(name: &str) -> Option<&'static Place> {
+    gazetteer().get(name)
+}
+
+/// True when the two places can both be where one event happened: the
+/// same place, or a city and the country it is in.
+pub fn compatible(a: &Place, b: &Place) -> bool {
+    match (a.kind, b.kind) {
+        (Kind::City, Kind::City) | (Kind::Country, Kind::Country) => a.name == b.name,
+        (Kind::City, Kind::Country) | (Kind::Country, Kind::City) => a.country == b.country,
+    }
+}
+
+/// Locative words before a name.
+const IN: &[&str] = &["في", "وفي", "ففي"];
+
+/// The gazetteer's places where the sentence says the event was.
+pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool) -> Vec<Claim> {
+    let g = gazetteer();
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if frame.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let key = t.key.as_str();
+        let rest = key
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(key);
+        let after_in = k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
+        // «ب» on a country relates more often than it places (مرتبطة
+        // بإيران, linked to Iran); on a city it places (الخضراء ببغداد).
+        let with_bi = rest
+            .strip_prefix('ب')
+            .and_then(|r| g.get(r))
+            .filter(|p| p.kind == Kind::City);
+        let found = match (g.get(rest), with_bi) {
+            (Some(p), _) if after_in => Some(p),
+            (_, Some(p)) => Some(p),
+            _ => g.get(key).filter(|_| after_in),
+        };
+        if let Some(p) = found {
+            out.push(Claim::new(
+                ClaimKind::Place {
+                    head: HEAD.to_string(),
+                    name: vec![p.name.clone()],
+                },
+                t.start,
+                t.end,
+                Modality::Asserted,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize::tokenize;
+
+    fn named(s: &str) -> Vec<String> {
+        let t = tokenize(s, 0);
+        places(&t, &vec![false; t.len()], |_| false)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Place { name, .. } => Some(name.join(" ")),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_after_in_or_with_bi_is_where_it_happened() {
+        assert_eq!(named("انفجرت سيارة مفخخة في حلب صباح اليوم."), ["حلب"]);
+        assert_eq!(named("وقع الانفجار بحمص قرب السوق."), ["حمص"]);
+        assert_eq!(
+            named("عاد الوزير من القاهرة إلى بلاده."),
+            Vec::<String>::new()
+        );
+        assert_eq!(named("وفي أسوان ارتفعت الحرارة."), ["اسوان"]);
+        // «ب» on a country relates: linked to Syria, not in it.
+        assert_eq!(
+            named("جماعة مرتبطة بسوريا تبنت الهجوم."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_city_and_its_country_agree_two_cities_do_not() {
+        let p = |n: &str| place(&normalize(n)).unwrap();
+        assert!(compatible(p("حلب"), p("سوريا")));
+        assert!(compatible(p("سورية"), p("سوريا")), "two spellings");
+        assert!(!compatible(p("حلب"), p("حمص")));
+        assert!(!compatible(p("حلب"), p("لبنان")));
+        assert!(!compatible(p("مصر"), p("ليبيا")));
+    }
+}
