@@ -189,8 +189,9 @@ fn opposite_words_contradict_unless_negated() {
 
 #[test]
 fn opposites_of_the_wider_lexicon_contradict() {
-    // Arrest and release, approval and objection, recovery and worsening:
-    // pairs of data/antonyms.txt beyond rise and fall.
+    // Arrest and release, approval and objection, recovery and worsening,
+    // imposing and lifting, granting and denying: pairs of
+    // data/antonyms.txt beyond rise and fall.
     for (a, b, words) in [
         (
             "اعتقلت الشرطة الصحفي المعروف في العاصمة مساء الخميس بعد مداهمة منزله.",
@@ -211,6 +212,16 @@ fn opposites_of_the_wider_lexicon_contradict() {
             "تقدمت القوات الحكومية في ريف المدينة الشمالي صباح الاثنين.",
             "تراجعت القوات الحكومية في ريف المدينة الشمالي صباح الاثنين.",
             ("تقدمت", "تراجعت"),
+        ),
+        (
+            "فرضت السلطات حظر التجول في أحياء المدينة القديمة مساء السبت.",
+            "ألغت السلطات حظر التجول في أحياء المدينة القديمة مساء السبت.",
+            ("فرضت", "ألغت"),
+        ),
+        (
+            "منحت الحكومة عشرات العمال الأجانب تصاريح إقامة دائمة هذا الشهر.",
+            "منعت الحكومة عشرات العمال الأجانب من تصاريح إقامة دائمة هذا الشهر.",
+            ("منحت", "منعت"),
         ),
     ] {
         let (rel, diffs) = relation(a, b).expect("linked");
@@ -315,4 +326,15 @@ fn two_cities_contradict_a_city_and_its_country_agree() {
     )
     .expect("linked");
     assert_ne!(rel, Relation::Contradict);
+}
+
+#[test]
+fn two_nationalities_of_one_noun_contradict() {
+    let (rel, diffs) = relation(
+        "تراجعت قيمة الليرة التركية إلى أدنى مستوى لها منذ عشر سنوات أمام الدولار.",
+        "تراجعت قيمة الليرة اللبنانية إلى أدنى مستوى لها منذ عشر سنوات أمام الدولار.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    assert!(diffs.iter().any(|d| d.kind.as_str() == "place"));
 }

@@ -6,6 +6,11 @@
 //! head noun (في درنة، مدينة درنة), or a city's with «ب» attached
 //! (ببنغازي).
 //!
+//! A country's adjective after a noun (الليرة التركية) gives a claim of
+//! that noun's nationality (head `@n:` and the noun), when it is the only
+//! such adjective of the sentence: a sentence naming two (the American
+//! minister and his Russian counterpart) says nothing of one.
+//!
 //! Rules: a name elsewhere in the sentence (from Benghazi, towards Cairo)
 //! is not where the event happened and gives no claim. Two places of the
 //! gazetteer can both hold only when they are the same, or a city and its
@@ -29,7 +34,12 @@ pub enum Kind {
     Country,
     /// A city, in its country.
     City,
+    /// A country's adjective (تركي، التركية).
+    Nisba,
 }
+
+/// The head of a nationality claim: `@n:` and the noun's bare key.
+pub const NISBA_HEAD: &str = "@n:";
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
@@ -55,9 +65,19 @@ fn gazetteer() -> &'static HashMap<String, Place> {
             let kind = match kind {
                 "country" => Kind::Country,
                 "city" => Kind::City,
+                "nisba" => Kind::Nisba,
                 _ => continue,
             };
-            let forms: Vec<String> = words.map(normalize).collect();
+            let mut forms: Vec<String> = Vec::new();
+            for w in words {
+                forms.push(normalize(w));
+                if kind == Kind::Nisba {
+                    for f in ["{}ة", "ال{}", "ال{}ة", "{}ين", "ال{}ين", "{}ون", "ال{}ون"]
+                    {
+                        forms.push(normalize(&f.replace("{}", w)));
+                    }
+                }
+            }
             let Some(first) = forms.first().cloned() else {
                 continue;
             };
@@ -82,8 +102,14 @@ pub fn place(name: &str) -> Option<&'static Place> {
 /// same place, or a city and the country it is in.
 pub fn compatible(a: &Place, b: &Place) -> bool {
     match (a.kind, b.kind) {
-        (Kind::City, Kind::City) | (Kind::Country, Kind::Country) => a.name == b.name,
+        (Kind::City, Kind::City) | (Kind::Country, Kind::Country) | (Kind::Nisba, Kind::Nisba) => {
+            a.name == b.name
+        }
         (Kind::City, Kind::Country) | (Kind::Country, Kind::City) => a.country == b.country,
+        // Never compared: a nationality is compared with nationalities.
+        (Kind::Nisba, Kind::City | Kind::Country) | (Kind::City | Kind::Country, Kind::Nisba) => {
+            true
+        }
     }
 }
 
@@ -115,7 +141,7 @@ pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool)
             (_, Some(p)) => Some(p),
             _ => g.get(key).filter(|_| after_in),
         };
-        if let Some(p) = found {
+        if let Some(p) = found.filter(|p| p.kind != Kind::Nisba) {
             out.push(Claim::new(
                 ClaimKind::Place {
                     head: HEAD.to_string(),
@@ -123,6 +149,35 @@ pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool)
                 },
                 t.start,
                 t.end,
+                Modality::Asserted,
+            ));
+        }
+    }
+    let nisbas: Vec<(usize, &Place)> = tokens
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(k, _)| !frame.get(*k).copied().unwrap_or(false))
+        .filter_map(|(k, t)| Some((k, g.get(t.key.as_str()).filter(|p| p.kind == Kind::Nisba)?)))
+        .collect();
+    if let [(k, p)] = nisbas.as_slice() {
+        let noun = tokens[k - 1].key.as_str();
+        let bare = super::lexicon::variants(noun)
+            .last()
+            .copied()
+            .unwrap_or(noun);
+        let is_noun = tokens[k - 1].kind == crate::text::tokenize::TokenKind::Word
+            && bare.chars().count() >= 2
+            && !crate::text::stopwords::is_stopword(noun)
+            && g.get(noun).is_none();
+        if is_noun {
+            out.push(Claim::new(
+                ClaimKind::Place {
+                    head: format!("{NISBA_HEAD}{bare}"),
+                    name: vec![p.name.clone()],
+                },
+                tokens[k - 1].start,
+                tokens[*k].end,
                 Modality::Asserted,
             ));
         }
@@ -160,6 +215,26 @@ mod tests {
             named("جماعة مرتبطة بسوريا تبنت الهجوم."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn one_country_adjective_after_a_noun_is_its_nationality() {
+        let heads = |s: &str| -> Vec<(String, String)> {
+            let t = tokenize(s, 0);
+            places(&t, &vec![false; t.len()], |_| false)
+                .into_iter()
+                .filter_map(|c| match c.kind {
+                    ClaimKind::Place { head, name } => Some((head, name.join(" "))),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            heads("تراجعت الليرة التركية أمام الدولار."),
+            [("@n:ليره".to_string(), "تركي".to_string())]
+        );
+        // Two nationalities: neither is the sentence's.
+        assert!(heads("التقى الوزير الأمريكي نظيره الروسي.").is_empty());
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub fn measure_name(m: &Measure, units: &[(&Unit, &Article)]) -> String {
         Measure::Weekday => "يوم الحدث".into(),
         Measure::TimeOfDay => "وقت الحدث من اليوم".into(),
         Measure::Place(head) if head == crate::claims::gazetteer::HEAD => "مكان الحدث".into(),
+        Measure::Place(head) if head.starts_with(crate::claims::gazetteer::NISBA_HEAD) => format!(
+            "الجنسية ({})",
+            as_written(&head[crate::claims::gazetteer::NISBA_HEAD.len()..], units)
+        ),
         Measure::Place(head) => format!("المكان ({})", as_written(head, units)),
         Measure::Holder(head) => format!("الجهة ({})", as_written(head, units)),
         Measure::Slot(SlotKindKey::Cause) => "السبب".into(),
