@@ -120,6 +120,9 @@ const IN: &[&str] = &["في", "وفي", "ففي"];
 pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool) -> Vec<Claim> {
     let g = gazetteer();
     let mut out = Vec::new();
+    // The token of the last place found: a name joined to it by «و» is a
+    // place too (في سوريا والعراق).
+    let mut last: Option<usize> = None;
     for (k, t) in tokens.iter().enumerate() {
         if frame.get(k).copied().unwrap_or(false) {
             continue;
@@ -129,7 +132,13 @@ pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool)
             .strip_prefix(['و', 'ف'])
             .filter(|r| r.chars().count() >= 3)
             .unwrap_or(key);
-        let after_in = k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
+        let joined = match last {
+            Some(p) if p + 1 == k => key.starts_with('و'),
+            Some(p) if p + 2 == k => tokens[k - 1].key == "و",
+            _ => false,
+        };
+        let after_in =
+            joined || k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
         // «ب» on a country relates more often than it places (مرتبطة
         // بإيران, linked to Iran); on a city it places (الخضراء ببغداد).
         let with_bi = rest
@@ -142,6 +151,7 @@ pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool)
             _ => g.get(key).filter(|_| after_in),
         };
         if let Some(p) = found.filter(|p| p.kind != Kind::Nisba) {
+            last = Some(k);
             out.push(Claim::new(
                 ClaimKind::Place {
                     head: HEAD.to_string(),
@@ -210,6 +220,9 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(named("وفي أسوان ارتفعت الحرارة."), ["اسوان"]);
+        // Names joined by «و» are all places of the event.
+        assert_eq!(named("تعهد بالسلام في سوريا والعراق."), ["سوريا", "العراق"]);
+        assert_eq!(named("تعهد بالسلام في العراق و سوريا."), ["العراق", "سوريا"]);
         // «ب» on a country relates: linked to Syria, not in it.
         assert_eq!(
             named("جماعة مرتبطة بسوريا تبنت الهجوم."),

@@ -320,7 +320,7 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     claims.extend(slots::places(tokens, text, &frame));
     let k = keys(tokens);
     claims.extend(gazetteer::places(tokens, &frame, |i| {
-        slots::is_head(&k, i).is_some()
+        slots::is_head(&k, i) == Some(true)
     }));
     claims.sort_by_key(|c| (c.start, c.end));
     for c in &mut claims {
