@@ -336,5 +336,5 @@ fn two_nationalities_of_one_noun_contradict() {
     )
     .expect("linked");
     assert_eq!(rel, Relation::Contradict, "{diffs:?}");
-    assert!(diffs.iter().any(|d| d.kind.as_str() == "place"));
+    assert!(diffs.iter().any(|d| d.kind.as_str() == "nationality"));
 }

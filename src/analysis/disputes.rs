@@ -169,11 +169,11 @@ fn measure_of(
         DifferenceKind::Date => (Measure::Date, words()),
         DifferenceKind::Weekday => (Measure::Weekday, (value_of(ca?), value_of(cb?))),
         DifferenceKind::TimeOfDay => (Measure::TimeOfDay, words()),
-        DifferenceKind::Place | DifferenceKind::Holder => {
+        DifferenceKind::Place | DifferenceKind::Holder | DifferenceKind::Nationality => {
             let (ClaimKind::Place { head, .. } | ClaimKind::Holder { head, .. }) = &ca?.kind else {
                 return None;
             };
-            let m = if d.kind == DifferenceKind::Place {
+            let m = if d.kind != DifferenceKind::Holder {
                 Measure::Place(head.clone())
             } else {
                 Measure::Holder(head.clone())

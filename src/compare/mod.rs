@@ -99,6 +99,8 @@ pub enum DifferenceKind {
     Place,
     /// Two organisations in one role.
     Holder,
+    /// Two nationalities of one noun (الليرة التركية / اللبنانية).
+    Nationality,
     /// Two causes.
     Cause,
     /// Two agents.
@@ -130,6 +132,7 @@ impl DifferenceKind {
             | DifferenceKind::TimeOfDay
             | DifferenceKind::Place
             | DifferenceKind::Holder
+            | DifferenceKind::Nationality
             | DifferenceKind::Cause
             | DifferenceKind::Agent
             | DifferenceKind::Instrument
@@ -150,6 +153,7 @@ impl DifferenceKind {
             DifferenceKind::TimeOfDay => "time_of_day",
             DifferenceKind::Place => "place",
             DifferenceKind::Holder => "holder",
+            DifferenceKind::Nationality => "nationality",
             DifferenceKind::Cause => "cause",
             DifferenceKind::Agent => "agent",
             DifferenceKind::Instrument => "instrument",

@@ -94,10 +94,10 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
         if meet(xa, xb) || nb.iter().any(|n| meet(xa, n.3)) || na.iter().any(|n| meet(n.3, xb)) {
             continue;
         }
-        let kind = if place {
-            DifferenceKind::Place
-        } else {
-            DifferenceKind::Holder
+        let kind = match (place, head.starts_with(gazetteer::NISBA_HEAD)) {
+            (true, true) => DifferenceKind::Nationality,
+            (true, false) => DifferenceKind::Place,
+            (false, _) => DifferenceKind::Holder,
         };
         out.push(Difference::quoting(
             kind,

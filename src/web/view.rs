@@ -212,6 +212,9 @@ pub fn explain(d: &Difference, a: &str, b: &str) -> String {
         }
         DifferenceKind::Place => format!("المكان مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
         DifferenceKind::Holder => format!("الجهة مختلفة: {a} يقول «{x}» و{b} يقول «{y}»."),
+        DifferenceKind::Nationality => {
+            format!("الجنسية مختلفة: {a} يقول «{x}» و{b} يقول «{y}».")
+        }
         DifferenceKind::Cause => format!("السبب مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
         DifferenceKind::Agent => format!("الفاعل مختلف: {a} يقول «{x}» و{b} يقول «{y}»."),
         DifferenceKind::Instrument => {
