@@ -338,3 +338,13 @@ fn two_nationalities_of_one_noun_contradict() {
     assert_eq!(rel, Relation::Contradict, "{diffs:?}");
     assert!(diffs.iter().any(|d| d.kind.as_str() == "nationality"));
 }
+
+#[test]
+fn two_spellings_of_a_short_name_are_one_place() {
+    let (rel, diffs) = relation(
+        "وحدد مركز الهزة في بلدة إغيل جنوب غرب العاصمة مساء الجمعة.",
+        "وحدد مركز الهزة في بلدة إيغيل جنوب غرب العاصمة مساء الجمعة.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+}

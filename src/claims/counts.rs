@@ -209,7 +209,12 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             .iter()
             .position(|t| t.start >= q.end)
             .unwrap_or(tokens.len());
-        let noun = q.noun.as_ref().and_then(|n| index(n.start));
+        // «بينهم» after a number opens its part (1832 بينهم 1220 في حالة
+        // حرجة): it is not the thing counted.
+        let noun = q.noun.as_ref().and_then(|n| index(n.start)).filter(|&n| {
+            lex.find(&keys[n..], |e| (*e == Entry::Subset).then_some(()))
+                .is_none()
+        });
         // عدد الضحايا is "the number of the victims", not "a number of".
         if matches!(q.amount, Amount::Vague { .. })
             && keys[qi].ends_with("عدد")
@@ -281,7 +286,8 @@ const ONE_OF: &[&str] = &["احدي", "احد", "واحدي", "واحد"];
 /// of the …" (إحدى المريضات), or a count followed by a word of `subset`
 /// in `data/claims.txt` that ends its clause (حالة وفاة واحدة بينهم،
 /// one death among them). When more follows the word, the count is the
-/// whole and the rest its part (30 شخصا بينهم طفل: 30 is the toll).
+/// whole and the rest its part (30 شخصا بينهم طفل: 30 is the toll), and
+/// a count right after that word is the part (بينهم 12 طفلا).
 pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
     let ClaimKind::Count { role, .. } = &c.kind else {
         return false;
@@ -296,6 +302,15 @@ pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
         && first.is_some_and(|k| {
             ONE_OF.contains(&keys[k]) && keys.get(k + 1).is_some_and(|n| n.starts_with("ال"))
         });
+    // A count right after «بينهم» is the part (بينهم 1220 في حالة حرجة).
+    let part = first.is_some_and(|k| {
+        (1..=2).any(|back| {
+            k >= back
+                && lexicon()
+                    .find(&keys[k - back..], |e| (*e == Entry::Subset).then_some(()))
+                    .is_some_and(|((), n)| n == back)
+        })
+    });
     let among = after.is_some_and(|k| {
         lexicon()
             .find(&keys[k..], |e| (*e == Entry::Subset).then_some(()))
@@ -317,7 +332,7 @@ pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
         }),
         _ => false,
     };
-    one_of || among || generic
+    one_of || part || among || generic
 }
 
 #[cfg(test)]

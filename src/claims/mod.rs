@@ -285,6 +285,12 @@ pub struct Reading {
 }
 
 /// Token keys of a sentence, for the lexicon.
+/// Words for "until, as of" before a time.
+const UNTIL: &[&str] = &["حتي", "حتى", "لغايه", "لغاية", "وحتي", "وحتى"];
+
+/// Tokens before a time within which «حتى» governs it (حتى الساعة …).
+const UNTIL_REACH: usize = 2;
+
 pub(crate) fn keys(tokens: &[Token]) -> Vec<&str> {
     tokens.iter().map(|t| t.key.as_str()).collect()
 }
@@ -315,7 +321,15 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     let (frame, speaker) = frame::frame(tokens, text);
     let mut claims = counts::counts(tokens, quantities, text, &frame);
     claims.retain(|c| !counts::is_subset(c, tokens, text));
-    claims.extend(time::times(tokens, quantities));
+    // A time after «حتى» (until, as of) is when a figure was counted or a
+    // silence lasted (حتى الساعة الثانية صباحا، حتى مساء الأحد), not when
+    // the event happened.
+    claims.extend(time::times(tokens, quantities).into_iter().filter(|c| {
+        let first = tokens.iter().position(|t| t.start >= c.start).unwrap_or(0);
+        !tokens[first.saturating_sub(UNTIL_REACH)..first]
+            .iter()
+            .any(|t| UNTIL.contains(&t.key.as_str()))
+    }));
     claims.extend(slots::slots(tokens, &frame));
     claims.extend(slots::places(tokens, text, &frame));
     let k = keys(tokens);
@@ -397,6 +411,46 @@ mod tests {
         // "One of the nurses" counts no nurses; "cases" say nothing alone.
         assert!(counts_of("وتحدثت إحدى الممرضات للصحفيين عن ليلة الحادث.").is_empty());
         assert!(counts_of("ونقلت خمس حالات إلى مستشفى المدينة صباح اليوم.").is_empty());
+    }
+
+    #[test]
+    fn a_count_after_among_them_is_the_part_and_among_them_is_not_counted() {
+        let s = "وارتفعت أعداد الجرحى إلى 640 بينهم 210 في حالة حرجة.";
+        let t = tokenize(s, 0);
+        let counts: Vec<(String, String, bool)> = reading(s)
+            .claims
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Count { role, amount } => {
+                    Some((role.key(), amount.to_string(), counts::is_subset(c, &t, s)))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            counts.contains(&("injured".into(), "640".into(), false)),
+            "{counts:?}"
+        );
+        assert!(
+            counts.iter().filter(|c| c.1 == "210").all(|c| c.2),
+            "{counts:?}"
+        );
+    }
+
+    #[test]
+    fn a_time_after_until_is_not_the_events() {
+        let dayparts = |s: &str| {
+            reading(s)
+                .claims
+                .iter()
+                .filter(|c| matches!(c.kind, ClaimKind::DayPart { .. }))
+                .count()
+        };
+        assert_eq!(dayparts("وقع الانفجار عند الساعة الثانية صباحا."), 1);
+        assert_eq!(
+            dayparts("وبلغت الحصيلة 40 قتيلا حتى الساعة الثانية صباحا."),
+            0
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
 use crate::claims::{Claim, ClaimKind, gazetteer};
-use crate::text::names::could_be_same_name;
+use crate::text::names::{MAX_NAME_DISTANCE, could_be_same_name, name_distance, skeleton};
 
 fn named(u: &Unit) -> Vec<(&Claim, bool, &str, &[String])> {
     u.reading
@@ -43,7 +43,11 @@ fn meet(x: &[String], y: &[String]) -> bool {
     x.iter().any(|p| {
         y.iter().any(|q| {
             let (p, q) = (bare(p), bare(q));
-            p == q || could_be_same_name(p, q)
+            // Short names too: two spellings of one consonant skeleton
+            // (إغيل / إيغيل) are not two places.
+            p == q
+                || could_be_same_name(p, q)
+                || skeleton(p) == skeleton(q) && name_distance(p, q) <= MAX_NAME_DISTANCE
         })
     })
 }
