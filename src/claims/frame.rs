@@ -10,7 +10,8 @@
 //!   sentence start when a setting phrase within [`FRAME_LEAD`] tokens
 //!   leads to it (وفي برنامج حواري على قناة محلية، قال …).
 //! - An attribution is a `frame` word (وفق، بحسب، نقلا عن) and what follows
-//!   it to the next break; فحسب ("only") is none.
+//!   it to the next break or to «أن» opening what is said; فحسب ("only")
+//!   is none.
 //! - The speaker is what stands between the verb and إن, or after the
 //!   attribution word.
 
@@ -77,8 +78,11 @@ pub fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>
         if keys[i] == "فحسب" {
             continue;
         }
+        // It ends at a break, or at «أن» opening what is said (ذكر
+        // التلفزيون نقلا عن بيان للوزارة أن الحصيلة ارتفعت: the toll is
+        // the fact, not part of the attribution).
         let end = (i + n..tokens.len())
-            .find(|&k| break_before(tokens, text, k))
+            .find(|&k| break_before(tokens, text, k) || THAT.contains(&keys[k]))
             .unwrap_or(tokens.len());
         for f in frame.iter_mut().take(end).skip(i) {
             *f = true;

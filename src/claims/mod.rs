@@ -438,6 +438,13 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_inside_a_saying_clause_ends_at_that() {
+        let s = "وذكرت الإذاعة نقلا عن بيان للوزارة أن حصيلة القتلى ارتفعت إلى 40 قتيلا.";
+        assert!(!framed(s).contains("حصيلة"), "{}", framed(s));
+        assert!(counts_of(s).contains(&("killed".into(), "40".into())));
+    }
+
+    #[test]
     fn a_time_after_until_is_not_the_events() {
         let dayparts = |s: &str| {
             reading(s)
