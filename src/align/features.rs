@@ -62,6 +62,11 @@ pub struct Unit {
     pub reading: Reading,
     /// Distinct features with the indices of the tokens that carry them.
     pub features: Vec<(Feature, Vec<usize>)>,
+    /// Tokens opening a two-word form of a synonym group whose words stand
+    /// apart (لم تعلن أي جهة مسؤوليتها), with the group: what the verb
+    /// means when negated; not a link feature.
+    #[serde(default)]
+    pub apart: Vec<(usize, u32)>,
 }
 
 impl Unit {
@@ -79,10 +84,18 @@ impl Unit {
 
     /// The synonym group token `token` belongs to, if any.
     pub fn group_of(&self, token: usize) -> Option<u32> {
-        self.features.iter().find_map(|(f, toks)| match f {
-            Feature::Synonym(g) if toks.contains(&token) => Some(*g),
-            _ => None,
-        })
+        self.features
+            .iter()
+            .find_map(|(f, toks)| match f {
+                Feature::Synonym(g) if toks.contains(&token) => Some(*g),
+                _ => None,
+            })
+            .or_else(|| {
+                self.apart
+                    .iter()
+                    .find(|(t, _)| *t == token)
+                    .map(|(_, g)| *g)
+            })
     }
 }
 
@@ -210,6 +223,9 @@ impl Reader<'_> {
             };
             add(Feature::Value(format!("count:{v}:{key}")), toks);
         }
+        let apart = (0..tokens.len())
+            .filter_map(|i| Some((i, self.synonyms.gapped_at(&stem_refs[i..])?.0)))
+            .collect();
         Unit {
             article,
             segment,
@@ -220,6 +236,7 @@ impl Reader<'_> {
             quantities,
             reading,
             features,
+            apart,
         }
     }
 }

@@ -348,3 +348,20 @@ fn two_spellings_of_a_short_name_are_one_place() {
     .expect("linked");
     assert_ne!(rel, Relation::Contradict, "{diffs:?}");
 }
+
+#[test]
+fn nobody_claimed_it_against_a_group_that_claimed_it() {
+    let (rel, diffs) = relation(
+        "ولم تعلن أي جهة حتى الآن مسؤوليتها عن الهجوم على سوق الماشية في البلدة.",
+        "وتبنت جماعة مسلحة الهجوم على سوق الماشية في البلدة في بيان على الإنترنت.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    // Both denying it agree.
+    let (rel, _) = relation(
+        "ولم تعلن أي جهة حتى الآن مسؤوليتها عن الهجوم على سوق الماشية في البلدة.",
+        "ولم تتبن أي جماعة الهجوم على سوق الماشية في البلدة حتى مساء اليوم.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict);
+}

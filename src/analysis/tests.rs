@@ -112,6 +112,7 @@ fn unit(article: usize) -> super::Unit {
         quantities: Vec::new(),
         reading: Default::default(),
         features: Vec::new(),
+        apart: Vec::new(),
     }
 }
 
