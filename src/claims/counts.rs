@@ -97,9 +97,14 @@ pub(crate) fn role_from_context(
             return Some(r);
         }
     }
-    // A role word ending right before the number.
+    // A role word ending right before the number, or a verb that gives
+    // its role only there (غرق 72 مهاجرا).
     for k in qi.saturating_sub(3)..qi {
-        if let Some((r, n)) = role_at(keys, k)
+        let next = lexicon().find(&keys[k..], |e| match e {
+            Entry::RoleNext(r) => Some(r.clone()),
+            _ => None,
+        });
+        if let Some((r, n)) = role_at(keys, k).or(next)
             && k + n == qi
         {
             return Some(r);

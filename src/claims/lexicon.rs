@@ -27,6 +27,9 @@ const DATA: &str = include_str!("../../data/claims.txt");
 pub enum Entry {
     /// A word of a role: the counted noun or a word near the count.
     Role(Role),
+    /// A verb that gives its role only to people counted right after it
+    /// (غرق 72 مهاجرا: drowned; غرق قارب يقل 40 مهاجرا is a boat sinking).
+    RoleNext(Role),
     /// A noun that counts people without saying their role.
     Person,
     /// A unit of measure: its class and the factor to the class's base.
@@ -300,6 +303,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
     };
     Some(match section {
         "role" => Entry::Role(Role::from_name(class)?),
+        "role-next" => Entry::RoleNext(Role::from_name(class)?),
         "person" => Entry::Person,
         "unit" => {
             let (c, f) = unit(class)?;

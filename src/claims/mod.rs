@@ -445,6 +445,19 @@ mod tests {
     }
 
     #[test]
+    fn drowned_gives_its_role_only_to_people_right_after_it() {
+        assert!(
+            counts_of("غرق 35 مهاجرا قبالة السواحل الليبية فجر اليوم.")
+                .contains(&("killed".into(), "35".into()))
+        );
+        assert!(
+            !counts_of("غرق قارب يقل 40 مهاجرا قبالة السواحل الليبية فجر اليوم.")
+                .iter()
+                .any(|(r, _)| r == "killed")
+        );
+    }
+
+    #[test]
     fn a_time_after_until_is_not_the_events() {
         let dayparts = |s: &str| {
             reading(s)
