@@ -138,13 +138,28 @@ pub fn modality_at(tokens: &[Token], keys: &[&str], text: &str, i: usize) -> Mod
     Modality::Asserted
 }
 
+/// Tokens before a share's number within which «نسبة …» names what it is
+/// a share of: the noun, its complement and the verb (نسبة الإقبال على
+/// التصويت في الانتخابات التشريعية بلغت 55 %, eight tokens).
+pub const SHARE_REACH: usize = 10;
+
 /// A share's role: a share of what, when the sentence says (نسبة المشاركة
 /// 58 %: turnout; بنسبة 56 % من الأصوات: of the votes), else a share of
 /// the sentence's one measure. The number spans tokens `qi..qj`.
 fn share(keys: &[&str], qi: usize, qj: usize) -> Role {
-    let of = |w: &str| format!("share:{}", crate::text::stem::strip_article(w));
+    // Nouns of one class are one share (المشاركة، الإقبال: turnout).
+    let of = |w: &str| {
+        let class = lexicon().find(&[w], |e| match e {
+            Entry::ShareOf(c) => Some(*c),
+            _ => None,
+        });
+        match class {
+            Some((c, _)) => format!("share:{c}"),
+            None => format!("share:{}", crate::text::stem::strip_article(w)),
+        }
+    };
     let ratio = |w: &str| matches!(w, "نسبه" | "ونسبه" | "بنسبه" | "معدل" | "ومعدل");
-    for p in (qi.saturating_sub(5)..qi).rev() {
+    for p in (qi.saturating_sub(SHARE_REACH)..qi).rev() {
         if ratio(keys[p])
             && let Some(next) = keys.get(p + 1)
             && next.starts_with("ال")

@@ -27,6 +27,9 @@ const DATA: &str = include_str!("../../data/claims.txt");
 pub enum Entry {
     /// A word of a role: the counted noun or a word near the count.
     Role(Role),
+    /// A noun a share is of (نسبة المشاركة / نسبة الإقبال: turnout), by the
+    /// class it names: two words of one class are one share.
+    ShareOf(&'static str),
     /// A verb that gives its role only to people counted right after it
     /// (غرق 72 مهاجرا: drowned; غرق قارب يقل 40 مهاجرا is a boat sinking).
     RoleNext(Role),
@@ -348,6 +351,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "title" => Entry::Title,
         "subset" => Entry::Subset,
         "generic" => Entry::Generic,
+        "share-of" => Entry::ShareOf(leak(class)),
         _ => return None,
     })
 }

@@ -458,6 +458,16 @@ mod tests {
     }
 
     #[test]
+    fn turnout_is_one_share_in_any_of_its_words() {
+        let a = counts_of("وقدرت نسبة المشاركة في الاستفتاء الدستوري بنحو 61 في المئة.");
+        let b = counts_of(
+            "وذكرت اللجنة أن نسبة الإقبال على الاقتراع في الاستفتاء الدستوري وصلت إلى 47 %.",
+        );
+        assert_eq!(a[0].0, "thing:share:turnout", "{a:?}");
+        assert_eq!(b[0].0, "thing:share:turnout", "{b:?}");
+    }
+
+    #[test]
     fn a_time_after_until_is_not_the_events() {
         let dayparts = |s: &str| {
             reading(s)
