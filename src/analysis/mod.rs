@@ -135,6 +135,12 @@ impl Analysis {
             .filter_map(|&i| features.get(i as usize).map(|(f, _)| f))
     }
 
+    /// The dispute link `link` (an index in [`Analysis::links`]) belongs
+    /// to, if any.
+    pub fn dispute_of(&self, link: usize) -> Option<&Dispute> {
+        self.disputes.iter().find(|d| d.links.contains(&link))
+    }
+
     /// The contradiction made by link `link` (an index in
     /// [`Analysis::links`]), if it is one.
     pub fn contradiction_of(&self, link: usize) -> Option<&Contradiction> {

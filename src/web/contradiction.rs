@@ -165,7 +165,7 @@ pub async fn handler(
         && let Some((_, c)) = story.analysis().contradiction(&id)
     {
         let an = story.analysis();
-        let dispute = an.disputes.iter().find(|d| d.links.contains(&c.link));
+        let dispute = an.dispute_of(c.link);
         match (params.view, dispute) {
             (None, Some(d)) => {
                 let to = StoryUrls::new(&story.id).dispute_with_pair(&d.id, &id);
@@ -262,9 +262,7 @@ pub fn build(story: &Story, id: &str) -> Result<ContradictionPage, WebError> {
         update: view::update_note(story, link),
         score: format!("{:.2}", link.score),
         dispute: an
-            .disputes
-            .iter()
-            .find(|d| d.links.contains(&c.link))
+            .dispute_of(c.link)
             .map(|d| (d.id.clone(), super::dispute::summarise(story, d, 0).measure)),
         verdict: None,
         history: Vec::new(),

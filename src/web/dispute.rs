@@ -266,7 +266,7 @@ pub async fn handler(
     let corpus = state.corpus();
     let story = view::find_story(&corpus, &story_id)?;
     let mut page = build(story, check_id(&id)?)?;
-    page.focus = params.pair.and_then(|p| focus(story, &page, &p));
+    page.focus = params.pair.and_then(|p| focus(story, &id, &p));
     (page.verdict, page.history, page.form) = super::verdict::section(&state, &story.id, &id);
     Ok(super::upload::with_form_cookie(
         &state,
@@ -278,14 +278,12 @@ pub async fn handler(
 /// The page of pair `pair` when it is one of the dispute's pairs.
 fn focus(
     story: &Story,
-    page: &DisputePage,
+    dispute: &str,
     pair: &str,
 ) -> Option<super::contradiction::ContradictionPage> {
-    let own = StoryUrls::new(&story.id).contradiction_pair(pair);
-    page.pairs
-        .iter()
-        .any(|(href, _)| *href == own)
-        .then_some(())?;
+    let an = story.analysis();
+    let (_, c) = an.contradiction(pair)?;
+    (an.dispute_of(c.link)?.id == dispute).then_some(())?;
     super::contradiction::build(story, pair).ok()
 }
 
