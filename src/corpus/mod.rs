@@ -131,17 +131,13 @@ impl Story {
     pub fn analysis(&self) -> std::sync::Arc<crate::analysis::Analysis> {
         use std::sync::Arc;
         let resident = self.cache.as_ref().map(|c| &c.resident);
-        if let Some(r) = resident
-            && let Some(an) = self.analysis.get(r)
-        {
-            return an;
-        }
-        let mut held = self
-            .analysis
-            .analysis
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        // Held while computing: another request for this story waits for
+        // this analysis rather than computing its own.
+        let mut held = self.analysis.lock();
         if let Some(an) = held.as_ref() {
+            if let Some(r) = resident {
+                self.analysis.touch(r);
+            }
             return Arc::clone(an);
         }
         let an = match self
@@ -175,11 +171,7 @@ impl Story {
 
     /// The analysis if it is in memory now.
     fn held(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
-        self.analysis
-            .analysis
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.analysis.lock().clone()
     }
 
     /// Takes over `old`'s analysis when both stories hold the same articles
@@ -194,11 +186,7 @@ impl Story {
                 .all(|(a, b)| a.id == b.id && a.text == b.text);
         match (same, old.held()) {
             (true, Some(an)) => {
-                *self
-                    .analysis
-                    .analysis
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner()) = Some(an);
+                *self.analysis.lock() = Some(an);
                 if let Some(c) = &self.cache {
                     c.resident.filled(&self.analysis);
                 }

@@ -31,15 +31,22 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// The slot's content, locked (a panic elsewhere never poisons it: the
+    /// content is only ever replaced whole).
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, Option<Arc<Analysis>>> {
+        self.analysis.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Marks the slot used now.
+    pub fn touch(&self, clock: &Resident) {
+        self.last_used.store(clock.tick(), Ordering::Relaxed);
+    }
+
     /// The analysis in the slot, marking it used.
     pub fn get(&self, clock: &Resident) -> Option<Arc<Analysis>> {
-        let held = self
-            .analysis
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
+        let held = self.lock().clone();
         if held.is_some() {
-            self.last_used.store(clock.tick(), Ordering::Relaxed);
+            self.touch(clock);
         }
         held
     }
@@ -60,7 +67,7 @@ impl Resident {
     /// Records that `slot` now holds an analysis, and empties the least
     /// recently used others beyond [`MAX_RESIDENT`].
     pub fn filled(&self, slot: &Arc<Slot>) {
-        slot.last_used.store(self.tick(), Ordering::Relaxed);
+        slot.touch(self);
         let victims: Vec<Arc<Slot>> = {
             let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
             slots.retain(|w| w.strong_count() > 0);
