@@ -14,17 +14,11 @@ Needs `cargo build --release --examples`.
 """
 import argparse, json, os, re, shutil, subprocess, sys, time
 
+from scale import vm  # peak memory from /proc, as scale.py reads it
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIZAN = os.path.join(ROOT, "target", "release", "mizan")
 GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
-
-
-def vm(pid, key):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])  # kB
-    return 0
 
 
 def run(corpus, ws):

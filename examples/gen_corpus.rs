@@ -34,16 +34,9 @@ const SWAP_CHANCE: f64 = 0.5;
 /// Share of stories with a planted contradiction.
 const CONTRADICTION_SHARE: f64 = 0.35;
 
-/// The days of the week, as news Arabic writes them.
-const WEEKDAYS: &[&str] = &[
-    "الأحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
-    "السبت",
-];
+/// The days of the week, as news Arabic writes them (the names the pages
+/// show).
+const WEEKDAYS: &[&str] = &mizan::web::measure::WEEKDAYS;
 
 /// Arab capitals: the places a planted contradiction moves a fact between.
 const CITIES: &[&str] = &[

@@ -114,7 +114,7 @@ fn written_in(words: &[&str], u: &Unit, a: &Article) -> Option<String> {
 }
 
 /// Arabic names of the weekdays, 1 = Sunday.
-const WEEKDAYS: [&str; 7] = [
+pub const WEEKDAYS: [&str; 7] = [
     "الأحد",
     "الاثنين",
     "الثلاثاء",
