@@ -115,6 +115,12 @@ fn screenshot_dir() -> PathBuf {
     dir
 }
 
+/// Saves the page as seen to `target/screenshots/{name}`, a test artefact
+/// to look at (a text check cannot see tofu or overflow).
+async fn save_screenshot(c: &Client, name: &str) {
+    std::fs::write(screenshot_dir().join(name), c.screenshot().await.unwrap()).unwrap();
+}
+
 /// Decoded RGB(A) pixels as luminance, with width and height.
 fn luminance(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
@@ -201,11 +207,7 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
             ))
             .await
             .unwrap();
-        std::fs::write(
-            screenshot_dir().join("story-1280.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        save_screenshot(c, "story-1280.png").await;
         link.click().await.unwrap();
         let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
         assert_eq!(
@@ -223,11 +225,7 @@ async fn click_through_to_an_article_and_see_arabic_glyphs() {
         // The bundled font loaded (not only a system fallback).
         assert_bundled_font(c).await;
 
-        std::fs::write(
-            screenshot_dir().join("article-1280.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        save_screenshot(c, "article-1280.png").await;
 
         // Two different Arabic strings of the same length: tofu would draw
         // the same boxes for both.
@@ -555,11 +553,7 @@ async fn upload_an_article_through_the_form() {
         assert_eq!(h1, "النيران تلتهم سوق طنطا");
         let meta = text_of(c, "dl.metadata").await;
         assert!(meta.contains("صحيفة المساء"), "{meta}");
-        std::fs::write(
-            screenshot_dir().join("uploaded-1280.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        save_screenshot(c, "uploaded-1280.png").await;
         // The folder holds it, whole, with its front matter.
         let stored = std::fs::read_to_string(dir.join("fire/evening-paper.txt")).unwrap();
         assert!(stored.starts_with("---\nsource: صحيفة المساء\n"));
@@ -700,11 +694,7 @@ async fn a_static_share_opens_from_disk_and_its_links_work() {
         );
         // … drawn with the bundled font from beside the page …
         assert_bundled_font(c).await;
-        std::fs::write(
-            screenshot_dir().join("share-dispute-1280.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        save_screenshot(c, "share-dispute-1280.png").await;
         // … and back to the overview by the path above it.
         click(c, "nav.crumbs a:nth-of-type(2)").await;
         c.wait()
@@ -791,11 +781,7 @@ async fn decide_a_dispute_in_the_browser() {
         )
         .await
         .unwrap();
-        std::fs::write(
-            screenshot_dir().join("decided-dispute-1280.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        save_screenshot(c, "decided-dispute-1280.png").await;
     })
     .await;
     let _ = browser.client.clone().close().await;
