@@ -117,7 +117,9 @@ pub fn compatible(a: &Place, b: &Place) -> bool {
 const IN: &[&str] = &["في", "وفي", "ففي"];
 
 /// The gazetteer's places where the sentence says the event was.
-pub fn places(tokens: &[Token], frame: &[bool], is_head: impl Fn(usize) -> bool) -> Vec<Claim> {
+pub fn places(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
+    let keys = super::keys(tokens);
+    let is_head = |k: usize| super::slots::is_head(&keys, k) == Some(true);
     let g = gazetteer();
     let mut out = Vec::new();
     // The token of the last place found: a name joined to it by «و» is a
@@ -202,7 +204,7 @@ mod tests {
 
     fn named(s: &str) -> Vec<String> {
         let t = tokenize(s, 0);
-        places(&t, &vec![false; t.len()], |_| false)
+        places(&t, &vec![false; t.len()])
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Place { name, .. } => Some(name.join(" ")),
@@ -234,7 +236,7 @@ mod tests {
     fn one_country_adjective_after_a_noun_is_its_nationality() {
         let heads = |s: &str| -> Vec<(String, String)> {
             let t = tokenize(s, 0);
-            places(&t, &vec![false; t.len()], |_| false)
+            places(&t, &vec![false; t.len()])
                 .into_iter()
                 .filter_map(|c| match c.kind {
                     ClaimKind::Place { head, name } => Some((head, name.join(" "))),

@@ -285,12 +285,6 @@ pub struct Reading {
 }
 
 /// Token keys of a sentence, for the lexicon.
-/// Words for "until, as of" before a time.
-const UNTIL: &[&str] = &["حتي", "حتى", "لغايه", "لغاية", "وحتي", "وحتى"];
-
-/// Tokens before a time within which «حتى» governs it (حتى الساعة …).
-const UNTIL_REACH: usize = 2;
-
 pub(crate) fn keys(tokens: &[Token]) -> Vec<&str> {
     tokens.iter().map(|t| t.key.as_str()).collect()
 }
@@ -321,21 +315,10 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     let (frame, speaker) = frame::frame(tokens, text);
     let mut claims = counts::counts(tokens, quantities, text, &frame);
     claims.retain(|c| !counts::is_subset(c, tokens, text));
-    // A time after «حتى» (until, as of) is when a figure was counted or a
-    // silence lasted (حتى الساعة الثانية صباحا، حتى مساء الأحد), not when
-    // the event happened.
-    claims.extend(time::times(tokens, quantities).into_iter().filter(|c| {
-        let first = tokens.iter().position(|t| t.start >= c.start).unwrap_or(0);
-        !tokens[first.saturating_sub(UNTIL_REACH)..first]
-            .iter()
-            .any(|t| UNTIL.contains(&t.key.as_str()))
-    }));
+    claims.extend(time::times(tokens, quantities));
     claims.extend(slots::slots(tokens, &frame));
     claims.extend(slots::places(tokens, text, &frame));
-    let k = keys(tokens);
-    claims.extend(gazetteer::places(tokens, &frame, |i| {
-        slots::is_head(&k, i) == Some(true)
-    }));
+    claims.extend(gazetteer::places(tokens, &frame));
     claims.sort_by_key(|c| (c.start, c.end));
     for c in &mut claims {
         c.attribution = speaker;

@@ -38,7 +38,13 @@ fn hour_at(tokens: &[Token], quantities: &[Quantity], k: usize) -> Option<(u8, u
     ok.then_some((v as u8, end))
 }
 
-/// The time claims of a sentence.
+/// Words for "until, as of" before a time (normalised keys).
+const UNTIL: &[&str] = &["حتي", "وحتي", "لغايه"];
+
+/// Tokens before a time within which «حتى» governs it (حتى الساعة …).
+const UNTIL_REACH: usize = 2;
+
+/// The time claims of a sentence; none for a time after «حتى».
 pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
     let keys = keys(tokens);
     let lex = lexicon();
@@ -122,6 +128,15 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
             None => k += 1,
         }
     }
+    // A time after «حتى» (until, as of) is when a figure was counted or a
+    // silence lasted (حتى الساعة الثانية صباحا، حتى مساء الأحد), not when
+    // the event happened.
+    out.retain(|c| {
+        let first = tokens.iter().position(|t| t.start >= c.start).unwrap_or(0);
+        !keys[first.saturating_sub(UNTIL_REACH)..first]
+            .iter()
+            .any(|k| UNTIL.contains(k))
+    });
     out
 }
 
