@@ -98,7 +98,7 @@ pub(crate) fn role_from_context(
         }
     }
     // A role word ending right before the number, or a verb that gives
-    // its role only there (غرق 72 مهاجرا).
+    // its role only there (غرق 30 مهاجرا).
     for k in qi.saturating_sub(3)..qi {
         let next = lexicon().find(&keys[k..], |e| match e {
             Entry::RoleNext(r) => Some(r.clone()),
@@ -140,7 +140,7 @@ pub fn modality_at(tokens: &[Token], keys: &[&str], text: &str, i: usize) -> Mod
 
 /// Tokens before a share's number within which «نسبة …» names what it is
 /// a share of: the noun, its complement and the verb (نسبة الإقبال على
-/// التصويت في الانتخابات التشريعية بلغت 55 %, eight tokens).
+/// الاقتراع في الاستفتاء الدستوري وصلت إلى 47 %, eight tokens).
 pub const SHARE_REACH: usize = 10;
 
 /// A share's role: a share of what, when the sentence says (نسبة المشاركة

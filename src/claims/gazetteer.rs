@@ -142,7 +142,7 @@ pub fn places(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
         let after_in =
             joined || k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
         // «ب» on a country relates more often than it places (مرتبطة
-        // بإيران, linked to Iran); on a city it places (الخضراء ببغداد).
+        // بإيران, linked to Iran); on a city it places (انفجار ببيروت).
         let with_bi = rest
             .strip_prefix('ب')
             .and_then(|r| g.get(r))

@@ -31,7 +31,7 @@ pub enum Entry {
     /// class it names: two words of one class are one share.
     ShareOf(&'static str),
     /// A verb that gives its role only to people counted right after it
-    /// (غرق 72 مهاجرا: drowned; غرق قارب يقل 40 مهاجرا is a boat sinking).
+    /// (غرق 30 مهاجرا: drowned; غرق قارب يقل 40 مهاجرا is a boat sinking).
     RoleNext(Role),
     /// A noun that counts people without saying their role.
     Person,
