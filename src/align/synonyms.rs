@@ -20,6 +20,10 @@ use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/synonyms.txt");
 
+/// The opposites lexicon (read by `compare::polarity`): its words are also
+/// evidence of a proclitic (بوقف is ب + وقف).
+const OPPOSITES: &str = include_str!("../../data/antonyms.txt");
+
 /// The synonym groups of `data/synonyms.txt`, keyed by a story's stems.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Synonyms {
@@ -36,14 +40,15 @@ pub struct Synonyms {
 /// up to two words and an adverb of time (أي جماعة حتى الآن).
 pub const MAX_GAP: usize = 4;
 
-/// Every word of this lexicon and of the function words, normalised and
+/// Every word of this lexicon, of the opposites and of the function words, normalised and
 /// without the article: the stemmer's evidence that a proclitic is one (see
 /// [`Stemmer::with_lexicon`]). Built once.
 pub fn evidence() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         data_lines(DATA)
-            .flat_map(|l| l.split(['|', ' ']))
+            .chain(data_lines(OPPOSITES))
+            .flat_map(|l| l.split(['|', ' ', '<', '>']))
             .filter(|w| !w.trim().is_empty())
             .map(|w| normalize(w.trim()))
             .chain(stopwords::words().map(str::to_string))

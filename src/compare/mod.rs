@@ -35,6 +35,7 @@
 pub mod counts;
 pub mod denial;
 pub mod ids;
+pub mod negators;
 pub mod place;
 pub mod polarity;
 mod quantities;

@@ -5,11 +5,8 @@
 //! of each side.
 //!
 //! Rules:
-//! - A negator (لم، لن، لا، ليس، عدم …, also behind و or ف) negates
-//!   the first content word within [`NEGATION_REACH`] tokens after it: the
-//!   predicate (لم **يصب**، عدم **وجود**), not the subject that follows.
-//!   لا يزال (still), لا سيما (especially) and لا بد (must) negate nothing;
-//!   a word of being passes the negation on (لا يوجد **تغيير**).
+//! - Which word each negator governs is [`super::negators`]'s reading
+//!   (particles, غير, verbs of failing, verbs of denial).
 //! - Two units conflict by negation when a word they share (same stem,
 //!   synonym group, or verb stem without its tense prefix: لم يسفر / أسفر)
 //!   is negated everywhere in one and nowhere in the other.
@@ -27,74 +24,9 @@ use crate::text::normalize::normalize;
 use crate::text::stem::Stemmer;
 use std::collections::HashMap;
 
+pub use super::negators::{NEGATION_REACH, negators};
+
 const DATA: &str = include_str!("../../data/antonyms.txt");
-
-/// Tokens after a negator within which its predicate is looked for (لم
-/// يصب، لم **يعد** … ; ليس من **الواضح**).
-pub const NEGATION_REACH: usize = 2;
-
-/// Negating particles, normalised. Verbs of denial (نفى) are not here: in
-/// نفى مستشفى تسببه the word after the verb is its subject, not what is
-/// denied; they are opposites of أكد in the antonym lexicon instead.
-const NEGATORS: &[&str] = &["لم", "لن", "لا", "بلا", "ليس", "ليست", "ليسوا", "لسنا", "عدم"];
-
-/// Verbs of denial: they negate only through a word of being (تنفي وجود
-/// **أدلة**), since the word right after them is often their subject.
-const DENIALS: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا"];
-
-/// Words of being, and "any", that pass a negation on to the word after
-/// them: لا يوجد **تغيير**، عدم وجود **أدلة**، تنفي أي **حرب**.
-const TRANSPARENT: &[&str] = &[
-    "يوجد", "توجد", "وجود", "هناك", "ثمه", "يكون", "تكون", "اي", "ايه",
-];
-
-/// Words after لا that make no negation of it: لا يزال (still), لا سيما
-/// (especially), لا بد (must).
-/// Also a partitive after the negator (ليس بين الضحايا أطفال): it denies
-/// a subset, not the fact.
-const NOT_NEGATED_AFTER: &[&str] = &[
-    "يزال",
-    "تزال",
-    "يزالون",
-    "زال",
-    "سيما",
-    "بد",
-    "بين",
-    "من_بين",
-    "بينهم",
-];
-
-/// True when `key`, or `key` behind و or ف, is one of `words`.
-fn is_one_of(key: &str, words: &[&str]) -> bool {
-    words.contains(&key)
-        || key
-            .strip_prefix(['و', 'ف'])
-            .is_some_and(|rest| words.contains(&rest))
-}
-
-/// For each token of `u`, the token of the negator governing it, if any.
-pub fn negators(u: &Unit) -> Vec<Option<usize>> {
-    let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
-    let mut out = vec![None; u.tokens.len()];
-    for i in 0..u.tokens.len() {
-        let next = key(i + 1).unwrap_or("");
-        let transparent = TRANSPARENT.contains(&next);
-        let negator = is_one_of(&u.tokens[i].key, NEGATORS)
-            || (transparent && is_one_of(&u.tokens[i].key, DENIALS));
-        if !negator || NOT_NEGATED_AFTER.contains(&next) {
-            continue;
-        }
-        let from = i + 1 + usize::from(transparent);
-        if let Some(k) = (from..u.tokens.len())
-            .take(NEGATION_REACH)
-            .take_while(|&k| !is_one_of(&u.tokens[k].key, NEGATORS))
-            .find(|&k| crate::align::features::is_content(&u.tokens[k]))
-        {
-            out[k] = Some(i);
-        }
-    }
-    out
-}
 
 /// Opposite pairs of the lexicon, keyed by the story's stems.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]

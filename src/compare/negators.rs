@@ -1,0 +1,261 @@
+//! Which word of a sentence each negation governs.
+//!
+//! In: a read unit (its tokens' normalised keys). Out: for each token, the
+//! token of the negator governing it, if any ([`negators`]).
+//!
+//! Rules:
+//! - A negating particle (لم، لن، لا، ليس، عدم …, also behind و or ف)
+//!   negates the first content word within [`NEGATION_REACH`] tokens after
+//!   it: the predicate (لم **يصب**، عدم **وجود**), not the subject that
+//!   follows. لا يزال (still), لا سيما (especially) and لا بد (must) negate
+//!   nothing; a word of being passes the negation on (لا يوجد **تغيير**).
+//! - «غير» negates only the word right after it (غير **آمنة**): غير أن
+//!   (however) and غير ذلك (other than that) negate nothing.
+//! - A verb of failing or ceasing with its preposition (its subject may
+//!   stand between, [`FAILURE_GAP`]) negates what it failed at or ceased: فشل في **اعتراض**، عجز عن **الوصول**، توقف عن
+//!   **ملاحقة**. Without the preposition it negates nothing (توقف القطار
+//!   في المحطة is a train that stopped, not a denial of the station).
+//! - A verb of denial (نفى) negates through a word of being (تنفي وجود
+//!   **أدلة**), or a verbal noun carrying the subject's pronoun (تنفي
+//!   **انسحابها**، نفت الحركة **مشاركتها**): the word right after it
+//!   is otherwise its subject (نفى المتحدث), never what is denied. Only the
+//!   unambiguous pronouns ها، هم، هما count: a final ه is also a
+//!   normalised ة.
+
+use crate::align::Unit;
+
+/// Tokens after a negator within which its predicate is looked for (لم
+/// يصب، لم **يعد** … ; ليس من **الواضح**).
+pub const NEGATION_REACH: usize = 2;
+
+/// Negating particles, normalised. Verbs of denial (نفى) are not here: in
+/// نفى مستشفى تسببه the word after the verb is its subject, not what is
+/// denied; they are opposites of أكد in the antonym lexicon instead.
+const NEGATORS: &[&str] = &["لم", "لن", "لا", "بلا", "ليس", "ليست", "ليسوا", "لسنا", "عدم"];
+
+/// Negates the one word right after it.
+const NOT: &str = "غير";
+
+/// Verbs of failing and ceasing, normalised, each with the preposition
+/// that opens what failed or ceased.
+const FAILURES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "فشل",
+            "يفشل",
+            "تفشل",
+            "فشلت",
+            "فشلوا",
+            "اخفق",
+            "يخفق",
+            "تخفق",
+            "اخفقت",
+            "عجز",
+            "يعجز",
+            "تعجز",
+            "عجزت",
+        ],
+        &["في", "عن"],
+    ),
+    (
+        &[
+            "توقف",
+            "يتوقف",
+            "تتوقف",
+            "توقفت",
+            "امتنع",
+            "يمتنع",
+            "تمتنع",
+            "امتنعت",
+            "امتنعوا",
+            "كف",
+            "يكف",
+            "تكف",
+            "كفت",
+        ],
+        &["عن"],
+    ),
+];
+
+/// Verbs of denial: they negate only through a word of being (تنفي وجود
+/// **أدلة**) or a verbal noun with the subject's pronoun, since the word
+/// right after them is often their subject.
+const DENIALS: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا"];
+
+/// Pronouns that mark a noun after a verb of denial as what is denied.
+const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما"];
+
+/// Words of being, and "any", that pass a negation on to the word after
+/// them: لا يوجد **تغيير**، عدم وجود **أدلة**، تنفي أي **حرب**.
+const TRANSPARENT: &[&str] = &[
+    "يوجد", "توجد", "وجود", "هناك", "ثمه", "يكون", "تكون", "اي", "ايه",
+];
+
+/// Words after لا that make no negation of it: لا يزال (still), لا سيما
+/// (especially), لا بد (must).
+/// Also a partitive after the negator (ليس بين الضحايا أطفال): it denies
+/// a subset, not the fact.
+const NOT_NEGATED_AFTER: &[&str] = &[
+    "يزال",
+    "تزال",
+    "يزالون",
+    "زال",
+    "سيما",
+    "بد",
+    "بين",
+    "من_بين",
+    "بينهم",
+];
+
+/// True when `key`, or `key` behind و or ف, is one of `words`.
+fn is_one_of(key: &str, words: &[&str]) -> bool {
+    words.contains(&key)
+        || key
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| words.contains(&rest))
+}
+
+/// Tokens a verb of failing may have between it and its preposition: its
+/// subject (فشلت الدفاعات الجوية في …).
+pub const FAILURE_GAP: usize = 3;
+
+/// When token `i` is a verb of failing, the token of its preposition.
+fn failure_preposition(u: &Unit, i: usize) -> Option<usize> {
+    let (_, preps) = FAILURES
+        .iter()
+        .find(|(verbs, _)| is_one_of(&u.tokens[i].key, verbs))?;
+    // The gap holds the subject only: a word of time or cause in it (يتوقف
+    // بعد تغريدة عن …) means the preposition is not the verb's.
+    (i + 1..u.tokens.len())
+        .take(FAILURE_GAP + 1)
+        .take_while(|&k| {
+            preps.contains(&u.tokens[k].key.as_str())
+                || crate::align::features::is_content(&u.tokens[k])
+        })
+        .find(|&k| preps.contains(&u.tokens[k].key.as_str()))
+}
+
+/// The token a verb of denial at `i` denies directly: a verbal noun with
+/// its subject's pronoun right after it (تنفي انسحابها) or after a definite
+/// subject (نفت الحركة مشاركتها), not followed by «أن» (نفى محاموهم أن …:
+/// there it is the subject).
+fn denied_noun(u: &Unit, i: usize) -> Option<usize> {
+    let key = |k: usize| u.tokens.get(k).map_or("", |t| t.key.as_str());
+    if !is_one_of(&u.tokens[i].key, DENIALS) {
+        return None;
+    }
+    let k = if key(i + 1).starts_with("ال") {
+        i + 2
+    } else {
+        i + 1
+    };
+    let word = key(k);
+    (word.chars().count() >= 5
+        && OBJECT_PRONOUNS.iter().any(|p| word.ends_with(p))
+        && key(k + 1) != "ان")
+        .then_some(k)
+}
+
+/// For each token of `u`, the token of the negator governing it, if any.
+pub fn negators(u: &Unit) -> Vec<Option<usize>> {
+    let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
+    let mut out = vec![None; u.tokens.len()];
+    let content = |k: usize| crate::align::features::is_content(&u.tokens[k]);
+    for i in 0..u.tokens.len() {
+        let this = u.tokens[i].key.as_str();
+        if is_one_of(this, &[NOT]) {
+            if (i + 1 < u.tokens.len()) && content(i + 1) {
+                out[i + 1] = Some(i);
+            }
+            continue;
+        }
+        if let Some(k) = denied_noun(u, i) {
+            out[k] = Some(i);
+            continue;
+        }
+        let next = key(i + 1).unwrap_or("");
+        let transparent = TRANSPARENT.contains(&next);
+        let failure = failure_preposition(u, i);
+        let negator = is_one_of(this, NEGATORS)
+            || (transparent && is_one_of(this, DENIALS))
+            || failure.is_some();
+        if !negator || NOT_NEGATED_AFTER.contains(&next) {
+            continue;
+        }
+        let from = match failure {
+            Some(p) => p + 1,
+            None => i + 1 + usize::from(transparent),
+        };
+        if let Some(k) = (from..u.tokens.len())
+            .take(NEGATION_REACH)
+            .take_while(|&k| !is_one_of(&u.tokens[k].key, NEGATORS))
+            .find(|&k| content(k))
+        {
+            out[k] = Some(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize::tokenize;
+
+    /// The words each negator of `sentence` governs, as written.
+    fn negated(sentence: &str) -> Vec<&str> {
+        let tokens = tokenize(sentence, 0);
+        let unit = Unit {
+            article: 0,
+            segment: 0,
+            title: false,
+            tokens,
+            stems: Vec::new(),
+            bare: Vec::new(),
+            quantities: Vec::new(),
+            reading: Default::default(),
+            features: Vec::new(),
+            apart: Vec::new(),
+        };
+        negators(&unit)
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.is_some())
+            .map(|(k, _)| &sentence[unit.tokens[k].start..unit.tokens[k].end])
+            .collect()
+    }
+
+    #[test]
+    fn particles_negate_their_predicate() {
+        assert_eq!(negated("لم يصب أحد من ركاب الحافلة."), ["يصب"]);
+        assert_eq!(negated("ولا يوجد تغيير في مواعيد الرحلات."), ["تغيير"]);
+        assert!(negated("لا يزال الطريق مغلقا.").is_empty());
+    }
+
+    #[test]
+    fn ghair_negates_the_next_word_only() {
+        assert_eq!(negated("وصفت اللجنة المبنى بأنه غير آمن للسكن."), ["آمن"]);
+        assert!(negated("غير أن الوزارة لم تعلق.").contains(&"تعلق"));
+        assert!(!negated("غير أن الوزارة لم تعلق.").contains(&"الوزارة"));
+    }
+
+    #[test]
+    fn failing_and_ceasing_negate_with_their_preposition() {
+        assert_eq!(
+            negated("فشلت الدفاعات الجوية في اعتراض الصاروخ."),
+            ["اعتراض"]
+        );
+        assert_eq!(negated("توقفت الشركة عن تصدير القمح."), ["تصدير"]);
+        // «عن» after a word of time is not the verb's.
+        assert!(negated("توقف البث بعد ساعة عن موعده.").is_empty());
+        // A train that stopped at a station denies nothing.
+        assert!(negated("توقف القطار في محطة المدينة.").is_empty());
+    }
+
+    #[test]
+    fn denial_negates_a_noun_with_its_subjects_pronoun() {
+        assert_eq!(negated("نفت الحركة مشاركتها في المحادثات."), ["مشاركتها"]);
+        assert_eq!(negated("والحركة تنفي مشاركتها في المحادثات."), ["مشاركتها"]);
+        assert!(negated("نفى محاموهم أن يكون موكلهم في المدينة.").is_empty());
+    }
+}
