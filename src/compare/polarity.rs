@@ -79,6 +79,28 @@ fn verb_core(stem: &str) -> &str {
     }
 }
 
+/// The letters of a stem that a verb and its verbal noun share: without an
+/// accusative ending ا, the verb core ([`verb_core`]) without its
+/// inner long vowels (يظهر / ظهور → ظهر، اعترض / اعتراض → عترض، آمنا /
+/// آمنة → امن). `None` when fewer than three letters would stay: the
+/// skeleton of a short word joins too much (قال / قيل).
+fn skeleton(stem: &str) -> Option<String> {
+    let stem = match stem.strip_suffix('ا') {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => stem,
+    };
+    let core = verb_core(stem);
+    let letters: Vec<char> = core.chars().collect();
+    let last = letters.len().checked_sub(1)?;
+    let out: String = letters
+        .iter()
+        .enumerate()
+        .filter(|&(k, c)| k == 0 || k == last || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| *c)
+        .collect();
+    (out.chars().count() >= 3).then_some(out)
+}
+
 /// What one unit affirms and denies, read once per unit so that comparing
 /// pairs costs little.
 #[derive(Debug, Default, Clone)]
@@ -97,6 +119,7 @@ struct Key {
     token: usize,
     stem: String,
     core: String,
+    skeleton: Option<String>,
     group: Option<u32>,
 }
 
@@ -105,6 +128,7 @@ impl Key {
         let mine = [self.stem.as_str(), self.core.as_str()];
         (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core))
             || (self.group.is_some() && self.group == other.group)
+            || (self.skeleton.is_some() && self.skeleton == other.skeleton)
     }
 }
 
@@ -129,6 +153,7 @@ impl Polarity {
                 Key {
                     token: k,
                     core: verb_core(&stem).to_string(),
+                    skeleton: skeleton(&stem),
                     stem,
                     group: u.group_of(k),
                 }
@@ -248,4 +273,20 @@ pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<
         )];
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+
+    #[test]
+    fn a_verb_and_its_verbal_noun_share_a_skeleton() {
+        // Stems as the stemmer gives them (normalised).
+        assert_eq!(skeleton("يظهر"), skeleton("ظهور"));
+        assert_eq!(skeleton("اعترض"), skeleton("اعتراض"));
+        assert_eq!(skeleton("امنا"), skeleton("امن"));
+        assert_ne!(skeleton("ظهور"), skeleton("حضور"));
+        // Too short to say anything.
+        assert_eq!(skeleton("قال"), None);
+    }
 }
