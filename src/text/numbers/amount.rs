@@ -18,6 +18,11 @@ pub const ABOUT_TOLERANCE: f64 = 0.1;
 /// tens stop below a hundred, hundreds below a thousand.
 pub const VAGUE_SPAN: f64 = 10.0;
 
+/// From this least value a vague plural has no upper end: «آلاف» is said of
+/// 12,000 as of 3,000 (tens of thousands have their own words, but writers
+/// do not keep to them), and «ملايين» likewise.
+pub const VAGUE_OPEN_FROM: f64 = 1000.0;
+
 /// What a text says of a quantity: an exact value, a bound, an
 /// approximation or a vague amount; [`Amount::interval`] gives the values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -123,8 +123,13 @@ fn vague_amounts_and_bounds() {
     ));
     assert!(matches!(
         one("تظاهر آلاف الطلاب").0,
-        Amount::Vague { min: 1000.0, .. }
+        Amount::Vague {
+            min: 1000.0,
+            max: None
+        }
     ));
+    // Thousands have no upper end: 12,000 are thousands too.
+    assert!(one("فر آلاف السكان").0.compatible(Amount::Exact(12_000.0)));
     assert_eq!(one("أصيب أكثر من 40 شخصا").0, Amount::MoreThan(40.0));
     assert_eq!(one("قتل ما لا يقل عن عشرة مدنيين").0, Amount::AtLeast(10.0));
     assert_eq!(one("نزح نحو 500 ألف شخص").0, Amount::About(500_000.0));
