@@ -468,6 +468,11 @@ mod tests {
             [("injured".into(), Amount::Exact(0.0), Modality::Asserted)]
         );
         assert!(counted("لا توجد إحصاءات دقيقة لعدد الضحايا.").is_empty());
+        // "Without the fall of victims": no one killed.
+        assert_eq!(
+            counted("انهار جسر المشاة دون سقوط ضحايا."),
+            [("killed".into(), Amount::Exact(0.0), Modality::Asserted)]
+        );
     }
 
     #[test]
