@@ -190,7 +190,7 @@ fn opposite_words_contradict_unless_negated() {
 #[test]
 fn opposites_of_the_wider_lexicon_contradict() {
     // Arrest and release, approval and objection, recovery and worsening,
-    // imposing and lifting, granting and denying: pairs of
+    // imposing and lifting, granting and denying, dismissal and staying: pairs of
     // data/antonyms.txt beyond rise and fall.
     for (a, b, words) in [
         (
@@ -212,6 +212,11 @@ fn opposites_of_the_wider_lexicon_contradict() {
             "تقدمت القوات الحكومية في ريف المدينة الشمالي صباح الاثنين.",
             "تراجعت القوات الحكومية في ريف المدينة الشمالي صباح الاثنين.",
             ("تقدمت", "تراجعت"),
+        ),
+        (
+            "أقال الرئيس محافظ البنك المركزي في مرسوم صدر صباح الأربعاء.",
+            "قرر الرئيس بقاء محافظ البنك المركزي في مرسوم صدر صباح الأربعاء.",
+            ("أقال", "بقاء"),
         ),
         (
             "فرضت السلطات حظر التجول في أحياء المدينة القديمة مساء السبت.",
