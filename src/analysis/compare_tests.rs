@@ -169,6 +169,25 @@ fn negation_on_both_sides_and_la_yazal_agree() {
 }
 
 #[test]
+fn a_word_near_a_negation_is_not_affirmed() {
+    // «دون» governs «الحصول» on one side and «تمويل» on the other: the
+    // financing is negated on both sides, not affirmed on one.
+    let (rel, diffs) = relation(
+        "لن يكتمل بناء الجسر الجديد فوق النهر قبل الصيف دون الحصول على تمويل من البنك.",
+        "لن يكتمل بناء الجسر الجديد فوق النهر قبل الصيف دون تمويل من البنك.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+    // Plainly affirmed on one side, it contradicts.
+    let (rel, diffs) = relation(
+        "اكتمل بناء الجسر الجديد فوق النهر بتمويل من البنك.",
+        "اكتمل بناء الجسر الجديد فوق النهر دون تمويل من البنك.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+}
+
+#[test]
 fn opposite_words_contradict_unless_negated() {
     let (rel, diffs) = relation(
         "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك.",

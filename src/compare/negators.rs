@@ -8,7 +8,12 @@
 //!   negates the first content word within [`NEGATION_REACH`] tokens after
 //!   it: the predicate (لم **يصب**، عدم **وجود**), not the subject that
 //!   follows. لا يزال (still), لا سيما (especially) and لا بد (must) negate
-//!   nothing; a word of being passes the negation on (لا يوجد **تغيير**).
+//!   nothing; a word of being passes the negation on (لا يوجد **تغيير**),
+//!   and a verb of being able to what follows its «من» (لن تتمكن الشركة
+//!   من **تسليم**).
+//! - «دون» and «بدون» (without) negate like a particle (دون **تغيير**),
+//!   but not before a number (دون 74 دولارا: below) nor inside a phrase of
+//!   the synonym lexicon (طائرة بدون طيار: a drone).
 //! - «غير» negates only the word right after it (غير **آمنة**): غير أن
 //!   (however) and غير ذلك (other than that) negate nothing.
 //! - A verb of failing or ceasing with its preposition (its subject may
@@ -23,6 +28,7 @@
 //!   normalised ة.
 
 use crate::align::Unit;
+use crate::text::tokenize::TokenKind;
 
 /// Tokens after a negator within which its predicate is looked for (لم
 /// يصب، لم **يعد** … ; ليس من **الواضح**).
@@ -35,6 +41,11 @@ const NEGATORS: &[&str] = &["لم", "لن", "لا", "بلا", "ليس", "ليس�
 
 /// Negates the one word right after it.
 const NOT: &str = "غير";
+
+/// "Without": negates the first content word after it (دون **تغيير**، بدون
+/// **شروط**), unless a number follows (دون 74 دولارا is "below") or it
+/// belongs to a phrase of the synonym lexicon (طائرة بدون طيار, a drone).
+const WITHOUT: &[&str] = &["دون", "بدون"];
 
 /// Verbs of failing and ceasing, normalised, each with the preposition
 /// that opens what failed or ceased.
@@ -88,8 +99,12 @@ const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما"];
 /// Words of being, and "any", that pass a negation on to the word after
 /// them: لا يوجد **تغيير**، عدم وجود **أدلة**، تنفي أي **حرب**.
 const TRANSPARENT: &[&str] = &[
-    "يوجد", "توجد", "وجود", "هناك", "ثمه", "يكون", "تكون", "اي", "ايه",
+    "يوجد", "توجد", "وجود", "هناك", "ثمه", "يكون", "تكون", "يكن", "تكن", "اي", "ايه",
 ];
+
+/// Verbs of being able, which pass a negation on to what follows their
+/// «من» (لن تتمكن الشركة من **تسليم**), like a verb of failing.
+const ABLE: &[&str] = &["يتمكن", "تتمكن", "تمكن", "تمكنت", "يتمكنوا"];
 
 /// Words after لا that make no negation of it: لا يزال (still), لا سيما
 /// (especially), لا بد (must).
@@ -124,6 +139,12 @@ fn failure_preposition(u: &Unit, i: usize) -> Option<usize> {
     let (_, preps) = FAILURES
         .iter()
         .find(|(verbs, _)| is_one_of(&u.tokens[i].key, verbs))?;
+    preposition_after(u, i, preps)
+}
+
+/// The token of one of `preps` after token `i`, past a subject of up to
+/// [`FAILURE_GAP`] words.
+fn preposition_after(u: &Unit, i: usize, preps: &[&str]) -> Option<usize> {
     // The gap holds the subject only: a word of time or cause in it (يتوقف
     // بعد تغريدة عن …) means the preposition is not the verb's.
     (i + 1..u.tokens.len())
@@ -175,8 +196,22 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
         }
         let next = key(i + 1).unwrap_or("");
         let transparent = TRANSPARENT.contains(&next);
-        let failure = failure_preposition(u, i);
+        // A negated verb of being able: its «من» is a verb of failing's
+        // preposition.
+        let able = || {
+            is_one_of(next, ABLE)
+                .then(|| preposition_after(u, i + 1, &["من"]))
+                .flatten()
+        };
+        let failure =
+            failure_preposition(u, i).or_else(|| is_one_of(this, NEGATORS).then(able).flatten());
+        let without = is_one_of(this, WITHOUT)
+            && u.group_of(i).is_none()
+            && u.tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word);
         let negator = is_one_of(this, NEGATORS)
+            || without
             || (transparent && is_one_of(this, DENIALS))
             || failure.is_some();
         if !negator || NOT_NEGATED_AFTER.contains(&next) {
@@ -230,6 +265,16 @@ mod tests {
         assert_eq!(negated("لم يصب أحد من ركاب الحافلة."), ["يصب"]);
         assert_eq!(negated("ولا يوجد تغيير في مواعيد الرحلات."), ["تغيير"]);
         assert!(negated("لا يزال الطريق مغلقا.").is_empty());
+        assert_eq!(negated("لن تتمكن الشركة من تسليم الطلبيات."), ["تسليم"]);
+        assert_eq!(negated("لن تتمكن من تسليم الطلبيات."), ["تسليم"]);
+        assert_eq!(negated("الغارة لم تكن بصاروخ."), ["بصاروخ"]);
+    }
+
+    #[test]
+    fn without_negates_unless_a_number_follows() {
+        assert_eq!(negated("عاد الوفد دون اتفاق."), ["اتفاق"]);
+        assert_eq!(negated("أغلق السهم بدون تغيير."), ["تغيير"]);
+        assert!(negated("تراجع الخام دون 70 دولارا.").is_empty());
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!   (particles, غير, verbs of failing, verbs of denial).
 //! - Two units conflict by negation when a word they share (same stem,
 //!   synonym group, or verb stem without its tense prefix: لم يسفر / أسفر)
-//!   is negated everywhere in one and nowhere in the other.
+//!   is negated everywhere in one and, in the other, nowhere near a
+//!   negation ([`SCOPE_AFTER`]).
 //! - Two units conflict by antonyms when one has a word of one side of a
 //!   pair in `data/antonyms.txt` (ارتفع) and the other a word of the other
 //!   side (انخفض), neither has both, and neither word is negated (لم يرتفع
@@ -107,6 +108,9 @@ fn skeleton(stem: &str) -> Option<String> {
 pub struct Polarity {
     /// For each token, the negator governing it (see [`negators`]).
     negator: Vec<Option<usize>>,
+    /// Tokens near a negation: from the negator to [`SCOPE_AFTER`] tokens
+    /// past the word it governs. A word there is not plainly affirmed.
+    scoped: Vec<bool>,
     /// Content tokens with their match keys.
     keys: Vec<Key>,
     /// (pair, side) of the antonym lexicon → the first plain token holding
@@ -136,6 +140,13 @@ impl Polarity {
     /// Reads a unit (its stems must still be there).
     pub fn of(u: &Unit, antonyms: &Antonyms) -> Polarity {
         let negator = negators(u);
+        let mut scoped = vec![false; u.tokens.len()];
+        for (k, n) in negator.iter().enumerate() {
+            if let Some(n) = *n {
+                let end = (k + SCOPE_AFTER + 1).min(scoped.len());
+                scoped[n..end].iter_mut().for_each(|s| *s = true);
+            }
+        }
         // A cause, agent or instrument and its denial are the slot
         // detector's ([`super::slots`]), compared with its classes.
         let in_slot = |k: usize| {
@@ -176,6 +187,7 @@ impl Polarity {
         }
         Polarity {
             negator,
+            scoped,
             keys,
             sides,
         }
@@ -197,7 +209,13 @@ fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
 /// One side of a comparison: the unit, how it reads, and its file's text.
 pub type Side<'a> = (&'a Unit, &'a Polarity, &'a str);
 
-/// A word negated everywhere on one side and nowhere on the other.
+/// Tokens after a negated word still near its negation: «دون تلقي
+/// **الدعم**» (without receiving support) does not affirm support, nor «ما
+/// لم يتم **تطهير**» a cleansing.
+pub const SCOPE_AFTER: usize = 2;
+
+/// A word negated everywhere on one side and nowhere near a negation on
+/// the other.
 pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
     if !pa.any_negated() && !pb.any_negated() {
         return Vec::new();
@@ -229,11 +247,10 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
             continue;
         }
         let in_a = meeting(pa);
-        let all = |ks: &[usize], p: &Polarity, negated: bool| {
-            ks.iter().all(|&k| p.negator[k].is_some() == negated)
-        };
-        let (neg_a, neg_b) = (all(&in_a, pa, true), all(&in_b, pb, true));
-        let (pos_a, pos_b) = (all(&in_a, pa, false), all(&in_b, pb, false));
+        let negated = |ks: &[usize], p: &Polarity| ks.iter().all(|&k| p.negator[k].is_some());
+        let plain = |ks: &[usize], p: &Polarity| ks.iter().all(|&k| !p.scoped[k]);
+        let (neg_a, neg_b) = (negated(&in_a, pa), negated(&in_b, pb));
+        let (pos_a, pos_b) = (plain(&in_a, pa), plain(&in_b, pb));
         if !((neg_a && pos_b) || (pos_a && neg_b)) {
             continue;
         }
