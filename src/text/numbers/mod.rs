@@ -350,7 +350,8 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
         {
             let (noun, end) = counted_noun(tokens, text, &keys, i, i + 1, Written::Digits);
             if let Some(n) = noun {
-                let max = (min >= 10.0 && min < amount::VAGUE_OPEN_FROM)
+                let max = (10.0..amount::VAGUE_OPEN_FROM)
+                    .contains(&min)
                     .then_some(min * amount::VAGUE_SPAN - 1.0);
                 out.push(make(
                     tokens,
