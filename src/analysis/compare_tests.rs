@@ -188,6 +188,23 @@ fn a_word_near_a_negation_is_not_affirmed() {
 }
 
 #[test]
+fn refusing_contradicts_doing_but_agrees_with_refusing() {
+    let (rel, diffs) = relation(
+        "البلدية ترفض ترخيص المهرجان الموسيقي على شاطئ المدينة هذا الصيف.",
+        "البلدية تمنح ترخيص المهرجان الموسيقي على شاطئ المدينة هذا الصيف.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    // One verb governs the permit, the other its subject: both refuse.
+    let (rel, diffs) = relation(
+        "بلدية ساحلية ترفض ترخيص المهرجان الموسيقي على شاطئ المدينة.",
+        "رفضت بلدية ساحلية ترخيص المهرجان الموسيقي على شاطئ المدينة.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+}
+
+#[test]
 fn opposite_words_contradict_unless_negated() {
     let (rel, diffs) = relation(
         "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك.",

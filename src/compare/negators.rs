@@ -20,6 +20,9 @@
 //!   stand between, [`FAILURE_GAP`]) negates what it failed at or ceased: فشل في **اعتراض**، عجز عن **الوصول**، توقف عن
 //!   **ملاحقة**. Without the preposition it negates nothing (توقف القطار
 //!   في المحطة is a train that stopped, not a denial of the station).
+//! - A verb of refusing negates the word right after it when that word is
+//!   indefinite and not a name (ترفض **إقراض**; not رفض الوزير, its
+//!   subject).
 //! - A verb of denial (نفى) negates through a word of being (تنفي وجود
 //!   **أدلة**), or a verbal noun carrying the subject's pronoun (تنفي
 //!   **انسحابها**، نفت الحركة **مشاركتها**): the word right after it
@@ -87,6 +90,11 @@ const FAILURES: &[(&[&str], &[&str])] = &[
         &["عن"],
     ),
 ];
+
+/// Verbs of refusing: they negate the word right after them when it is
+/// indefinite and not a name (يرفض **معاقبة**، ترفض **إقراض**): a definite
+/// word or a name there is usually the verb's subject (رفض الوزير).
+const REFUSALS: &[&str] = &["رفض", "يرفض", "ترفض", "رفضت", "رفضوا", "يرفضون"];
 
 /// Verbs of denial: they negate only through a word of being (تنفي وجود
 /// **أدلة**) or a verbal noun with the subject's pronoun, since the word
@@ -177,6 +185,18 @@ fn denied_noun(u: &Unit, i: usize) -> Option<usize> {
         .then_some(k)
 }
 
+/// True for a verb of refusing (رفض، ترفض …), also behind و or ف.
+pub fn is_refusal(key: &str) -> bool {
+    is_one_of(key, REFUSALS)
+}
+
+/// True when token `k` of `u` spells one of the story's names.
+fn is_name(u: &Unit, k: usize) -> bool {
+    u.features
+        .iter()
+        .any(|(f, toks)| matches!(f, crate::align::Feature::Entity(_)) && toks.contains(&k))
+}
+
 /// For each token of `u`, the token of the negator governing it, if any.
 pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
@@ -188,6 +208,15 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
             if (i + 1 < u.tokens.len()) && content(i + 1) {
                 out[i + 1] = Some(i);
             }
+            continue;
+        }
+        if is_one_of(this, REFUSALS)
+            && let Some(t) = u.tokens.get(i + 1)
+            && !t.key.starts_with("ال")
+            && content(i + 1)
+            && !is_name(u, i + 1)
+        {
+            out[i + 1] = Some(i);
             continue;
         }
         if let Some(k) = denied_noun(u, i) {
@@ -268,6 +297,12 @@ mod tests {
         assert_eq!(negated("لن تتمكن الشركة من تسليم الطلبيات."), ["تسليم"]);
         assert_eq!(negated("لن تتمكن من تسليم الطلبيات."), ["تسليم"]);
         assert_eq!(negated("الغارة لم تكن بصاروخ."), ["بصاروخ"]);
+    }
+
+    #[test]
+    fn refusing_negates_an_indefinite_word_after_it() {
+        assert_eq!(negated("الحكومة ترفض إقراض الشركة."), ["إقراض"]);
+        assert!(negated("رفض الوزير التعليق.").is_empty());
     }
 
     #[test]

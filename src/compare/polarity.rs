@@ -25,7 +25,7 @@ use crate::text::normalize::normalize;
 use crate::text::stem::Stemmer;
 use std::collections::HashMap;
 
-pub use super::negators::{NEGATION_REACH, negators};
+pub use super::negators::{NEGATION_REACH, is_refusal, negators};
 
 const DATA: &str = include_str!("../../data/antonyms.txt");
 
@@ -252,6 +252,18 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
         let (neg_a, neg_b) = (negated(&in_a, pa), negated(&in_b, pb));
         let (pos_a, pos_b) = (plain(&in_a, pa), plain(&in_b, pb));
         if !((neg_a && pos_b) || (pos_a && neg_b)) {
+            continue;
+        }
+        // Both sides refusing agree on the refusal, whichever word each
+        // verb governs (ترفض محكمة زواج … / رفضت محكمة زواج …).
+        let refused = |u: &Unit, p: &Polarity, ks: &[usize]| {
+            ks.iter()
+                .all(|&k| p.negator[k].is_some_and(|n| is_refusal(&u.tokens[n].key)))
+        };
+        let refuses = |u: &Unit| u.tokens.iter().any(|t| is_refusal(&t.key));
+        if (neg_a && refused(a, pa, &in_a) && refuses(b))
+            || (neg_b && refused(b, pb, &in_b) && refuses(a))
+        {
             continue;
         }
         let (ja, jb) = (in_a[0], in_b[0]);
