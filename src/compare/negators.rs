@@ -20,6 +20,8 @@
 //!   stand between, [`FAILURE_GAP`]) negates what it failed at or ceased: فشل في **اعتراض**، عجز عن **الوصول**، توقف عن
 //!   **ملاحقة**. Without the preposition it negates nothing (توقف القطار
 //!   في المحطة is a train that stopped, not a denial of the station).
+//! - Cancelling, freezing and failing negate the definite word after
+//!   them (إلغاء **المصادرة**، فشل **الاتفاق**).
 //! - A verb of refusing negates the word right after it when that word is
 //!   indefinite and not a name (ترفض **إقراض**; not رفض الوزير, its
 //!   subject).
@@ -95,6 +97,24 @@ const FAILURES: &[(&[&str], &[&str])] = &[
 /// indefinite and not a name (يرفض **معاقبة**، ترفض **إقراض**): a definite
 /// word or a name there is usually the verb's subject (رفض الوزير).
 const REFUSALS: &[&str] = &["رفض", "يرفض", "ترفض", "رفضت", "رفضوا", "يرفضون"];
+
+/// Words of cancelling, freezing and failing that negate the definite
+/// word right after them, their object or the thing that failed (إلغاء
+/// **المصادرة**، تجميد **القرار**، فشل **الاتفاق**).
+const UNDOINGS: &[&str] = &[
+    "الغاء",
+    "الغي",
+    "يلغي",
+    "تلغي",
+    "الغت",
+    "تجميد",
+    "جمد",
+    "يجمد",
+    "تجمد",
+    "جمدت",
+    "فشل",
+    "اخفاق",
+];
 
 /// Verbs of denial: they negate only through a word of being (تنفي وجود
 /// **أدلة**) or a verbal noun with the subject's pronoun, since the word
@@ -210,6 +230,14 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
             }
             continue;
         }
+        if is_one_of(this, UNDOINGS)
+            && u.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال"))
+            && content(i + 1)
+            && !is_name(u, i + 1)
+        {
+            out[i + 1] = Some(i);
+            continue;
+        }
         if is_one_of(this, REFUSALS)
             && let Some(t) = u.tokens.get(i + 1)
             && !t.key.starts_with("ال")
@@ -297,6 +325,12 @@ mod tests {
         assert_eq!(negated("لن تتمكن الشركة من تسليم الطلبيات."), ["تسليم"]);
         assert_eq!(negated("لن تتمكن من تسليم الطلبيات."), ["تسليم"]);
         assert_eq!(negated("الغارة لم تكن بصاروخ."), ["بصاروخ"]);
+    }
+
+    #[test]
+    fn cancelling_negates_its_object() {
+        assert_eq!(negated("أعلنت الوزارة إلغاء الامتحانات."), ["الامتحانات"]);
+        assert_eq!(negated("فشل الاتفاق بين الطرفين."), ["الاتفاق"]);
     }
 
     #[test]
