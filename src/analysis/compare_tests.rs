@@ -267,7 +267,10 @@ fn opposites_of_the_wider_lexicon_contradict() {
     ] {
         let (rel, diffs) = relation(a, b).expect("linked");
         assert_eq!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
-        let d = diffs.iter().find(|d| d.kind.as_str() == "antonym").unwrap();
+        let d = diffs
+            .iter()
+            .find(|d| d.kind.as_str() == "antonym")
+            .unwrap_or_else(|| panic!("{a} / {b}: {diffs:?}"));
         assert_eq!((d.a.as_str(), d.b.as_str()), words);
     }
 }

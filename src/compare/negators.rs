@@ -20,8 +20,9 @@
 //!   stand between, [`FAILURE_GAP`]) negates what it failed at or ceased: فشل في **اعتراض**، عجز عن **الوصول**، توقف عن
 //!   **ملاحقة**. Without the preposition it negates nothing (توقف القطار
 //!   في المحطة is a train that stopped, not a denial of the station).
-//! - Cancelling, freezing and failing negate the definite word after
-//!   them (إلغاء **المصادرة**، فشل **الاتفاق**).
+//! - The verbal nouns of cancelling, freezing and failing negate the
+//!   definite word after them (إلغاء **المصادرة**، فشل **الاتفاق**); not
+//!   the verbs, whose next word is their subject (ألغت السلطات).
 //! - A verb of refusing negates the word right after it when that word is
 //!   indefinite and not a name (ترفض **إقراض**; not رفض الوزير, its
 //!   subject).
@@ -98,23 +99,11 @@ const FAILURES: &[(&[&str], &[&str])] = &[
 /// word or a name there is usually the verb's subject (رفض الوزير).
 const REFUSALS: &[&str] = &["رفض", "يرفض", "ترفض", "رفضت", "رفضوا", "يرفضون"];
 
-/// Words of cancelling, freezing and failing that negate the definite
-/// word right after them, their object or the thing that failed (إلغاء
-/// **المصادرة**، تجميد **القرار**، فشل **الاتفاق**).
-const UNDOINGS: &[&str] = &[
-    "الغاء",
-    "الغي",
-    "يلغي",
-    "تلغي",
-    "الغت",
-    "تجميد",
-    "جمد",
-    "يجمد",
-    "تجمد",
-    "جمدت",
-    "فشل",
-    "اخفاق",
-];
+/// Verbal nouns of cancelling, freezing and failing that negate the
+/// definite word right after them, their object or the thing that failed
+/// (إلغاء **المصادرة**، تجميد **القرار**، فشل **الاتفاق**). Not the verbs:
+/// after ألغت the definite word is its subject (ألغت السلطات الحظر).
+const UNDOINGS: &[&str] = &["الغاء", "تجميد", "فشل", "اخفاق"];
 
 /// Verbs of denial: they negate only through a word of being (تنفي وجود
 /// **أدلة**) or a verbal noun with the subject's pronoun, since the word
@@ -331,6 +320,7 @@ mod tests {
     fn cancelling_negates_its_object() {
         assert_eq!(negated("أعلنت الوزارة إلغاء الامتحانات."), ["الامتحانات"]);
         assert_eq!(negated("فشل الاتفاق بين الطرفين."), ["الاتفاق"]);
+        assert!(negated("ألغت البلدية الحفل.").is_empty());
     }
 
     #[test]
