@@ -39,8 +39,9 @@
 //!   candidates, though it still counts in the score.
 
 use super::features::{Feature, Unit};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Score from which two units are linked whatever else they match. Chosen on
 /// the seeds with the IDF above, and F1 peaks here: 0.25 gives link F1
@@ -157,6 +158,11 @@ pub fn weights(units: &[Unit]) -> HashMap<&Feature, f64> {
 }
 
 /// Scores every pair of units of different articles that shares a feature.
+///
+/// Each unit gathers the later-article units that share a proposing
+/// feature with it (its postings), sorts them and scores each pair once:
+/// one unit's work is independent of another's, so rayon spreads the
+/// units over the cores, and no map of all pairs is ever built.
 pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     let w = weights(units);
     // Each unit's weight of each feature: rarity, scaled down in its frame.
@@ -179,87 +185,113 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
         .collect();
     let mass: Vec<f64> = own.iter().map(|m| m.iter().sum()).collect();
     let floor = median(&mass) * CONTAINMENT_FLOOR;
-    // Postings: feature → (unit, index of the feature in the unit).
-    let mut postings: FxHashMap<&Feature, Vec<(usize, usize)>> = FxHashMap::default();
+    // Postings: feature id → (unit, index of the feature in the unit); and
+    // each unit's feature ids, parallel to its features.
+    let mut ids: FxHashMap<&Feature, u32> = FxHashMap::default();
+    let mut postings: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut fid: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
+        let mut mine = Vec::with_capacity(u.features.len());
         for (k, (f, _)) in u.features.iter().enumerate() {
-            postings.entry(f).or_default().push((i, k));
+            let id = *ids.entry(f).or_insert_with(|| {
+                postings.push(Vec::new());
+                (postings.len() - 1) as u32
+            });
+            postings[id as usize].push((i, k));
+            mine.push(id);
         }
+        fid.push(mine);
     }
     let cap = (((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize)
         .min(MAX_POSTINGS);
     // Features too common to propose pairs still count in a pair's score:
     // each unit's list of them (few), to look up per pair.
     let mut common_of: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
-    // Pair → the indices (in a, in b) of the features they share.
-    let mut shared: FxHashMap<(usize, usize), Vec<(usize, usize)>> = FxHashMap::default();
-    for list in postings.values() {
-        if list.len() > cap {
-            for &(i, k) in list {
-                common_of[i].push(k);
-            }
-            // A fact a long story tells hundreds of times: each sentence
-            // meets its next few tellers, so the fact still forms (facts
-            // join through chains of links) at a cost linear in its tellers.
-            if list.len() > MAX_POSTINGS {
-                for (n, &(i, _)) in list.iter().enumerate() {
-                    for &(j, _) in list[n + 1..]
-                        .iter()
-                        .filter(|(j, _)| units[*j].article != units[i].article)
-                        .take(NEIGHBOURS)
-                    {
-                        let key = if units[i].article < units[j].article {
-                            (i, j)
-                        } else {
-                            (j, i)
-                        };
-                        shared.entry(key).or_default();
-                    }
-                }
-            }
-            continue;
+    // Partners proposed by no feature but as next tellers of a very common
+    // one, by the unit in the earlier article.
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for list in postings.iter().filter(|l| l.len() > cap) {
+        for &(i, k) in list {
+            common_of[i].push(k);
         }
-        for (n, &(i, ki)) in list.iter().enumerate() {
-            for &(j, kj) in &list[n + 1..] {
-                if units[i].article != units[j].article {
-                    let entry = if units[i].article < units[j].article {
-                        ((i, j), (ki, kj))
+        // A fact a long story tells hundreds of times: each sentence
+        // meets its next few tellers, so the fact still forms (facts
+        // join through chains of links) at a cost linear in its tellers.
+        if list.len() > MAX_POSTINGS {
+            for (n, &(i, _)) in list.iter().enumerate() {
+                for &(j, _) in list[n + 1..]
+                    .iter()
+                    .filter(|(j, _)| units[*j].article != units[i].article)
+                    .take(NEIGHBOURS)
+                {
+                    let (a, b) = if units[i].article < units[j].article {
+                        (i, j)
                     } else {
-                        ((j, i), (kj, ki))
+                        (j, i)
                     };
-                    shared.entry(entry.0).or_default().push(entry.1);
+                    neighbours[a].push(b);
                 }
             }
         }
     }
-    let mut scored: Vec<Candidate> = shared
-        .into_iter()
-        .map(|((a, b), mut pairs)| {
-            let (fa, fb) = (&units[a].features, &units[b].features);
-            for &ka in &common_of[a] {
-                if let Some(&kb) = common_of[b].iter().find(|&&kb| fb[kb].0 == fa[ka].0) {
-                    pairs.push((ka, kb));
+    let score = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| -> Candidate {
+        let (fa, fb) = (&units[a].features, &units[b].features);
+        for &ka in &common_of[a] {
+            if let Some(&kb) = common_of[b].iter().find(|&&kb| fb[kb].0 == fa[ka].0) {
+                pairs.push((ka, kb));
+            }
+        }
+        let mut common: Vec<(&Feature, f64, f64, usize)> = pairs
+            .iter()
+            .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka))
+            .collect();
+        common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
+        let dot: f64 = common.iter().map(|c| c.1).sum();
+        let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
+        let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
+        let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
+        Candidate {
+            a,
+            b,
+            score: score.min(1.0),
+            shared: common.into_iter().map(|c| c.3 as u32).collect(),
+        }
+    };
+    (0..units.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            // (partner, feature in a, feature in partner); a partner met
+            // only as a next teller has no shared proposing feature.
+            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+            for (ka, &id) in fid[a].iter().enumerate() {
+                let list = &postings[id as usize];
+                if list.len() > cap {
+                    continue;
                 }
+                hits.extend(
+                    list.iter()
+                        .filter(|(b, _)| units[*b].article > units[a].article)
+                        .map(|&(b, kb)| (b, ka, kb)),
+                );
             }
-            let mut common: Vec<(&Feature, f64, f64, usize)> = pairs
-                .iter()
-                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka))
-                .collect();
-            common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
-            let dot: f64 = common.iter().map(|c| c.1).sum();
-            let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
-            let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
-            let score = (1.0 - CONTAINMENT_SHARE) * cosine + CONTAINMENT_SHARE * containment;
-            Candidate {
-                a,
-                b,
-                score: score.min(1.0),
-                shared: common.into_iter().map(|c| c.3 as u32).collect(),
+            hits.extend(neighbours[a].iter().map(|&b| (b, usize::MAX, usize::MAX)));
+            hits.sort_unstable();
+            let mut out = Vec::new();
+            let mut n = 0;
+            while n < hits.len() {
+                let b = hits[n].0;
+                let mut pairs: Vec<(usize, usize)> = Vec::new();
+                while n < hits.len() && hits[n].0 == b {
+                    if hits[n].1 != usize::MAX {
+                        pairs.push((hits[n].1, hits[n].2));
+                    }
+                    n += 1;
+                }
+                out.push(score(a, b, &mut pairs));
             }
+            out
         })
-        .collect();
-    scored.sort_by_key(|c| (c.a, c.b));
-    scored
+        .collect()
 }
 
 fn median(values: &[f64]) -> f64 {
@@ -273,23 +305,28 @@ fn median(values: &[f64]) -> f64 {
 /// from [`BRIDGED_THRESHOLD`].
 pub fn by_score(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     let mut keep = direct(units, scored);
-    // Strong links, unit -> partners.
-    let mut strong: HashMap<usize, HashSet<usize>> = HashMap::new();
+    // Strong links: each unit's partners, sorted (candidates come sorted
+    // by pair, so pushing keeps each list in order only for `a`; sorted
+    // once after).
+    let mut strong: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
     for (c, &k) in scored.iter().zip(&keep) {
         if k && c.score >= LINK_THRESHOLD {
-            strong.entry(c.a).or_default().insert(c.b);
-            strong.entry(c.b).or_default().insert(c.a);
+            strong[c.a].push(c.b);
+            strong[c.b].push(c.a);
         }
     }
-    for (c, k) in scored.iter().zip(keep.iter_mut()) {
-        if *k || c.score < BRIDGED_THRESHOLD || has_title(units, c) {
-            continue;
-        }
-        if let (Some(x), Some(y)) = (strong.get(&c.a), strong.get(&c.b)) {
+    strong.par_iter_mut().for_each(|l| l.sort_unstable());
+    scored
+        .par_iter()
+        .zip(keep.par_iter_mut())
+        .for_each(|(c, k)| {
+            if *k || c.score < BRIDGED_THRESHOLD || has_title(units, c) {
+                return;
+            }
+            let (x, y) = (&strong[c.a], &strong[c.b]);
             let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            *k = small.iter().any(|u| large.contains(u));
-        }
-    }
+            *k = small.iter().any(|u| large.binary_search(u).is_ok());
+        });
     keep
 }
 
@@ -301,7 +338,7 @@ fn has_title(units: &[Unit], c: &Candidate) -> bool {
 /// Links by the pair's own score.
 fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     // Best partner of each unit in each other article, among sentences.
-    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     for c in scored.iter().filter(|c| !has_title(units, c)) {
         for (u, other) in [(c.a, c.b), (c.b, c.a)] {
             let e = best.entry((u, units[other].article)).or_insert(0.0);
@@ -309,7 +346,7 @@ fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
         }
     }
     scored
-        .iter()
+        .par_iter()
         .map(|c| {
             if c.score >= LINK_THRESHOLD {
                 return true;

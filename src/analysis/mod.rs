@@ -38,6 +38,7 @@ use crate::text::numbers::QuantityKind;
 use crate::text::stem::Stemmer;
 use crate::text::tokenize::tokenize;
 use crate::text::{SegmentKind, script};
+use rayon::prelude::*;
 
 /// Score from which two units whose counts of one noun conflict are linked:
 /// the shared noun with a conflicting count is itself evidence of one fact
@@ -207,18 +208,21 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         synonyms: &synonyms,
         entities: &entities,
     };
+    // Units, their polarity, candidates and comparisons are independent
+    // per item: rayon spreads them over the cores (a story of hundreds of
+    // articles is otherwise one core's work).
     let units: Vec<Unit> = raw
-        .into_iter()
+        .into_par_iter()
         .map(|(a, s, title, toks)| reader.unit((a, s, title), toks, &articles[a].text))
         .collect();
     let polarity: Vec<compare::Polarity> = units
-        .iter()
+        .par_iter()
         .map(|u| compare::Polarity::of(u, &antonyms))
         .collect();
     let scored = score::candidates(&units);
     let keep = score::by_score(&units, &scored);
     let links = scored
-        .into_iter()
+        .into_par_iter()
         .zip(keep)
         .filter_map(|(c, keep)| {
             let (ua, ub) = (&units[c.a], &units[c.b]);

@@ -57,20 +57,9 @@ impl Corpus {
     /// Computes every story's analysis now, on all cores (export, share,
     /// and a server warming up after it is ready).
     pub fn analyse_all(&self) {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            for _ in 0..threads.min(self.stories.len().max(1)) {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(story) = self.stories.get(i) else {
-                            break;
-                        };
-                        story.analysis();
-                    }
-                });
-            }
+        use rayon::prelude::*;
+        self.stories.par_iter().for_each(|story| {
+            story.analysis();
         });
     }
 
