@@ -252,8 +252,11 @@ fn export(
         (Some(s), false) => serde_json::to_string_pretty(&doc(s)?.0),
         (None, false) => {
             let mut all = corpus_doc(&corpus);
+            // Only the verdicts are added (each story's document was built a
+            // second time for them).
             for (d, s) in all.stories.iter_mut().zip(&corpus.stories) {
-                d.verdicts = doc(s)?.0.verdicts;
+                let records = verdicts.current(&s.id).map_err(|e| e.to_string())?;
+                d.verdicts = web::api::verdict_docs(s, &records);
             }
             serde_json::to_string_pretty(&all)
         }

@@ -41,7 +41,6 @@
 use super::features::{Feature, Unit};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// Score from which two units are linked whatever else they match. Chosen on
 /// the seeds with the IDF above, and F1 peaks here: 0.25 gives link F1
@@ -132,8 +131,8 @@ pub const BACKGROUND_SHARE: f64 = 0.3;
 
 /// Inverse document frequency of every feature, over the story's units and
 /// (for words) partly over general news ([`BACKGROUND_SHARE`]).
-pub fn weights(units: &[Unit]) -> HashMap<&Feature, f64> {
-    let mut df: HashMap<&Feature, usize> = HashMap::new();
+pub fn weights(units: &[Unit]) -> FxHashMap<&Feature, f64> {
+    let mut df: FxHashMap<&Feature, usize> = FxHashMap::default();
     for u in units {
         for (f, _) in &u.features {
             *df.entry(f).or_default() += 1;

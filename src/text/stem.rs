@@ -220,7 +220,7 @@ impl Stemmer {
     }
 
     fn stem_uncached(&self, word: &str) -> String {
-        if !word.chars().all(|c| c.is_alphabetic())
+        if !word.chars().all(super::script::is_letter)
             || !word.chars().any(super::script::is_arabic_letter)
         {
             return word.to_string();

@@ -70,12 +70,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(make(text, pos, end, offset, TokenKind::Number));
             i = j;
-        } else if c.is_alphabetic() {
+        } else if super::script::is_letter(c) {
             let script = script_of(c).unwrap_or(Script::Other);
             let mut j = i + 1;
             while j < chars.len() {
                 let d = chars[j].1;
-                let same_script = d.is_alphabetic()
+                let same_script = super::script::is_letter(d)
                     && !is_digit(d)
                     && script_of(d).unwrap_or(Script::Other) == script;
                 if same_script || is_word_internal_mark(d) {
