@@ -24,8 +24,8 @@
 //!   definite word after them (إلغاء **المصادرة**، فشل **الاتفاق**); not
 //!   the verbs, whose next word is their subject (ألغت السلطات).
 //! - A verb of refusing negates the word right after it when that word is
-//!   indefinite and not a name (ترفض **إقراض**; not رفض الوزير, its
-//!   subject).
+//!   an indefinite verbal noun (ترفض **إقراض**; not رفض الوزير, its
+//!   subject, nor رفض نتائج, a thing that exists whoever refuses it).
 //! - A verb of denial (نفى) negates through a word of being (تنفي وجود
 //!   **أدلة**), or a verbal noun carrying the subject's pronoun (تنفي
 //!   **انسحابها**، نفت الحركة **مشاركتها**): the word right after it
@@ -94,9 +94,10 @@ const FAILURES: &[(&[&str], &[&str])] = &[
     ),
 ];
 
-/// Verbs of refusing: they negate the word right after them when it is
-/// indefinite and not a name (يرفض **معاقبة**، ترفض **إقراض**): a definite
-/// word or a name there is usually the verb's subject (رفض الوزير).
+/// Verbs of refusing: they negate the word right after them when it is an
+/// indefinite verbal noun and not a name (يرفض **معاقبة**، ترفض
+/// **إقراض**): a definite word or a name there is usually the verb's
+/// subject (رفض الوزير), and a thing refused still exists (رفض لنتائج).
 const REFUSALS: &[&str] = &["رفض", "يرفض", "ترفض", "رفضت", "رفضوا", "يرفضون"];
 
 /// Verbal nouns of cancelling, freezing and failing that negate the
@@ -199,6 +200,23 @@ pub fn is_refusal(key: &str) -> bool {
     is_one_of(key, REFUSALS)
 }
 
+/// True for an indefinite verbal noun of a derived verb, by its pattern:
+/// تفعيل (تسليم), تفاعل (تعاون), مفاعلة (معاقبة), إفعال (إقراض), افتعال
+/// (اعتراف), انفعال (انسحاب), استفعال (استخدام). Refusing an act denies
+/// it; refusing a thing (رفض نتائج الانتخابات, the results) does not deny
+/// that the thing exists.
+fn is_verbal_noun(key: &str) -> bool {
+    let c: Vec<char> = key.chars().collect();
+    let n = c.len();
+    let at = |k: usize, x: char| c.get(k) == Some(&x);
+    match c.first() {
+        Some('ت') => (n == 5 && (at(3, 'ي') || at(2, 'ا'))) || (n == 6 && at(4, 'ي')),
+        Some('م') => n == 6 && at(2, 'ا') && at(5, 'ه'),
+        Some('ا') => (5..=7).contains(&n) && at(n - 2, 'ا'),
+        _ => false,
+    }
+}
+
 /// True when token `k` of `u` spells one of the story's names.
 fn is_name(u: &Unit, k: usize) -> bool {
     u.features
@@ -229,7 +247,7 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
         }
         if is_one_of(this, REFUSALS)
             && let Some(t) = u.tokens.get(i + 1)
-            && !t.key.starts_with("ال")
+            && is_verbal_noun(&t.key)
             && content(i + 1)
             && !is_name(u, i + 1)
         {
@@ -327,6 +345,9 @@ mod tests {
     fn refusing_negates_an_indefinite_word_after_it() {
         assert_eq!(negated("الحكومة ترفض إقراض الشركة."), ["إقراض"]);
         assert!(negated("رفض الوزير التعليق.").is_empty());
+        assert_eq!(negated("رفض استخدام القوة."), ["استخدام"]);
+        assert!(negated("رفض نتائج الانتخابات.").is_empty());
+        assert!(negated("خرج المحتجون في رفض لنتائج الفرز.").is_empty());
     }
 
     #[test]
