@@ -223,7 +223,16 @@ fn synonym_groups() -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Swaps whole words found in a synonym group (keeping a leading و).
+/// The number ending of a word (dual, plural), or "" for none.
+fn ending(w: &str) -> &'static str {
+    ["ان", "ين", "ون", "ات"]
+        .into_iter()
+        .find(|e| w.ends_with(e))
+        .unwrap_or("")
+}
+
+/// Swaps whole words found in a synonym group for a form with the same
+/// number ending (keeping a leading و).
 fn paraphrase(s: &str, groups: &[Vec<String>], rng: &mut Rng) -> String {
     s.split(' ')
         .map(|w| {
@@ -231,7 +240,13 @@ fn paraphrase(s: &str, groups: &[Vec<String>], rng: &mut Rng) -> String {
                 Some(rest) if groups.iter().any(|g| g.iter().any(|f| f == rest)) => ("و", rest),
                 _ => ("", w),
             };
-            match groups.iter().find(|g| g.iter().any(|f| f == word)) {
+            // Only a form of the same number: مسؤولان swapped for مسئول
+            // made "one official" of two, a contradiction nobody planted.
+            let same: Option<Vec<&String>> = groups
+                .iter()
+                .find(|g| g.iter().any(|f| f == word))
+                .map(|g| g.iter().filter(|f| ending(f) == ending(word)).collect());
+            match same {
                 Some(g) if rng.chance(SWAP_CHANCE) => format!("{prefix}{}", g[rng.below(g.len())]),
                 _ => w.to_string(),
             }
