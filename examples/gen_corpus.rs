@@ -16,8 +16,8 @@
 //! small counts). In about one story in three, one article changes one claim
 //! of a fact: a planted contradiction, recorded with both sides and its kind
 //! in the truth (`"kind"`): a count (the sentence's numbers raised), a
-//! weekday (another day of the week), or a place (another city of a list
-//! of Arab capitals). The kind is drawn among those the fact's sentence
+//! weekday (another day of the week), a place (another city of a list
+//! of Arab capitals), or an instrument (a drone becomes a rocket). The kind is drawn among those the fact's sentence
 //! offers. The same arguments always give the same files.
 
 use mizan::text::{SegmentKind, script};
@@ -52,6 +52,16 @@ const CITIES: &[&str] = &[
     "الخرطوم",
 ];
 
+/// Instruments a planted contradiction swaps: a drone (one or several)
+/// becomes a rocket shell of the same number, another class of the
+/// instrument slot of `data/claims.txt`.
+const INSTRUMENTS: &[(&str, &str)] = &[
+    ("طائرة مسيرة", "قذيفة صاروخية"),
+    ("طائرة بدون طيار", "قذيفة صاروخية"),
+    ("طائرات مسيرة", "قذائف صاروخية"),
+    ("طائرات مسيّرة", "قذائف صاروخية"),
+];
+
 /// What a planted contradiction changes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Plant {
@@ -61,6 +71,8 @@ enum Plant {
     Weekday,
     /// Its city.
     Place,
+    /// Its instrument (a drone becomes a rocket).
+    Instrument,
 }
 
 impl Plant {
@@ -69,6 +81,7 @@ impl Plant {
             Plant::Count => "count",
             Plant::Weekday => "weekday",
             Plant::Place => "place",
+            Plant::Instrument => "instrument",
         }
     }
 
@@ -86,11 +99,19 @@ impl Plant {
         if has(CITIES) {
             out.push(Plant::Place);
         }
+        if INSTRUMENTS.iter().any(|(from, _)| sentence.contains(from)) {
+            out.push(Plant::Instrument);
+        }
         out
     }
 
     /// `sentence` with this claim changed.
     fn apply(self, sentence: &str, rng: &mut Rng) -> String {
+        if self == Plant::Instrument {
+            return INSTRUMENTS
+                .iter()
+                .fold(sentence.to_string(), |s, (from, to)| s.replace(from, to));
+        }
         let other = |list: &[&str], w: &str, rng: &mut Rng| loop {
             let o = list[rng.below(list.len())];
             if o != w {
@@ -113,7 +134,7 @@ impl Plant {
                     Plant::Place if CITIES.contains(&b) => {
                         format!("{prefix}{}{}", other(CITIES, b, rng), trailing(w))
                     }
-                    Plant::Weekday | Plant::Place => w.to_string(),
+                    Plant::Weekday | Plant::Place | Plant::Instrument => w.to_string(),
                 }
             })
             .collect::<Vec<_>>()
@@ -315,7 +336,8 @@ fn main() {
         }
         facts.truncate(n_facts.min(pool.len()));
         facts.sort_unstable();
-        // A fact may be told with another count, day or city by one article.
+        // A fact may be told with another count, day, city or instrument by
+        // one article.
         let offers: Vec<(usize, Plant)> = facts
             .iter()
             .flat_map(|&f| Plant::offered(&pool[f]).into_iter().map(move |k| (f, k)))
