@@ -36,6 +36,9 @@ pub enum Kind {
     City,
     /// A country's adjective (تركي، التركية).
     Nisba,
+    /// A name of several places (تونس the city and the country; طرابلس
+    /// of Libya and of Lebanon): in one of its countries.
+    Either,
 }
 
 /// The head of a nationality claim: `@n:` and the noun's bare key.
@@ -46,8 +49,11 @@ pub const NISBA_HEAD: &str = "@n:";
 pub struct Place {
     /// Country or city.
     pub kind: Kind,
-    /// The country's code (a city's country).
+    /// The country's code (a city's country; an `Either` name's first).
     pub country: String,
+    /// What an `Either` name may be: each a city or a country, with its
+    /// country (empty for the other kinds).
+    pub readings: Vec<(Kind, String)>,
     /// The first listed form, normalised: the name claims carry.
     pub name: String,
 }
@@ -66,6 +72,7 @@ fn gazetteer() -> &'static HashMap<String, Place> {
                 "country" => Kind::Country,
                 "city" => Kind::City,
                 "nisba" => Kind::Nisba,
+                "either" => Kind::Either,
                 _ => continue,
             };
             let mut forms: Vec<String> = Vec::new();
@@ -82,9 +89,22 @@ fn gazetteer() -> &'static HashMap<String, Place> {
                 continue;
             };
             for f in forms {
+                let readings: Vec<(Kind, String)> = match kind {
+                    Kind::Either => country
+                        .split(',')
+                        .filter_map(|r| match r.split_once(':')? {
+                            ("city", c) => Some((Kind::City, c.to_string())),
+                            ("country", c) => Some((Kind::Country, c.to_string())),
+                            _ => None,
+                        })
+                        .collect(),
+                    Kind::Country | Kind::City | Kind::Nisba => Vec::new(),
+                };
+                let code = readings.first().map_or(country, |(_, c)| c.as_str());
                 out.entry(f).or_insert(Place {
                     kind,
-                    country: country.to_string(),
+                    country: code.to_string(),
+                    readings,
                     name: first.clone(),
                 });
             }
@@ -99,17 +119,28 @@ pub fn place(name: &str) -> Option<&'static Place> {
 }
 
 /// True when the two places can both be where one event happened: the
-/// same place, or a city and the country it is in.
+/// same place, or a city and the country it is in. A name of several
+/// places can be any of them: عمان (Amman or Oman) and بغداد cannot both
+/// hold, عمان and الأردن can.
 pub fn compatible(a: &Place, b: &Place) -> bool {
+    let as_reading = |p: &Place, (kind, country): &(Kind, String)| Place {
+        kind: *kind,
+        country: country.clone(),
+        readings: Vec::new(),
+        name: p.name.clone(),
+    };
     match (a.kind, b.kind) {
         (Kind::City, Kind::City) | (Kind::Country, Kind::Country) | (Kind::Nisba, Kind::Nisba) => {
             a.name == b.name
         }
         (Kind::City, Kind::Country) | (Kind::Country, Kind::City) => a.country == b.country,
-        // Never compared: a nationality is compared with nationalities.
-        (Kind::Nisba, Kind::City | Kind::Country) | (Kind::City | Kind::Country, Kind::Nisba) => {
-            true
+        (Kind::Either, Kind::City | Kind::Country | Kind::Either) => {
+            a.name == b.name || a.readings.iter().any(|r| compatible(&as_reading(a, r), b))
         }
+        (Kind::City | Kind::Country, Kind::Either) => compatible(b, a),
+        // Never compared: a nationality is compared with nationalities.
+        (Kind::Nisba, Kind::City | Kind::Country | Kind::Either)
+        | (Kind::City | Kind::Country | Kind::Either, Kind::Nisba) => true,
     }
 }
 
@@ -142,11 +173,12 @@ pub fn places(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
         let after_in =
             joined || k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
         // «ب» on a country relates more often than it places (مرتبطة
-        // بإيران, linked to Iran); on a city it places (انفجار ببيروت).
+        // بإيران, linked to Iran); on a city, or a name that is also a city,
+        // it places (انفجار ببيروت، بطرابلس).
         let with_bi = rest
             .strip_prefix('ب')
             .and_then(|r| g.get(r))
-            .filter(|p| p.kind == Kind::City);
+            .filter(|p| matches!(p.kind, Kind::City | Kind::Either));
         let found = match (g.get(rest), with_bi) {
             (Some(p), _) if after_in => Some(p),
             (_, Some(p)) => Some(p),
@@ -260,5 +292,18 @@ mod tests {
         assert!(!compatible(p("حلب"), p("حمص")));
         assert!(!compatible(p("حلب"), p("لبنان")));
         assert!(!compatible(p("مصر"), p("ليبيا")));
+    }
+
+    #[test]
+    fn a_name_of_several_places_is_any_of_them() {
+        let p = |n: &str| place(&normalize(n)).unwrap();
+        // عمان: Amman (Jordan) or Oman.
+        assert!(!compatible(p("عمان"), p("بغداد")));
+        assert!(compatible(p("عمان"), p("الأردن")));
+        // تونس: the city or the country, which holds صفاقس.
+        assert!(compatible(p("صفاقس"), p("تونس")));
+        // طرابلس: two cities, neither of them بنغازي.
+        assert!(!compatible(p("طرابلس"), p("بنغازي")));
+        assert!(compatible(p("طرابلس"), p("لبنان")));
     }
 }
