@@ -115,10 +115,47 @@ fn head2(s: &str) -> &str {
     &s[..end]
 }
 
+/// The forms of a token key, at most five, kept on the stack: looking
+/// words up is most of reading a sentence, and a heap vector per lookup was
+/// a tenth of a 100-story export (perf).
+#[derive(Debug, Clone, Copy)]
+pub struct Variants<'a> {
+    items: [&'a str; 5],
+    len: usize,
+}
+
+impl<'a> Variants<'a> {
+    fn push(&mut self, v: &'a str) {
+        // Consecutive duplicates are dropped, as `Vec::dedup` did.
+        if self.len < self.items.len() && (self.len == 0 || self.items[self.len - 1] != v) {
+            self.items[self.len] = v;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Variants<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Variants<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 5>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
 /// The forms of a token key that lexicon words are compared with: as
 /// written, without a conjunction, and without proclitics and article.
-pub fn variants(key: &str) -> Vec<&str> {
-    let mut out = Vec::with_capacity(4);
+pub fn variants(key: &str) -> Variants<'_> {
+    let mut out = Variants {
+        items: [""; 5],
+        len: 0,
+    };
     out.push(key);
     let letters = |s: &str| s.chars().count();
     let mut rest = key;
@@ -147,7 +184,6 @@ pub fn variants(key: &str) -> Vec<&str> {
     {
         out.push(r);
     }
-    out.dedup();
     out
 }
 
