@@ -107,39 +107,24 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<Corpus, Co
     // results kept in folder order.
     let folders = &listing.folders;
     progress.total.store(folders.len(), Ordering::Relaxed);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(folders.len().max(1));
-    let chunk = folders.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<Story>, Vec<Problem>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = folders
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| {
-                            // A bug in one story must not take the others
-                            // down: it becomes a problem naming the folder.
-                            let r = std::panic::catch_unwind(|| load_folder(f)).unwrap_or_else(|_| {
-                                let problem = Problem {
-                                    path: f.clone(),
-                                    kind: ProblemKind::Internal,
-                                    reason: "this story could not be analysed (an internal error; please report it with the files)".into(),
-                                };
-                                (Vec::new(), vec![problem])
-                            });
-                            progress.done.fetch_add(1, Ordering::Relaxed);
-                            r
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    use rayon::prelude::*;
+    let results: Vec<(Vec<Story>, Vec<Problem>)> = folders
+        .par_iter()
+        .map(|f| {
+            // A bug in one story must not take the others down: it becomes
+            // a problem naming the folder.
+            let r = std::panic::catch_unwind(|| load_folder(f)).unwrap_or_else(|_| {
+                let problem = Problem {
+                    path: f.clone(),
+                    kind: ProblemKind::Internal,
+                    reason: "this story could not be analysed (an internal error; please report it with the files)".into(),
+                };
+                (Vec::new(), vec![problem])
+            });
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            r
+        })
+        .collect();
     for (s, p) in results {
         stories.extend(s);
         problems.extend(p);
