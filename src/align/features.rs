@@ -40,7 +40,7 @@ pub enum Feature {
 }
 
 /// A title or sentence as read for matching.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     /// Index of its article in the story.
     pub article: usize,

@@ -104,15 +104,7 @@ fn links_join_different_articles_once_with_scores_in_range() {
 fn unit(article: usize) -> super::Unit {
     super::Unit {
         article,
-        segment: 0,
-        title: false,
-        tokens: Vec::new(),
-        stems: Vec::new(),
-        bare: Vec::new(),
-        quantities: Vec::new(),
-        reading: Default::default(),
-        features: Vec::new(),
-        apart: Vec::new(),
+        ..Default::default()
     }
 }
 

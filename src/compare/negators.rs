@@ -305,16 +305,8 @@ mod tests {
     fn negated(sentence: &str) -> Vec<&str> {
         let tokens = tokenize(sentence, 0);
         let unit = Unit {
-            article: 0,
-            segment: 0,
-            title: false,
             tokens,
-            stems: Vec::new(),
-            bare: Vec::new(),
-            quantities: Vec::new(),
-            reading: Default::default(),
-            features: Vec::new(),
-            apart: Vec::new(),
+            ..Default::default()
         };
         negators(&unit)
             .iter()
