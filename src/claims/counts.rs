@@ -476,6 +476,13 @@ mod tests {
     }
 
     #[test]
+    fn dead_and_wounded_after_bayna_count_no_one() {
+        // 300 fell "between dead and wounded": no count of one killed.
+        let c = counted("سقط 300 بين قتيل وجريح في قصف السوق.");
+        assert!(!c.iter().any(|(_, a, _)| *a == Amount::Exact(1.0)), "{c:?}");
+    }
+
+    #[test]
     fn an_indefinite_singular_counts_one() {
         let c = counted("وأدت المواجهات إلى سقوط قتيل.");
         assert_eq!(

@@ -13,7 +13,8 @@
 //! - An indefinite singular counts one: of its role (سقوط قتيل), or of
 //!   people right after a passive verb of a role (قتل متظاهر، أصيب شرطي).
 //!   Not with the article, an accusative alif, a pronoun, a number after it
-//!   or كل before it (لكل مصاب, for each injured).
+//!   or كل before it (لكل مصاب, for each injured), nor after «بين» (سقط 500
+//!   بين قتيل وجريح: the kinds of a combined toll).
 //! - People in the nominative dual count two (لقي شخصان مصرعهما), with a
 //!   bound after them (شرطيان على الأقل = at least 2); a unit in the dual
 //!   counts two of it (طنين = 2000 kg).
@@ -147,7 +148,11 @@ pub fn small_counts(
         };
         // لكل مصاب is "for each injured", not one.
         let each = k > 0 && matches!(keys[k - 1], "كل" | "لكل" | "بكل" | "وكل");
-        if each {
+        // «بين قتيل وجريح» names the kinds of a combined toll (500 fell
+        // between dead and wounded), not one of each.
+        let between = k > 0 && keys[k - 1] == "بين"
+            || k > 1 && keys[k - 2] == "بين" && keys[k].starts_with('و');
+        if each || between {
             continue;
         }
         if let Some(role) = own.or_else(after_role) {
