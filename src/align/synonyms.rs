@@ -15,7 +15,7 @@
 use crate::text::normalize::normalize;
 use crate::text::stem::{Stemmer, strip_article};
 use crate::text::{data_lines, stopwords};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/synonyms.txt");
@@ -177,7 +177,7 @@ mod tests {
         // A stem in two groups silently joins the first (مسؤولية, claiming
         // responsibility, once took مسؤولان, two officials, with it).
         let s = Stemmer::default();
-        let mut group_of: HashMap<String, (usize, &str)> = HashMap::new();
+        let mut group_of: HashMap<String, (usize, &str)> = HashMap::default();
         for (group, line) in data_lines(DATA).enumerate() {
             for form in line.split('|').map(str::trim) {
                 if form.split_whitespace().count() != 1 {

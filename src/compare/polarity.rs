@@ -23,7 +23,7 @@ use super::{Difference, DifferenceKind};
 use crate::align::Unit;
 use crate::text::normalize::normalize;
 use crate::text::stem::Stemmer;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use super::negators::{NEGATION_REACH, is_refusal, negators};
 
@@ -44,7 +44,7 @@ impl Antonyms {
 
     /// Pairs from `data` (`left forms <> right forms` a line).
     pub fn parse(data: &str, stemmer: &Stemmer) -> Antonyms {
-        let mut sides: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        let mut sides: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
         for (pair, line) in crate::text::data_lines(data).enumerate() {
             let Some((left, right)) = line.split_once("<>") else {
                 continue;

@@ -18,7 +18,7 @@
 //! - Skeletons of fewer than [`MIN_SKELETON`] consonants are too common to say
 //!   anything and are never grouped.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Consonants a skeleton needs before spellings are grouped by it: with two,
 /// unrelated words collide all the time.
@@ -121,9 +121,9 @@ pub struct Entities {
 impl Entities {
     /// Groups the spellings of `sentences` (each a list of bare words).
     pub fn build(sentences: &[Vec<String>]) -> Entities {
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        let mut context: HashMap<&str, HashSet<&str>> = HashMap::new();
-        let mut seen_in: HashMap<&str, HashSet<usize>> = HashMap::new();
+        let mut count: HashMap<&str, usize> = HashMap::default();
+        let mut context: HashMap<&str, HashSet<&str>> = HashMap::default();
+        let mut seen_in: HashMap<&str, HashSet<usize>> = HashMap::default();
         for (s, words) in sentences.iter().enumerate() {
             for (i, w) in words.iter().enumerate() {
                 seen_in.entry(w).or_default().insert(s);
@@ -140,7 +140,7 @@ impl Entities {
         }
         // Spellings by skeleton; a form behind a proclitic also files under
         // the skeleton of what follows it.
-        let mut by_skeleton: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut by_skeleton: HashMap<String, Vec<&str>> = HashMap::default();
         for &w in count.keys() {
             let s = skeleton(w);
             if s.chars().count() >= MIN_SKELETON
@@ -155,7 +155,7 @@ impl Entities {
                 }
             }
         }
-        let mut parent: HashMap<&str, &str> = HashMap::new();
+        let mut parent: HashMap<&str, &str> = HashMap::default();
         fn root<'a>(p: &HashMap<&'a str, &'a str>, mut x: &'a str) -> &'a str {
             while let Some(&y) = p.get(x) {
                 if y == x {
@@ -191,7 +191,7 @@ impl Entities {
                 }
             }
         }
-        let mut members: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut members: HashMap<&str, Vec<&str>> = HashMap::default();
         for &w in parent.keys() {
             members.entry(root(&parent, w)).or_default().push(w);
         }

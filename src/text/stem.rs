@@ -32,7 +32,7 @@
 //! - Ta marbuta is folded to ه by normalisation; Snowball only knows ة, so a
 //!   final ه is handed to it as ة.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Letters a stem keeps at least: Arabic roots have three.
 pub const MIN_STEM_LETTERS: usize = 3;
@@ -65,7 +65,7 @@ pub const PRONOUN_SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ه�
 
 fn no_words() -> &'static HashSet<String> {
     static EMPTY: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(HashSet::new)
+    EMPTY.get_or_init(HashSet::default)
 }
 
 fn letters(s: &str) -> usize {
@@ -105,7 +105,7 @@ impl Default for Stemmer {
 impl Stemmer {
     /// A stemmer whose evidence is `words` (normalised keys).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Stemmer {
-        let mut vocabulary = HashSet::new();
+        let mut vocabulary = HashSet::default();
         for w in words {
             vocabulary.insert(w.to_string());
             vocabulary.insert(strip_article(w).to_string());
@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn lexicon_words_are_evidence_for_a_proclitic() {
         let plain = Stemmer::default();
-        let words: HashSet<String> = ["ذكر", "اضاف"].map(String::from).into();
+        let words: HashSet<String> = ["ذكر", "اضاف"].map(String::from).into_iter().collect();
         let s = Stemmer::default().with_lexicon(Box::leak(Box::new(words)));
         // Four letters after و: without evidence the و stays.
         assert!(stem(&plain, "وذكرت").starts_with('و'));
@@ -368,7 +368,7 @@ mod tests {
         // Not a lexicon word: وزارة keeps its و.
         assert!(stem(&s, "وزارة").starts_with('و'));
         // Nor is it the verb زار with a pronoun: a final ه may be a ة.
-        let visit: HashSet<String> = ["زار"].map(String::from).into();
+        let visit: HashSet<String> = ["زار"].map(String::from).into_iter().collect();
         let s = Stemmer::default().with_lexicon(Box::leak(Box::new(visit)));
         assert!(stem(&s, "وزارة").starts_with('و'));
     }
