@@ -15,7 +15,7 @@
 //! - The key is [`normalize`] of the token.
 
 use super::normalize::{is_word_internal_mark, normalize};
-use super::script::{Script, script_of};
+use super::script::script_of;
 
 /// Whether a token is a word or a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -70,14 +70,11 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(make(text, pos, end, offset, TokenKind::Number));
             i = j;
-        } else if super::script::is_letter(c) {
-            let script = script_of(c).unwrap_or(Script::Other);
+        } else if let Some(script) = script_of(c) {
             let mut j = i + 1;
             while j < chars.len() {
                 let d = chars[j].1;
-                let same_script = super::script::is_letter(d)
-                    && !is_digit(d)
-                    && script_of(d).unwrap_or(Script::Other) == script;
+                let same_script = !is_digit(d) && script_of(d) == Some(script);
                 if same_script || is_word_internal_mark(d) {
                     j += 1;
                 } else {
