@@ -224,6 +224,26 @@ fn is_name(u: &Unit, k: usize) -> bool {
         .any(|(f, toks)| matches!(f, crate::align::Feature::Entity(_)) && toks.contains(&k))
 }
 
+/// The token right after token `i` when `i` negates it alone: «غير», a
+/// verbal noun of cancelling before a definite word, a verb of refusing
+/// before a verbal noun (neither before a name). Otherwise `None`, and the
+/// other rules read the word (فشل في … is a verb of failing).
+fn next_word_negator(u: &Unit, i: usize) -> Option<usize> {
+    let this = u.tokens[i].key.as_str();
+    let (not, undoing, refusal) = (
+        is_one_of(this, &[NOT]),
+        is_one_of(this, UNDOINGS),
+        is_one_of(this, REFUSALS),
+    );
+    let k = i + 1;
+    let t = u.tokens.get(k)?;
+    let negates = crate::align::features::is_content(t)
+        && (not
+            || !is_name(u, k)
+                && ((undoing && t.key.starts_with("ال")) || (refusal && is_verbal_noun(&t.key))));
+    negates.then_some(k)
+}
+
 /// For each token of `u`, the token of the negator governing it, if any.
 pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
@@ -231,27 +251,8 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let content = |k: usize| crate::align::features::is_content(&u.tokens[k]);
     for i in 0..u.tokens.len() {
         let this = u.tokens[i].key.as_str();
-        if is_one_of(this, &[NOT]) {
-            if (i + 1 < u.tokens.len()) && content(i + 1) {
-                out[i + 1] = Some(i);
-            }
-            continue;
-        }
-        if is_one_of(this, UNDOINGS)
-            && u.tokens.get(i + 1).is_some_and(|t| t.key.starts_with("ال"))
-            && content(i + 1)
-            && !is_name(u, i + 1)
-        {
-            out[i + 1] = Some(i);
-            continue;
-        }
-        if is_one_of(this, REFUSALS)
-            && let Some(t) = u.tokens.get(i + 1)
-            && is_verbal_noun(&t.key)
-            && content(i + 1)
-            && !is_name(u, i + 1)
-        {
-            out[i + 1] = Some(i);
+        if let Some(k) = next_word_negator(u, i) {
+            out[k] = Some(i);
             continue;
         }
         if let Some(k) = denied_noun(u, i) {
