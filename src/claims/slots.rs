@@ -301,6 +301,19 @@ mod tests {
     }
 
     #[test]
+    fn a_booby_trapped_drone_is_one_instrument() {
+        // «مفخخة» after a drone describes it; alone it is a car bomb.
+        assert_eq!(
+            slot_classes("أسقطت الدفاعات طائرتين مسيرتين ثم طائرات مسيرة مفخخة."),
+            [("drone", Modality::Asserted)]
+        );
+        assert_eq!(
+            slot_classes("انفجرت مفخخة قرب السوق."),
+            [("car-bomb", Modality::Asserted)]
+        );
+    }
+
+    #[test]
     fn the_cause_of_a_difficulty_is_not_the_events() {
         assert!(slot_classes("وتأخرت عمليات البحث بسبب الرياح القوية.").is_empty());
         assert_eq!(

@@ -70,6 +70,12 @@ impl Amount {
     /// A strict bound and the exact figure it names meet: "more than 5,000"
     /// is how one outlet rounds a toll that another gives as 5,000.
     pub fn compatible(self, other: Amount) -> bool {
+        // A vague amount is compatible with any count (the convention of
+        // `shared/eval/CHECKLIST.md`: «العشرات» and 200 differ in detail);
+        // only none at all (zero) denies it.
+        if let (Amount::Vague { .. }, o) | (o, Amount::Vague { .. }) = (self, other) {
+            return o.interval().1 >= 1.0;
+        }
         if let (Amount::MoreThan(v) | Amount::LessThan(v), Amount::Exact(w))
         | (Amount::Exact(w), Amount::MoreThan(v) | Amount::LessThan(v)) = (self, other)
             && v == w
@@ -144,6 +150,12 @@ mod tests {
             MoreThan(4000.0).compatible(Exact(4000.0)),
             "أكثر من 4 آلاف / 4 آلاف"
         );
+        let tens = Vague {
+            min: 10.0,
+            max: Some(99.0),
+        };
+        assert!(tens.compatible(About(200.0)), "العشرات / نحو 200");
+        assert!(tens.compatible(Exact(3.0)), "عشرات / ثلاثة: a detail");
     }
 
     #[test]
@@ -162,8 +174,8 @@ mod tests {
                 min: 10.0,
                 max: Some(99.0)
             }
-            .compatible(Exact(3.0)),
-            "عشرات / ثلاثة"
+            .compatible(Exact(0.0)),
+            "عشرات / لا أحد"
         );
         assert!(!About(600.0).compatible(Exact(300.0)));
         assert!(!LessThan(10.0).compatible(AtLeast(10.0)));

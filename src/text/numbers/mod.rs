@@ -349,7 +349,10 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
         }) && !(i > 0 && tokens[i - 1].kind == TokenKind::Number)
         {
             let (noun, end) = counted_noun(tokens, text, &keys, i, i + 1, Written::Digits);
-            if let Some(n) = noun {
+            // With the article a vague plural stands alone as the counted
+            // people (مقتل العشرات، إصابة المئات), as a bare number does.
+            let alone = keys[i].starts_with("ال") && min >= 10.0;
+            if noun.is_some() || alone {
                 let max = (10.0..amount::VAGUE_OPEN_FROM)
                     .contains(&min)
                     .then_some(min * amount::VAGUE_SPAN - 1.0);
@@ -360,7 +363,7 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
                     Amount::Vague { min, max },
                     QuantityKind::Count,
                     Written::Words,
-                    Some(n),
+                    noun,
                 ));
                 i = end;
                 continue;

@@ -110,6 +110,16 @@ fn ordinals_and_dates() {
 }
 
 #[test]
+fn a_vague_plural_with_the_article_stands_alone() {
+    let (amount, _, noun, span) = one("وأسفر القصف عن إصابة المئات");
+    assert!(matches!(amount, Amount::Vague { min: 100.0, .. }));
+    assert_eq!((noun, span.as_str()), (None, "المئات"));
+    // Without the article it needs its noun, and «عدد» never stands alone.
+    assert!(parse("شارك عشرات في المسيرة").is_empty());
+    assert!(parse("حضر العدد المطلوب").is_empty());
+}
+
+#[test]
 fn vague_amounts_and_bounds() {
     let (amount, _, noun, _) = one("وأصيب عدد من الجنود");
     assert!(matches!(amount, Amount::Vague { min: 2.0, .. }));
