@@ -18,7 +18,7 @@
 //!   (however) and غير ذلك (other than that) negate nothing.
 //! - A verb of failing or ceasing with its preposition (its subject may
 //!   stand between, [`FAILURE_GAP`]) negates what it failed at or ceased: فشل في **اعتراض**، عجز عن **الوصول**، توقف عن
-//!   **ملاحقة**. Without the preposition it negates nothing (توقف القطار
+//!   **ملاحقة**، تخلى عن **مكاسبه** (gave them up). Without the preposition it negates nothing (توقف القطار
 //!   في المحطة is a train that stopped, not a denial of the station).
 //! - The verbal nouns of cancelling, freezing and failing negate the
 //!   definite word after them (إلغاء **المصادرة**، فشل **الاتفاق**); not
@@ -89,6 +89,11 @@ const FAILURES: &[(&[&str], &[&str])] = &[
             "يكف",
             "تكف",
             "كفت",
+            "تخلي",
+            "يتخلي",
+            "تتخلي",
+            "تخلت",
+            "تخلوا",
         ],
         &["عن"],
     ),
@@ -364,6 +369,7 @@ mod tests {
             ["اعتراض"]
         );
         assert_eq!(negated("توقفت الشركة عن تصدير القمح."), ["تصدير"]);
+        assert_eq!(negated("تخلى الدينار عن مكاسبه الأخيرة."), ["مكاسبه"]);
         // «عن» after a word of time is not the verb's.
         assert!(negated("توقف البث بعد ساعة عن موعده.").is_empty());
         // A train that stopped at a station denies nothing.

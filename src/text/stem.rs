@@ -16,7 +16,9 @@
 //!   [`MIN_STEM_LETTERS`] letters remain.
 //! - Words of the general lexicons (news synonyms, function words) count as
 //!   evidence too, with or without one light suffix: وذكرت loses its و
-//!   because ذكر is a verb of saying, وأضاف because أضاف is one.
+//!   because ذكر is a verb of saying, وأضاف because أضاف is one. A word of
+//!   the lexicons keeps its first letter: بقوا (they stayed) is not ب +
+//!   قوا, the stem of القوات.
 //! - Snowball is then asked only for suffixes: when its answer is not a prefix
 //!   of the word it was given (it stripped something at the front again), the
 //!   light suffix rules below are used instead.
@@ -175,7 +177,9 @@ impl Stemmer {
         // or when a long word remains.
         for round in 0..2 {
             let Some(first) = w.chars().next() else { break };
-            if !PROCLITICS.contains(&first) {
+            // A word of the lexicons is a word whole: بقوا (they stayed)
+            // is not ب + قوا of القوات, برلمان not ب + رلمان.
+            if !PROCLITICS.contains(&first) || self.lexicon.contains(w) {
                 break;
             }
             let rest = &w[first.len_utf8()..];
@@ -354,6 +358,16 @@ mod tests {
         assert_eq!(stem(&s, "أصيبوا"), stem(&s, "أصيب"));
         assert_eq!(stem(&s, "منزله"), stem(&s, "المنزل"));
         assert_eq!(stem(&s, "اعتقلت"), stem(&s, "اعتقل"));
+    }
+
+    #[test]
+    fn a_lexicon_word_keeps_its_first_letter() {
+        let words: HashSet<String> = ["بقوا", "قوات"].map(String::from).into_iter().collect();
+        let s = Stemmer::new(["القوات", "بقوا", "قوا"]).with_lexicon(Box::leak(Box::new(words)));
+        assert_ne!(stem(&s, "بقوا"), stem(&s, "القوات"));
+        assert!(stem(&s, "بقوا").starts_with('ب'));
+        // With a proclitic of its own it still loses that one: وبقوا.
+        assert_eq!(stem(&s, "وبقوا"), stem(&s, "بقوا"));
     }
 
     #[test]
