@@ -31,7 +31,8 @@
 //!   **انسحابها**، نفت الحركة **مشاركتها**): the word right after it
 //!   is otherwise its subject (نفى المتحدث), never what is denied. Only the
 //!   unambiguous pronouns ها، هم، هما count: a final ه is also a
-//!   normalised ة.
+//!   normalised ة. Denying reports (الأنباء، التقارير) about something
+//!   denies the thing: نفت الوزارة الأنباء عن **تأجيل** الامتحانات.
 
 use crate::align::Unit;
 use crate::text::tokenize::TokenKind;
@@ -119,10 +120,27 @@ const DENIALS: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا
 /// Pronouns that mark a noun after a verb of denial as what is denied.
 const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما"];
 
-/// Words of being, and "any", that pass a negation on to the word after
-/// them: لا يوجد **تغيير**، عدم وجود **أدلة**، تنفي أي **حرب**.
+/// Words of being, of having, and "any", that pass a negation on to the
+/// word after them: لا يوجد **تغيير**، عدم وجود **أدلة**، تنفي أي **حرب**،
+/// ليس لديها **خطط**.
 const TRANSPARENT: &[&str] = &[
-    "يوجد", "توجد", "وجود", "هناك", "ثمه", "يكون", "تكون", "يكن", "تكن", "اي", "ايه",
+    "يوجد",
+    "توجد",
+    "وجود",
+    "هناك",
+    "ثمه",
+    "يكون",
+    "تكون",
+    "يكن",
+    "تكن",
+    "اي",
+    "ايه",
+    "لدي",
+    "لديه",
+    "لديها",
+    "لديهم",
+    "لديهما",
+    "لدينا",
 ];
 
 /// Verbs of being able, which pass a negation on to what follows their
@@ -200,6 +218,41 @@ fn denied_noun(u: &Unit, i: usize) -> Option<usize> {
         .then_some(k)
 }
 
+/// Words of reports: a verb of denial before one of them and a preposition
+/// denies what the reports tell (نفت الوزارة الأنباء عن **تأجيل** …).
+const REPORTS: &[&str] = &[
+    "الانباء",
+    "انباء",
+    "التقارير",
+    "تقارير",
+    "الاخبار",
+    "اخبار",
+    "الشاءعات",
+    "شاءعات",
+    "المعلومات",
+];
+
+/// Prepositions after a word of reports that open what they tell.
+const ABOUT: &[&str] = &["عن", "حول", "بشان", "بخصوص"];
+
+/// The token a verb of denial at `i` denies through a word of reports:
+/// the content word after the reports' preposition (نفى الجيش التقارير
+/// حول **انسحاب** قواته).
+fn denied_report(u: &Unit, i: usize) -> Option<usize> {
+    let key = |k: usize| u.tokens.get(k).map_or("", |t| t.key.as_str());
+    if !is_one_of(&u.tokens[i].key, DENIALS) {
+        return None;
+    }
+    let r = (i + 1..i + 1 + FAILURE_GAP).find(|&k| REPORTS.contains(&key(k)))?;
+    let p = r + 1;
+    let k = p + 1;
+    (ABOUT.contains(&key(p))
+        && u.tokens
+            .get(k)
+            .is_some_and(crate::align::features::is_content))
+    .then_some(k)
+}
+
 /// True for a verb of refusing (رفض، ترفض …), also behind و or ف.
 pub fn is_refusal(key: &str) -> bool {
     is_one_of(key, REFUSALS)
@@ -260,7 +313,7 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
             out[k] = Some(i);
             continue;
         }
-        if let Some(k) = denied_noun(u, i) {
+        if let Some(k) = denied_noun(u, i).or_else(|| denied_report(u, i)) {
             out[k] = Some(i);
             continue;
         }
@@ -323,9 +376,21 @@ mod tests {
     }
 
     #[test]
+    fn denying_reports_denies_what_they_tell() {
+        assert_eq!(
+            negated("نفت الشركة الأنباء عن إغلاق مصنعها في المدينة."),
+            ["إغلاق"]
+        );
+        assert_eq!(negated("ونفى الجيش التقارير حول انسحاب قواته."), ["انسحاب"]);
+        // The reports themselves, without what they tell, deny nothing.
+        assert!(negated("نفت الشركة الأنباء المتداولة.").is_empty());
+    }
+
+    #[test]
     fn particles_negate_their_predicate() {
         assert_eq!(negated("لم يصب أحد من ركاب الحافلة."), ["يصب"]);
         assert_eq!(negated("ولا يوجد تغيير في مواعيد الرحلات."), ["تغيير"]);
+        assert_eq!(negated("ليس لديها خطط لبيع الشركة."), ["خطط"]);
         assert!(negated("لا يزال الطريق مغلقا.").is_empty());
         assert_eq!(negated("لن تتمكن الشركة من تسليم الطلبيات."), ["تسليم"]);
         assert_eq!(negated("لن تتمكن من تسليم الطلبيات."), ["تسليم"]);

@@ -8,7 +8,8 @@
 //! - Which word each negator governs is [`super::negators`]'s reading
 //!   (particles, غير, verbs of failing, verbs of denial).
 //! - Two units conflict by negation when a word they share (same stem,
-//!   synonym group, or verb stem without its tense prefix: لم يسفر / أسفر)
+//!   synonym group, verb stem without its tense prefix: لم يسفر / أسفر, or
+//!   one side of a pair of opposites: لم ينتعش / تعافى)
 //!   is negated everywhere in one and, in the other, nowhere near a
 //!   negation ([`SCOPE_AFTER`]).
 //! - Two units conflict by antonyms when one has a word of one side of a
@@ -125,6 +126,9 @@ struct Key {
     core: String,
     skeleton: Option<String>,
     group: Option<u32>,
+    /// (pair, side) of the opposites lexicon the stem is on: words of one
+    /// side are near-synonyms (انتعش، تعافى).
+    sides: Vec<(u32, bool)>,
 }
 
 impl Key {
@@ -133,6 +137,7 @@ impl Key {
         (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core))
             || (self.group.is_some() && self.group == other.group)
             || (self.skeleton.is_some() && self.skeleton == other.skeleton)
+            || self.sides.iter().any(|s| other.sides.contains(s))
     }
 }
 
@@ -165,6 +170,7 @@ impl Polarity {
                     token: k,
                     core: verb_core(&stem).to_string(),
                     skeleton: skeleton(&stem),
+                    sides: antonyms.of(&stem).to_vec(),
                     stem,
                     group: u.group_of(k),
                 }
