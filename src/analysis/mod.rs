@@ -191,8 +191,8 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             .flat_map(|(_, _, _, t)| t.iter().map(|t| t.key.as_str())),
     )
     .with_lexicon(synonyms::evidence());
-    let synonyms = synonyms::Synonyms::new(&stemmer);
-    let antonyms = compare::Antonyms::new(&stemmer);
+    let synonyms = synonyms::Synonyms::shared();
+    let antonyms = compare::Antonyms::shared();
     let sentences: Vec<Vec<String>> = raw
         .iter()
         .map(|(_, _, _, toks)| {
@@ -205,7 +205,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     let entities = Entities::build(&sentences);
     let reader = features::Reader {
         stemmer: &stemmer,
-        synonyms: &synonyms,
+        synonyms,
         entities: &entities,
     };
     // Units, their polarity, candidates and comparisons are independent
@@ -217,7 +217,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         .collect();
     let polarity: Vec<compare::Polarity> = units
         .par_iter()
-        .map(|u| compare::Polarity::of(u, &antonyms))
+        .map(|u| compare::Polarity::of(u, antonyms))
         .collect();
     let scored = score::candidates(&units);
     let keep = score::by_score(&units, &scored);

@@ -256,7 +256,7 @@ impl Lexicon {
         lex
     }
 
-    /// The forms whose first word may match `first`, sorted: looked up once
+    /// The forms whose first word matches `first`, sorted: looked up once
     /// per word and thread (a sentence is read by several extractors, each
     /// asking at every token; perf put the lookups at a sixth of loading).
     fn candidates(&self, first: &str) -> std::rc::Rc<[usize]> {
@@ -284,6 +284,9 @@ impl Lexicon {
             }
             ids.sort_unstable();
             ids.dedup();
+            // The first word's match depends on `first` alone: decided once
+            // here, not at every lookup.
+            ids.retain(|&id| self.forms[id].0[0].matches(first));
             let ids: std::rc::Rc<[usize]> = ids.into();
             m.1.insert(first.to_string(), std::rc::Rc::clone(&ids));
             ids
@@ -301,8 +304,9 @@ impl Lexicon {
             .iter()
             .filter_map(|&id| {
                 let (words, entry) = &self.forms[id];
-                (words.len() <= keys.len() && words.iter().zip(keys).all(|(w, k)| w.matches(k)))
-                    .then_some((entry, words.len()))
+                (words.len() <= keys.len()
+                    && words[1..].iter().zip(&keys[1..]).all(|(w, k)| w.matches(k)))
+                .then_some((entry, words.len()))
             })
             .collect();
         out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));

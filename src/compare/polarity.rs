@@ -43,6 +43,13 @@ impl Antonyms {
         Antonyms::parse(DATA, stemmer)
     }
 
+    /// The shipped pairs, built once for every story (see
+    /// [`crate::align::synonyms::Synonyms::shared`]).
+    pub fn shared() -> &'static Antonyms {
+        static SHARED: std::sync::OnceLock<Antonyms> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| Antonyms::new(crate::align::synonyms::lexicon_stemmer()))
+    }
+
     /// Pairs from `data` (`left forms <> right forms` a line).
     pub fn parse(data: &str, stemmer: &Stemmer) -> Antonyms {
         let mut sides: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
