@@ -20,7 +20,7 @@
 //!   word can be, a word of every sentence scores near 0. Never negative.
 
 use crate::text::data_lines;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/background_df.tsv");

@@ -5,7 +5,7 @@
 //! (and a few English words for embedded tweets), normalised on load.
 
 use super::normalize::normalize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/stopwords.txt");
