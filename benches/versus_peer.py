@@ -7,16 +7,20 @@ usage: benches/versus_peer.py [--out DIR]
 Corpora: the seeds (gold: ../shared/gold/seeds.gold.json) and generated
 corpora (examples/gen_corpus, seed 1, truth beside them). Mizan runs as
 `mizan export --corpus DIR` (load, analyse, serialise every story); the peer
-as `peer.py` over every story folder. Each story is scored with
+as `peer.py` over every story folder; each is run five times and its median
+wall time reported. Each story is scored with
 ../shared/eval/score.py; figures are macro averages over stories.
 """
-import argparse, json, os, re, subprocess, sys, time
+import argparse, json, os, re, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIZAN = os.path.join(ROOT, "target", "release", "mizan")
 GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
 SCORE = os.path.join(ROOT, "..", "shared", "eval", "score.py")
 PEER = os.path.join(ROOT, "benches", "peer.py")
+# Runs of each program per corpus; the median is reported (one run on a
+# shared 2-core machine varied by a factor of two).
+RUNS = 5
 SCORE_LINE = re.compile(r"link_f1=([\d.]+) contra_p=([\d.]+) contra_r=([\d.]+)")
 
 
@@ -31,16 +35,23 @@ def mean(xs):
     return sum(xs) / len(xs) if xs else 0.0
 
 
+def timed(argv):
+    """Median wall time of RUNS runs of argv, and the standard output of
+    the last."""
+    times, out = [], None
+    for _ in range(RUNS):
+        t = time.perf_counter()
+        out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
 def run(name, corpus, stories, golds, out):
     os.makedirs(out, exist_ok=True)
-    t = time.perf_counter()
-    doc = subprocess.run([MIZAN, "export", "--corpus", corpus], capture_output=True, text=True, check=True).stdout
-    t_mizan = time.perf_counter() - t
+    t_mizan, doc = timed([MIZAN, "export", "--corpus", corpus])
     doc = json.loads(doc)
     docs = doc["stories"] if "stories" in doc else [doc]
-    t = time.perf_counter()
-    subprocess.run([sys.executable, PEER, *stories, "--out", os.path.join(out, "peer")], check=True)
-    t_peer = time.perf_counter() - t
+    t_peer, _ = timed([sys.executable, PEER, *stories, "--out", os.path.join(out, "peer")])
     m_scores, p_scores = [], []
     for d, folder, gold in zip(docs, stories, golds):
         path = os.path.join(out, f"mizan-{d['story']}.json")
