@@ -312,6 +312,22 @@ fn two_times_of_one_event_contradict_and_of_two_events_do_not() {
 }
 
 #[test]
+fn an_earlier_figure_beside_the_current_one_is_history() {
+    // The first sentence revises its own toll: its 15 is not its claim.
+    let revised = "أعلنت السلطات وفاة 12 شخصا في انهيار المبنى، في تراجع عن حصيلة سابقة أشارت إلى وفاة 15 شخصا.";
+    let (rel, diffs) =
+        relation(revised, "قالت السلطات إن 12 شخصا توفوا في انهيار المبنى.").expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+    // An earlier figure alone is still a toll that changed.
+    let (rel, diffs) = relation(
+        "وكانت حصيلة سابقة أشارت إلى وفاة 15 شخصا في انهيار المبنى.",
+        "قالت السلطات إن 12 شخصا توفوا في انهيار المبنى.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+}
+
+#[test]
 fn counts_of_one_role_contradict_in_any_wording() {
     let (rel, diffs) = relation(
         "لقي 9 أشخاص حتفهم في انهيار عمارة بحي الزهور.",

@@ -15,6 +15,9 @@
 //!   contradicts, as the convention has it.
 //! - A sentence giving two amounts of one role is giving two measures (per
 //!   family and per injured): those are not set against a third.
+//! - A sentence that gives a role's current figure and its earlier one
+//!   (19 dead, down from an earlier 32) states the current one: its earlier
+//!   figure is history it reports, not set against the other side.
 //! - Two headlines are not compared with each other.
 //! - Amounts follow [`Amount::compatible`]: ±10 % for "about", bounds
 //!   open-ended, vague amounts compatible with any count.
@@ -29,6 +32,14 @@ fn counts(u: &Unit) -> impl Iterator<Item = (&Claim, &Role, Amount)> {
         ClaimKind::Count { role, amount } => Some((c, role, *amount)),
         _ => None,
     })
+}
+
+/// True when `c` is an earlier figure of a role that `u` also gives now.
+fn superseded(u: &Unit, c: (&Claim, &Role)) -> bool {
+    c.0.modality == Modality::Earlier
+        && counts(u).any(|(d, r, _)| {
+            d.modality == Modality::Asserted && same_role((u, d, r), (u, c.0, c.1))
+        })
 }
 
 /// The stem (and synonym group) of the token at `start` in `u`.
@@ -86,7 +97,10 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
     }
     for (ca, ra, xa) in counts(a) {
         for (cb, rb, xb) in counts(b) {
-            if !same_role((a, ca, ra), (b, cb, rb)) {
+            if !same_role((a, ca, ra), (b, cb, rb))
+                || superseded(a, (ca, ra))
+                || superseded(b, (cb, rb))
+            {
                 continue;
             }
             if !xa.compatible(xb) && (ambiguous(a, (ca, ra, xa)) || ambiguous(b, (cb, rb, xb))) {
