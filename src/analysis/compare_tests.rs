@@ -312,6 +312,21 @@ fn two_times_of_one_event_contradict_and_of_two_events_do_not() {
 }
 
 #[test]
+fn opposite_words_link_two_sentences_that_share_little_else() {
+    // Scored below the link rules (0.18); the opposite words are the fact.
+    let (rel, diffs) = relation(
+        "انخفضت أسعار الذهب في الأسواق العالمية خلال تعاملات اليوم.",
+        "الذهب يسجل ارتفاعا جديدا في تعاملات اليوم.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    assert!(
+        diffs.iter().any(|d| d.kind.as_str() == "antonym"),
+        "{diffs:?}"
+    );
+}
+
+#[test]
 fn an_earlier_figure_beside_the_current_one_is_history() {
     // The first sentence revises its own toll: its 15 is not its claim.
     let revised = "أعلنت السلطات وفاة 12 شخصا في انهيار المبنى، في تراجع عن حصيلة سابقة أشارت إلى وفاة 15 شخصا.";

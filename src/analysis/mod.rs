@@ -232,17 +232,27 @@ pub fn analyze(articles: &[Article]) -> Analysis {
             let role = role_link(ua, ub, &c) || cause_link(ua, ub, &c);
             // Only pairs that can become links are compared (most
             // candidates of a long story share a word and nothing more).
-            if !same_time || !(keep || role || may_conflict_link(ua, ub, &c)) {
+            let opposed = !keep && opposite_link(ua, ub, &c);
+            if !same_time || !(keep || role || opposed || may_conflict_link(ua, ub, &c)) {
                 return None;
             }
-            let (relation, differences) = compare::compare(
-                ua,
-                ub,
-                (&articles[ua.article].text, &articles[ub.article].text),
-                c.score,
-                (&polarity[c.a], &polarity[c.b]),
+            let texts = (
+                articles[ua.article].text.as_str(),
+                articles[ub.article].text.as_str(),
             );
-            let conflict = conflict_link(ua, ub, relation, &c);
+            let (mut relation, mut differences) =
+                compare::compare(ua, ub, texts, c.score, (&polarity[c.a], &polarity[c.b]));
+            let mut opposite = false;
+            if opposed && relation != Relation::Contradict {
+                let sides = ((ua, &polarity[c.a], texts.0), (ub, &polarity[c.b], texts.1));
+                let found = compare::polarity::antonym_differences(sides.0, sides.1);
+                if !found.is_empty() {
+                    relation = Relation::Contradict;
+                    differences.extend(found);
+                    opposite = true;
+                }
+            }
+            let conflict = conflict_link(ua, ub, relation, &c) || opposite;
             (keep || conflict || role).then_some(Link {
                 a: c.a,
                 b: c.b,
@@ -277,6 +287,25 @@ fn may_conflict_link(ua: &Unit, ub: &Unit, c: &score::Candidate) -> bool {
         .count();
     c.score >= CONTRADICTION_LINK_THRESHOLD
         && shared >= CONTRADICTION_SHARED
+        && !(ua.title || ub.title)
+}
+
+/// Score from which two sentences that share [`OPPOSITE_SHARED`] features
+/// and hold words of opposite meaning (يرتفع / هبوط، تخفض / تزيد) are
+/// linked as a contradiction: the opposite words are themselves the fact
+/// they differ on, so less else needs to match. Not a negation: a negated
+/// verb of saying (لم تعلن أي جماعة) shares too little with «أعلن الجيش»
+/// to be one fact.
+pub const OPPOSITE_LINK_THRESHOLD: f64 = 0.15;
+
+/// Features two such sentences must share besides the opposite words.
+pub const OPPOSITE_SHARED: usize = 2;
+
+/// True when a pair below the score rules may be linked for saying
+/// opposite things: see [`OPPOSITE_LINK_THRESHOLD`]. Not a title.
+fn opposite_link(ua: &Unit, ub: &Unit, c: &score::Candidate) -> bool {
+    c.score >= OPPOSITE_LINK_THRESHOLD
+        && c.features(ua).count() >= OPPOSITE_SHARED
         && !(ua.title || ub.title)
 }
 
