@@ -95,12 +95,16 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
     if a.title && b.title {
         return out;
     }
-    for (ca, ra, xa) in counts(a) {
-        for (cb, rb, xb) in counts(b) {
-            if !same_role((a, ca, ra), (b, cb, rb))
-                || superseded(a, (ca, ra))
-                || superseded(b, (cb, rb))
-            {
+    // A side's superseded figures are left out once, not at every pair.
+    let live = |u| -> Vec<_> {
+        counts(u)
+            .filter(|&(c, r, _)| !superseded(u, (c, r)))
+            .collect()
+    };
+    let live_b = live(b);
+    for (ca, ra, xa) in live(a) {
+        for &(cb, rb, xb) in &live_b {
+            if !same_role((a, ca, ra), (b, cb, rb)) {
                 continue;
             }
             if !xa.compatible(xb) && (ambiguous(a, (ca, ra, xa)) || ambiguous(b, (cb, rb, xb))) {
