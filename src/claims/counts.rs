@@ -22,7 +22,8 @@
 //!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
 //!   number says nothing.
 //! - Counts written without a number (zero by a denial, one by a
-//!   singular, two by a dual) are read by [`super::small`].
+//!   singular, two by a dual) are read by [`super::small`]. A zero of a
+//!   role the sentence also counts some of is of a part, and dropped.
 //! - The modality of a count is the nearest modal word before it in its
 //!   clause ([`super::Modality`]).
 
@@ -304,6 +305,20 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         ));
     }
     out.extend(super::small::small_counts(tokens, quantities, text, frame));
+    // A sentence counting some of a role and none of it tells the none of
+    // a part (the babies were evacuated without injuries … and 123
+    // injured): the zero is dropped.
+    let some = |role: &Role| {
+        out.iter().any(|c| {
+            matches!(&c.kind, ClaimKind::Count { role: r, amount } if r == role && !amount.is_zero())
+        })
+    };
+    let parts: Vec<bool> = out
+        .iter()
+        .map(|c| matches!(&c.kind, ClaimKind::Count { role, amount } if amount.is_zero() && some(role)))
+        .collect();
+    let mut parts = parts.into_iter();
+    out.retain(|_| !parts.next().unwrap_or(false));
     out
 }
 
@@ -473,6 +488,45 @@ mod tests {
             counted("انهار جسر المشاة دون سقوط ضحايا."),
             [("killed".into(), Amount::Exact(0.0), Modality::Asserted)]
         );
+    }
+
+    #[test]
+    fn without_a_role_noun_counts_zero_of_a_part_dropped() {
+        let zero = |r: &str| (r.to_string(), Amount::Exact(0.0), Modality::Asserted);
+        assert_eq!(counted("عبرت القافلة الجسر دون إصابات."), [zero("injured")]);
+        assert_eq!(counted("لا قتلى في انهيار المنجم."), [zero("killed")]);
+        // Occurring between the denial and the role: no one killed.
+        assert_eq!(
+            counted("لم يسفر انهيار المنجم عن سقوط قتلى."),
+            [zero("killed")]
+        );
+        // Not before a number (below) or a verb.
+        assert!(
+            !counted("أغلق السهم دون 30 دينارا.")
+                .iter()
+                .any(|c| c.1.is_zero())
+        );
+        assert!(counted("السم لا يقتل الطيور.").is_empty());
+        // Some of a role and none of it: the none is of a part.
+        let c = counted("نقل التلاميذ دون إصابات، وأصيب 4 أشخاص من المارة.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1, Amount::Exact(4.0));
+    }
+
+    #[test]
+    fn an_indefinite_plural_of_a_role_counts_some() {
+        let some = Amount::Vague {
+            min: 2.0,
+            max: None,
+        };
+        let c = counted("جرحى في تصادم حافلتين على طريق الساحل.");
+        assert_eq!(c, [("injured".into(), some, Modality::Asserted)]);
+        let c = counted("أسفر التصادم عن سقوط قتلى وجرحى.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        // In construct it names people, not a toll; inside a clause it
+        // is no count either.
+        assert!(counted("ضحايا الفيضان يطالبون بالتعويض.").is_empty());
+        assert!(counted("زار الوزير الجرحى في المستشفى.").is_empty());
     }
 
     #[test]

@@ -15,6 +15,12 @@
 //!   Not with the article, an accusative alif, a pronoun, a number after it
 //!   or كل before it (لكل مصاب, for each injured), nor after «بين» (سقط 500
 //!   بين قتيل وجريح: the kinds of a combined toll).
+//! - «Without» or «no» right before a role noun counts zero of it (دون
+//!   إصابات، لا قتلى), not before a verb (لا يقتل) or a number.
+//! - An indefinite plural of a role with no number counts two or more
+//!   (vague) when it opens the sentence or follows a noun of occurring
+//!   (قتلى وجرحى في انفجار، أسفر عن سقوط قتلى); not in construct
+//!   (ضحايا الزلزال يروون: people, not a toll).
 //! - People in the nominative dual count two (لقي شخصان مصرعهما), with a
 //!   bound after them (شرطيان على الأقل = at least 2); a unit in the dual
 //!   counts two of it (طنين = 2000 kg).
@@ -25,8 +31,30 @@ use super::{Claim, ClaimKind, Modality, Role, keys};
 use crate::text::numbers::{Amount, Quantity};
 use crate::text::tokenize::Token;
 
-/// Words before a denied role word that keep it the thing denied.
-const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية"];
+/// Words before a denied role word that keep it the thing denied: links,
+/// and nouns of occurring (لم يسفر الانفجار عن سقوط قتلى: no one killed).
+const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية", "سقوط", "وقوع", "تسجيل"];
+
+/// Words of "without" or "no" that count zero of a role noun right after
+/// them (دون إصابات، بلا ضحايا، لا قتلى).
+const WITHOUT: &[&str] = &["دون", "بدون", "بلا", "لا", "ودون", "وبدون", "ولا"];
+
+/// Indefinite plurals of roles with no number: some of them, two or more
+/// (سقوط قتلى وجرحى، قتلى في انفجار).
+const PLURAL_ROLES: &[&str] = &[
+    "قتلي",
+    "ضحايا",
+    "جرحي",
+    "مصابين",
+    "مصابون",
+    "اصابات",
+    "وفيات",
+    "مفقودين",
+    "مفقودون",
+];
+
+/// Nouns of occurring before an indefinite plural of a role (سقوط قتلى).
+const OCCURRING: &[&str] = &["سقوط", "وقوع", "وسقوط", "ووقوع"];
 
 /// Tokens after a denial within which its role word is looked for (نفت
 /// الوزارة الموريتانية تسجيل أي حالة وفاة).
@@ -113,6 +141,67 @@ pub fn small_counts(
             ));
         }
         k += n;
+    }
+    // Zero: «without» or «no» right before a role noun (دون إصابات), not
+    // a verb (لا يقتل) nor a number (دون 18 عاما).
+    for k in 0..tokens.len().saturating_sub(1) {
+        let covered = |j: usize| {
+            out.iter()
+                .any(|c: &Claim| c.start <= tokens[j].start && tokens[j].end <= c.end)
+        };
+        if !WITHOUT.contains(&keys[k]) || frame[k] || inside(k + 1) || covered(k + 1) {
+            continue;
+        }
+        let verb = keys[k + 1].starts_with(['ي', 'ت', 'ن']);
+        if let Some((role, m)) = role_at(&keys, k + 1).filter(|_| !verb) {
+            out.push(Claim::new(
+                ClaimKind::Count {
+                    role,
+                    amount: Amount::Exact(0.0),
+                },
+                tokens[k].start,
+                tokens[k + m].end,
+                Modality::Asserted,
+            ));
+        }
+    }
+    // Some: an indefinite plural of a role with no number, opening the
+    // sentence or after a noun of occurring (قتلى وجرحى في انفجار، أسفر
+    // عن سقوط قتلى), and one joined to it by «و» (وجرحى).
+    let mut joined = false;
+    for k in 0..tokens.len() {
+        let bare = keys[k]
+            .strip_prefix('و')
+            .filter(|_| joined)
+            .unwrap_or(keys[k]);
+        let opens = k == 0 || OCCURRING.contains(&keys[k - 1]) || joined;
+        joined = false;
+        let covered = out
+            .iter()
+            .any(|c: &Claim| c.start <= tokens[k].start && tokens[k].end <= c.end);
+        // In construct (ضحايا الزلزال يروون) it names people, not a toll.
+        let construct = keys.get(k + 1).is_some_and(|n| n.starts_with("ال"));
+        if !opens || !PLURAL_ROLES.contains(&bare) || inside(k) || frame[k] || covered || construct
+        {
+            continue;
+        }
+        let Some((role, _)) = role_at(&[bare], 0) else {
+            continue;
+        };
+        joined = true;
+        let modality = modality_at(tokens, &keys, text, k);
+        out.push(Claim::new(
+            ClaimKind::Count {
+                role,
+                amount: Amount::Vague {
+                    min: 2.0,
+                    max: None,
+                },
+            },
+            tokens[k].start,
+            tokens[k].end,
+            modality,
+        ));
     }
     // One: an indefinite singular of a role (سقوط قتيل) or of people after
     // a role word (قتل متظاهر).

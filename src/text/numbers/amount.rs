@@ -100,6 +100,11 @@ impl Amount {
     pub fn is_numeric(self) -> bool {
         !matches!(self, Amount::Vague { .. })
     }
+
+    /// True for exactly none (لم يسفر عن إصابات).
+    pub fn is_zero(self) -> bool {
+        self == Amount::Exact(0.0)
+    }
 }
 
 fn num(v: f64) -> String {
