@@ -465,3 +465,35 @@ fn nobody_claimed_it_against_a_group_that_claimed_it() {
     .expect("linked");
     assert_ne!(rel, Relation::Contradict);
 }
+
+#[test]
+fn conditions_and_plans_meet_in_any_form_of_their_word() {
+    // «تشترط» and «دون شروط»; «خطتها» and «خطط»: one word in two forms.
+    for (a, b) in [
+        (
+            "البلدية تشترط دفع الرسوم قبل منح رخص البناء الجديدة.",
+            "البلدية تمنح رخص البناء الجديدة دون شروط.",
+        ),
+        (
+            "الوزارة تعلن خطتها لإصلاح شبكة المياه في الأحياء الشرقية.",
+            "الوزارة ليس لديها خطط لإصلاح شبكة المياه في الأحياء الشرقية.",
+        ),
+    ] {
+        let (rel, diffs) = relation(a, b).expect("linked");
+        assert_eq!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
+        assert!(
+            diffs.iter().any(|d| d.kind.as_str() == "negation"),
+            "{diffs:?}"
+        );
+    }
+}
+
+#[test]
+fn no_casualties_contradicts_a_toll_without_a_number() {
+    let (rel, diffs) = relation(
+        "قتلى وجرحى في انهيار مبنى سكني قديم وسط المدينة.",
+        "انهيار مبنى سكني قديم وسط المدينة دون سقوط ضحايا.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+}

@@ -6,7 +6,7 @@
 //!
 //! Rules:
 //! - A slot word (`slot` in `data/claims.txt`) fills its slot with its
-//!   class; with a negator just before it (ليس، لا، لم، غير) the class is
+//!   class; with a negator just before it (ليس، لا، لم، غير، بدون) the class is
 //!   denied, not stated (ليس سوء الأحوال الجوية).
 //! - A place is a head noun in the construct state (مدينة، مطار، ولاية;
 //!   not المدينة, which adjectives follow) and the one to three name words
@@ -25,7 +25,8 @@ use super::{Claim, ClaimKind, Denial, Modality, SlotKind, keys};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
-/// Negators that deny the slot word right after them.
+/// Negators that deny the slot word right after them; «without» too
+/// (بدون غارات جوية: no airstrikes).
 const NEGATORS: &[&str] = &[
     "ليس",
     "ليست",
@@ -37,6 +38,11 @@ const NEGATORS: &[&str] = &[
     "ولا",
     "ولم",
     "وغير",
+    "دون",
+    "بدون",
+    "بلا",
+    "ودون",
+    "وبدون",
 ];
 
 /// Words that end a place's name: directions and nearness.
@@ -288,6 +294,10 @@ mod tests {
         assert_eq!(
             slot_classes("وأكد أن السبب ليس الأحوال الجوية."),
             [("weather", Modality::Denied)]
+        );
+        assert_eq!(
+            slot_classes("مرت ليلة الحدود بدون غارات."),
+            [("airstrike", Modality::Denied)]
         );
         let t = tokenize("فجر انتحاري حزامه الناسف.", 0);
         let kinds: Vec<SlotKind> = slots(&t, &[false; 4])
