@@ -497,3 +497,24 @@ fn no_casualties_contradicts_a_toll_without_a_number() {
     .expect("linked");
     assert_eq!(rel, Relation::Contradict, "{diffs:?}");
 }
+
+#[test]
+fn an_opposite_word_both_sides_hold_does_not_hide_the_one_they_differ_on() {
+    // «دعم» (support) stands in both; «يعارض» against «يؤيد» is the news.
+    let (rel, diffs) = relation(
+        "البرلمان يعارض مشروع قانون دعم الوقود للمزارعين في الجنوب.",
+        "البرلمان يؤيد مشروع قانون دعم الوقود للمزارعين في الجنوب.",
+    )
+    .expect("linked");
+    assert_eq!(rel, Relation::Contradict, "{diffs:?}");
+    let d = diffs.iter().find(|d| d.kind.as_str() == "antonym").unwrap();
+    assert_eq!((d.a.as_str(), d.b.as_str()), ("يعارض", "يؤيد"));
+    // One side saying both meanings, the other one of them: no plain
+    // opposite.
+    let (rel, diffs) = relation(
+        "ارتفعت أسعار القمح ثم انخفضت أسعار الذرة في السوق المحلية.",
+        "ارتفعت أسعار القمح في السوق المحلية هذا الأسبوع.",
+    )
+    .expect("linked");
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+}

@@ -15,7 +15,9 @@
 //! - Two units conflict by antonyms when one has a word of one side of a
 //!   pair in `data/antonyms.txt` (ارتفع) and the other a word of the other
 //!   side (انخفض), neither has both, and neither word is negated (لم يرتفع
-//!   and انخفض agree).
+//!   and انخفض agree). A word both units hold on one side is what they
+//!   share and does not count as holding it (يعترض على وقف الدعم / يوافق
+//!   على وقف الدعم: الدعم in both, يعترض against يوافق).
 //! - The caller applies these only to pairs linked strongly enough to be one
 //!   fact ([`super::POLARITY_THRESHOLD`]): "not injured" and "injured" of
 //!   two different people are not a contradiction.
@@ -124,6 +126,10 @@ pub struct Polarity {
     /// (pair, side) of the antonym lexicon → the first plain token holding
     /// it, or `None` when a negated word of that side blurs it.
     sides: Vec<((u32, bool), Option<usize>)>,
+    /// Every token on a side of a pair, with its stem: a word both units
+    /// hold on one side (وقف دعم in both) is what they share, not what
+    /// sets them apart.
+    side_words: Vec<((u32, bool), usize, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -184,8 +190,10 @@ impl Polarity {
             })
             .collect();
         let mut sides: Vec<((u32, bool), Option<usize>)> = Vec::new();
+        let mut side_words = Vec::new();
         for (k, stem) in u.stems.iter().enumerate() {
             for &ps in antonyms.of(stem) {
+                side_words.push((ps, k, stem.clone()));
                 let slot = match sides.iter_mut().find(|(p, _)| *p == ps) {
                     Some((_, slot)) => slot,
                     None => {
@@ -203,7 +211,23 @@ impl Polarity {
             scoped,
             keys,
             sides,
+            side_words,
         }
+    }
+
+    /// The first token of side `ps` whose word `other` does not hold on
+    /// that side too.
+    fn own(&self, other: &Polarity, ps: (u32, bool)) -> Option<usize> {
+        self.side_words
+            .iter()
+            .filter(|(p, _, _)| *p == ps)
+            .find(|(_, _, stem)| {
+                !other
+                    .side_words
+                    .iter()
+                    .any(|(q, _, o)| *q == ps && o == stem)
+            })
+            .map(|(_, k, _)| *k)
     }
 
     fn any_negated(&self) -> bool {
@@ -295,12 +319,19 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
 
 /// Words of the two sides of one opposite pair, neither negated.
 pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
-    for &((pair, side), ta) in &pa.sides {
-        let (Some(ta), Some(Some(tb))) = (ta, pb.side((pair, !side))) else {
+    for &((pair, side), plain) in &pa.sides {
+        // A word of a side negated anywhere blurs it (لم يرتفع).
+        if plain.is_none() || !matches!(pb.side((pair, !side)), Some(Some(_))) {
+            continue;
+        }
+        let (Some(ta), Some(tb)) = (pa.own(pb, (pair, side)), pb.own(pa, (pair, !side))) else {
             continue;
         };
-        if pa.side((pair, !side)).is_some() || pb.side((pair, side)).is_some() {
-            continue; // a side holding both meanings says nothing plain
+        // A side holding both meanings says nothing plain, unless the
+        // word of the other meaning is one both sides hold (يعترض على
+        // وقف الدعم / يوافق على وقف الدعم: الدعم is shared).
+        if pa.own(pb, (pair, !side)).is_some() || pb.own(pa, (pair, side)).is_some() {
+            continue;
         }
         let (wa, wb) = (&a.tokens[ta], &b.tokens[tb]);
         return vec![Difference::quoting(
