@@ -518,3 +518,20 @@ fn an_opposite_word_both_sides_hold_does_not_hide_the_one_they_differ_on() {
     .expect("linked");
     assert_ne!(rel, Relation::Contradict, "{diffs:?}");
 }
+
+#[test]
+fn raising_and_supporting_are_opposites_of_falling_and_opposing() {
+    for (a, b) in [
+        (
+            "قرار البنك المركزي يرفع أسعار الفائدة على القروض العقارية.",
+            "قرار البنك المركزي يخفض أسعار الفائدة على القروض العقارية.",
+        ),
+        (
+            "نقابة المعلمين تساند إضراب عمال النقل في العاصمة.",
+            "نقابة المعلمين تعارض إضراب عمال النقل في العاصمة.",
+        ),
+    ] {
+        let (rel, diffs) = relation(a, b).expect("linked");
+        assert_eq!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
+    }
+}
