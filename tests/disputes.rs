@@ -167,8 +167,10 @@ async fn figures_list_every_claim_chart_the_toll_and_download_as_csv() {
         .iter()
         .filter(|l| l.contains("count:killed"))
         .collect();
-    assert_eq!(tolls.len(), 3, "{lines:?}");
+    // Three figures and the headline's «قتلى» (two or more, no number).
+    assert_eq!(tolls.len(), 4, "{lines:?}");
     assert!(tolls.iter().any(|l| l.contains(",20,")));
+    assert!(tolls.iter().any(|l| l.contains(",قتلى,2 أو أكثر,")));
 
     let (status, _) = common::get_page(&state, "/stories/blast/figures?format=xml").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
