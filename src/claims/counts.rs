@@ -308,17 +308,15 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
     // A sentence counting some of a role and none of it tells the none of
     // a part (the babies were evacuated without injuries … and 123
     // injured): the zero is dropped.
-    let some = |role: &Role| {
-        out.iter().any(|c| {
-            matches!(&c.kind, ClaimKind::Count { role: r, amount } if r == role && !amount.is_zero())
+    let counted: Vec<Role> = (out.iter())
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Count { role, amount } if !amount.is_zero() => Some(role.clone()),
+            _ => None,
         })
-    };
-    let parts: Vec<bool> = out
-        .iter()
-        .map(|c| matches!(&c.kind, ClaimKind::Count { role, amount } if amount.is_zero() && some(role)))
         .collect();
-    let mut parts = parts.into_iter();
-    out.retain(|_| !parts.next().unwrap_or(false));
+    out.retain(|c| {
+        !matches!(&c.kind, ClaimKind::Count { role, amount } if amount.is_zero() && counted.contains(role))
+    });
     out
 }
 

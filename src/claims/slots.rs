@@ -25,8 +25,8 @@ use super::{Claim, ClaimKind, Denial, Modality, SlotKind, keys};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
-/// Negators that deny the slot word right after them; «without» too
-/// (بدون غارات جوية: no airstrikes).
+/// Negators that deny the slot word right after them; so do the words of
+/// «without» ([`super::small::WITHOUT`]: بدون غارات جوية, no airstrikes).
 const NEGATORS: &[&str] = &[
     "ليس",
     "ليست",
@@ -38,11 +38,6 @@ const NEGATORS: &[&str] = &[
     "ولا",
     "ولم",
     "وغير",
-    "دون",
-    "بدون",
-    "بلا",
-    "ودون",
-    "وبدون",
 ];
 
 /// Words that end a place's name: directions and nearness.
@@ -103,7 +98,8 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
             k += n;
             continue;
         }
-        let negated = (k.saturating_sub(2)..k).any(|j| NEGATORS.contains(&keys[j]));
+        let negated = (k.saturating_sub(2)..k)
+            .any(|j| NEGATORS.contains(&keys[j]) || super::small::WITHOUT.contains(&keys[j]));
         let modality = if negated {
             Modality::Denied
         } else {

@@ -37,7 +37,7 @@ const DENIED_LINK: &[&str] = &["عن", "من", "اي", "ايه", "اية", "سق
 
 /// Words of "without" or "no" that count zero of a role noun right after
 /// them (دون إصابات، بلا ضحايا، لا قتلى).
-const WITHOUT: &[&str] = &["دون", "بدون", "بلا", "لا", "ودون", "وبدون", "ولا"];
+pub(crate) const WITHOUT: &[&str] = &["دون", "بدون", "بلا", "لا", "ودون", "وبدون", "ولا"];
 
 /// Indefinite plurals of roles with no number: some of them, two or more
 /// (سقوط قتلى وجرحى، قتلى في انفجار).
@@ -144,12 +144,12 @@ pub fn small_counts(
     }
     // Zero: «without» or «no» right before a role noun (دون إصابات), not
     // a verb (لا يقتل) nor a number (دون 18 عاما).
+    let covered = |out: &[Claim], k: usize| {
+        out.iter()
+            .any(|c| c.start <= tokens[k].start && tokens[k].end <= c.end)
+    };
     for k in 0..tokens.len().saturating_sub(1) {
-        let covered = |j: usize| {
-            out.iter()
-                .any(|c: &Claim| c.start <= tokens[j].start && tokens[j].end <= c.end)
-        };
-        if !WITHOUT.contains(&keys[k]) || frame[k] || inside(k + 1) || covered(k + 1) {
+        if !WITHOUT.contains(&keys[k]) || frame[k] || inside(k + 1) || covered(&out, k + 1) {
             continue;
         }
         let verb = keys[k + 1].starts_with(['ي', 'ت', 'ن']);
@@ -176,12 +176,14 @@ pub fn small_counts(
             .unwrap_or(keys[k]);
         let opens = k == 0 || OCCURRING.contains(&keys[k - 1]) || joined;
         joined = false;
-        let covered = out
-            .iter()
-            .any(|c: &Claim| c.start <= tokens[k].start && tokens[k].end <= c.end);
         // In construct (ضحايا الزلزال يروون) it names people, not a toll.
         let construct = keys.get(k + 1).is_some_and(|n| n.starts_with("ال"));
-        if !opens || !PLURAL_ROLES.contains(&bare) || inside(k) || frame[k] || covered || construct
+        if !opens
+            || !PLURAL_ROLES.contains(&bare)
+            || inside(k)
+            || frame[k]
+            || covered(&out, k)
+            || construct
         {
             continue;
         }

@@ -123,12 +123,10 @@ pub struct Polarity {
     scoped: Vec<bool>,
     /// Content tokens with their match keys.
     keys: Vec<Key>,
-    /// (pair, side) of the antonym lexicon → the first plain token holding
-    /// it, or `None` when a negated word of that side blurs it.
-    sides: Vec<((u32, bool), Option<usize>)>,
-    /// Every token on a side of a pair, with its stem: a word both units
-    /// hold on one side (وقف دعم in both) is what they share, not what
-    /// sets them apart.
+    /// Every token on a side of a pair of opposites: (pair, side), the
+    /// token and its stem. A negated word blurs its side (لم يرتفع); a word
+    /// both units hold on one side (وقف دعم in both) is what they share,
+    /// not what sets them apart.
     side_words: Vec<((u32, bool), usize, String)>,
 }
 
@@ -189,28 +187,18 @@ impl Polarity {
                 }
             })
             .collect();
-        let mut sides: Vec<((u32, bool), Option<usize>)> = Vec::new();
-        let mut side_words = Vec::new();
-        for (k, stem) in u.stems.iter().enumerate() {
-            for &ps in antonyms.of(stem) {
-                side_words.push((ps, k, stem.clone()));
-                let slot = match sides.iter_mut().find(|(p, _)| *p == ps) {
-                    Some((_, slot)) => slot,
-                    None => {
-                        sides.push((ps, Some(k)));
-                        &mut sides.last_mut().expect("just pushed").1
-                    }
-                };
-                if negator[k].is_some() {
-                    *slot = None;
-                }
-            }
-        }
+        let side_words = (u.stems.iter().enumerate())
+            .flat_map(|(k, stem)| {
+                antonyms
+                    .of(stem)
+                    .iter()
+                    .map(move |&ps| (ps, k, stem.clone()))
+            })
+            .collect();
         Polarity {
             negator,
             scoped,
             keys,
-            sides,
             side_words,
         }
     }
@@ -234,8 +222,9 @@ impl Polarity {
         self.negator.iter().any(Option::is_some)
     }
 
-    fn side(&self, ps: (u32, bool)) -> Option<Option<usize>> {
-        self.sides.iter().find(|(p, _)| *p == ps).map(|(_, t)| *t)
+    /// True when a word of side `ps` is negated.
+    fn blurred(&self, ps: (u32, bool)) -> bool {
+        (self.side_words.iter()).any(|&(p, k, _)| p == ps && self.negator[k].is_some())
     }
 }
 
@@ -319,9 +308,15 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
 
 /// Words of the two sides of one opposite pair, neither negated.
 pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<Difference> {
-    for &((pair, side), plain) in &pa.sides {
+    for (n, &((pair, side), _, _)) in pa.side_words.iter().enumerate() {
+        if pa.side_words[..n]
+            .iter()
+            .any(|(p, _, _)| *p == (pair, side))
+        {
+            continue; // already seen
+        }
         // A word of a side negated anywhere blurs it (لم يرتفع).
-        if plain.is_none() || !matches!(pb.side((pair, !side)), Some(Some(_))) {
+        if pa.blurred((pair, side)) || pb.blurred((pair, !side)) {
             continue;
         }
         let (Some(ta), Some(tb)) = (pa.own(pb, (pair, side)), pb.own(pa, (pair, !side))) else {
