@@ -162,7 +162,7 @@ pub fn weights(units: &[Unit]) -> FxHashMap<&Feature, f64> {
 /// feature with it (its postings), sorts them and scores each pair once:
 /// one unit's work is independent of another's, so rayon spreads the
 /// units over the cores, and no map of all pairs is ever built.
-pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
+pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
     let w = weights(units);
     // Each unit's weight of each feature: rarity, scaled down in its frame.
     // (parallel to the unit's features).
@@ -233,17 +233,25 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             }
         }
     }
-    let score = |a: usize, b: usize, pairs: &mut Vec<(usize, usize)>| -> Candidate {
+    // `pairs` holds the pair's shared proposing features and `common`
+    // is scratch, both reused from pair to pair of one unit.
+    let score = |a: usize,
+                 b: usize,
+                 pairs: &mut Vec<(usize, usize)>,
+                 common: &mut Vec<(&'u Feature, f64, f64, usize)>|
+     -> Candidate {
         let (fa, fb) = (&units[a].features, &units[b].features);
         for &ka in &common_of[a] {
             if let Some(&kb) = common_of[b].iter().find(|&&kb| fb[kb].0 == fa[ka].0) {
                 pairs.push((ka, kb));
             }
         }
-        let mut common: Vec<(&Feature, f64, f64, usize)> = pairs
-            .iter()
-            .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka))
-            .collect();
+        common.clear();
+        common.extend(
+            pairs
+                .iter()
+                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka)),
+        );
         common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
         let dot: f64 = common.iter().map(|c| c.1).sum();
         let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
@@ -253,7 +261,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             a,
             b,
             score: score.min(1.0),
-            shared: common.into_iter().map(|c| c.3 as u32).collect(),
+            shared: common.iter().map(|c| c.3 as u32).collect(),
         }
     };
     (0..units.len())
@@ -276,17 +284,18 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             hits.extend(neighbours[a].iter().map(|&b| (b, usize::MAX, usize::MAX)));
             hits.sort_unstable();
             let mut out = Vec::new();
+            let (mut pairs, mut common) = (Vec::new(), Vec::new());
             let mut n = 0;
             while n < hits.len() {
                 let b = hits[n].0;
-                let mut pairs: Vec<(usize, usize)> = Vec::new();
+                pairs.clear();
                 while n < hits.len() && hits[n].0 == b {
                     if hits[n].1 != usize::MAX {
                         pairs.push((hits[n].1, hits[n].2));
                     }
                     n += 1;
                 }
-                out.push(score(a, b, &mut pairs));
+                out.push(score(a, b, &mut pairs, &mut common));
             }
             out
         })

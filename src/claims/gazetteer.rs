@@ -19,7 +19,7 @@
 use super::{Claim, ClaimKind, Modality};
 use crate::text::normalize::normalize;
 use crate::text::tokenize::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/places.txt");
@@ -62,7 +62,7 @@ pub struct Place {
 fn gazetteer() -> &'static HashMap<String, Place> {
     static G: OnceLock<HashMap<String, Place>> = OnceLock::new();
     G.get_or_init(|| {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for line in crate::text::data_lines(DATA) {
             let mut words = line.split_whitespace();
             let (Some(kind), Some(country)) = (words.next(), words.next()) else {

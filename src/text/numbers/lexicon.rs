@@ -6,7 +6,7 @@
 //! phrase (forms joined with `_`) is matched token by token.
 
 use crate::text::normalize::normalize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The kind of bound a phrase puts on a number (`bound` lines of the data file).
@@ -53,7 +53,7 @@ pub struct Lexicon {
     /// Phrases of two or more words, longest first.
     phrases: Vec<(Vec<String>, Entry)>,
     /// Every word that occurs in a phrase.
-    phrase_words: std::collections::HashSet<String>,
+    phrase_words: rustc_hash::FxHashSet<String>,
 }
 
 const DATA: &str = include_str!("../../../data/numbers.txt");
