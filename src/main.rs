@@ -257,9 +257,8 @@ fn export(
             .map_err(|e| e.to_string())
         }
         (None, true) => return Err("--gold exports one story: name it with --story".into()),
-        (Some(s), false) => {
-            serde_json::to_writer_pretty(&mut out, &doc(s)?.0).map_err(|e| e.to_string())
-        }
+        (Some(s), false) => mizan::story_json::print::write_story(&mut out, &mut doc(s)?.0)
+            .map_err(|e| e.to_string()),
         (None, false) => {
             // Each story is analysed and printed on its own thread, and its
             // analysis dropped once printed, so the next story reuses its
@@ -271,12 +270,13 @@ fn export(
                 .stories
                 .par_iter()
                 .map(|s| {
-                    let printed = nested_json(&doc(s)?.0);
+                    let printed =
+                        mizan::story_json::print::nested(&doc(s)?.0, 2).map_err(|e| e.to_string());
                     *s.analysis.lock() = None;
                     printed
                 })
                 .collect::<Result<Vec<_>, String>>()?;
-            write_corpus(&mut out, &parts).map_err(|e| e.to_string())
+            mizan::story_json::print::write_corpus(&mut out, &parts).map_err(|e| e.to_string())
         }
     };
     written?;
@@ -286,39 +286,6 @@ fn export(
     writeln!(out)
         .and_then(|()| out.flush())
         .map_err(|e| format!("cannot write to standard output: {e}"))
-}
-
-/// `doc` printed as serde_json's pretty printer prints it two levels deep
-/// (an element of the corpus document's `stories`): every line indented by
-/// four spaces. Strings in JSON hold no raw line break, so every `\n` is a
-/// line of the printer's.
-fn nested_json<T: serde::Serialize>(doc: &T) -> Result<Vec<u8>, String> {
-    let flat = serde_json::to_vec_pretty(doc).map_err(|e| e.to_string())?;
-    let mut nested = Vec::with_capacity(flat.len() + flat.len() / 8);
-    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
-        nested.extend_from_slice(if i == 0 { b"    " } else { b"\n    " });
-        nested.extend_from_slice(line);
-    }
-    Ok(nested)
-}
-
-/// The corpus document ([`mizan::story_json::CorpusDoc`]) byte for byte as
-/// `serde_json::to_writer_pretty` writes it, from its stories printed by
-/// [`nested_json`].
-fn write_corpus(out: &mut impl Write, stories: &[Vec<u8>]) -> std::io::Result<()> {
-    write!(
-        out,
-        "{{\n  \"version\": {},\n  \"stories\": [",
-        mizan::story_json::VERSION
-    )?;
-    if stories.is_empty() {
-        return write!(out, "]\n}}");
-    }
-    for (i, s) in stories.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(s)?;
-    }
-    write!(out, "\n  ]\n}}")
 }
 
 fn share(
@@ -452,7 +419,7 @@ fn colour(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{colour, nested_json, write_corpus};
+    use super::colour;
     use std::ffi::OsStr;
 
     #[test]
@@ -461,40 +428,5 @@ mod tests {
         assert!(colour(true, Some(OsStr::new(""))));
         assert!(!colour(true, Some(OsStr::new("1"))));
         assert!(!colour(false, None));
-    }
-
-    #[test]
-    fn corpus_printed_in_pieces_is_serde_json_pretty_byte_for_byte() {
-        #[derive(serde::Serialize)]
-        struct Doc {
-            story: &'static str,
-            lines: Vec<&'static str>,
-            nested: std::collections::BTreeMap<&'static str, Vec<u32>>,
-            empty: Vec<u32>,
-        }
-        #[derive(serde::Serialize)]
-        struct Whole<'a> {
-            version: u32,
-            stories: &'a [Doc],
-        }
-        let doc = |id| Doc {
-            story: id,
-            lines: vec!["سطر أول\nسطر ثان", "\"مقتبس\""],
-            nested: [("قتلى", vec![3, 5])].into_iter().collect(),
-            empty: Vec::new(),
-        };
-        for stories in [vec![], vec![doc("أ")], vec![doc("أ"), doc("ب")]] {
-            let mut printed = Vec::new();
-            let parts: Vec<_> = stories.iter().map(|d| nested_json(d).unwrap()).collect();
-            write_corpus(&mut printed, &parts).unwrap();
-            let whole = Whole {
-                version: mizan::story_json::VERSION,
-                stories: &stories,
-            };
-            assert_eq!(
-                String::from_utf8(printed).unwrap(),
-                serde_json::to_string_pretty(&whole).unwrap()
-            );
-        }
     }
 }

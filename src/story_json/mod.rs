@@ -9,6 +9,9 @@
 //! with the index counting the article's segments in file order.
 
 use crate::corpus::{Corpus, Story};
+use rayon::prelude::*;
+
+pub mod print;
 use serde::Serialize;
 
 /// The version of the story JSON this module writes.
@@ -312,8 +315,9 @@ fn links(story: &Story) -> Vec<LinkDoc> {
         let u = &an.units[unit];
         segment_id(&story.articles[u.article].id, u.segment)
     };
+    // A long story has a hundred thousand links: built on rayon's threads.
     an.links
-        .iter()
+        .par_iter()
         .map(|l| LinkDoc {
             a: id(l.a),
             b: id(l.b),
@@ -378,6 +382,51 @@ mod tests {
         );
         assert_eq!(&text[s..e], segs[1]["text"].as_str().unwrap());
         assert!(json["links"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_story_printed_with_links_in_pieces_is_the_pretty_printers() {
+        let text = |t: &str| format!("غرق عبارة\n{t} وقال الناطق إن فرق الإنقاذ انتشلت الجثث.");
+        let articles = [
+            "غرقت عبارة في النهر وقتل 12 راكبا.",
+            "غرقت العبارة في النهر وقتل 15 راكبا.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(format!("a{i}.txt"), text(t)).unwrap())
+        .collect();
+        let story = Story {
+            id: "ferry".into(),
+            title: "غرق".into(),
+            title_inferred: false,
+            dir: "ferry".into(),
+            analysis: Default::default(),
+            cache: None,
+            storage: crate::corpus::Storage::Corpus,
+            articles,
+        };
+        let mut doc = story_doc(&story);
+        assert!(doc.links.len() >= 2, "{:?}", doc.links);
+        let mut printed = Vec::new();
+        print::write_story(&mut printed, &mut doc).unwrap();
+        assert_eq!(
+            String::from_utf8(printed).unwrap(),
+            serde_json::to_string_pretty(&doc).unwrap()
+        );
+        let pieces = [
+            print::nested(&doc, 2).unwrap(),
+            print::nested(&doc, 2).unwrap(),
+        ];
+        let mut printed = Vec::new();
+        print::write_corpus(&mut printed, &pieces).unwrap();
+        let corpus = CorpusDoc {
+            version: VERSION,
+            stories: vec![story_doc(&story), story_doc(&story)],
+        };
+        assert_eq!(
+            String::from_utf8(printed).unwrap(),
+            serde_json::to_string_pretty(&corpus).unwrap()
+        );
     }
 
     #[test]
