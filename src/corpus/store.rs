@@ -51,7 +51,7 @@ pub struct NewArticle {
 
 /// Why an article was not added; its `Display` is a technical message in
 /// English (the pages say it in Arabic: `web::problems::add_message`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum AddError {
     /// The text is empty or only white space.
     Empty,
@@ -62,8 +62,8 @@ pub enum AddError {
     Duplicate(String),
     /// A metadata value cannot go into front matter: what is wrong.
     BadMetadata(String),
-    /// Writing the file failed: the I/O error's message.
-    Io(String),
+    /// Writing the file failed: the system's error (its source).
+    Io(std::io::Error),
 }
 
 impl std::fmt::Display for AddError {
@@ -81,15 +81,26 @@ impl std::fmt::Display for AddError {
     }
 }
 
-impl std::error::Error for AddError {}
+impl std::error::Error for AddError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AddError::Io(e) => Some(e),
+            AddError::Empty
+            | AddError::TooLarge(_)
+            | AddError::Duplicate(_)
+            | AddError::BadMetadata(_) => None,
+        }
+    }
+}
 
 impl AddError {
     /// The technical detail behind the message (the front-matter check's
     /// or the system's own words), shown smaller after it; `None` when the
     /// message says it all.
-    pub fn detail(&self) -> Option<&str> {
+    pub fn detail(&self) -> Option<String> {
         match self {
-            AddError::BadMetadata(m) | AddError::Io(m) => Some(m),
+            AddError::BadMetadata(m) => Some(m.clone()),
+            AddError::Io(e) => Some(e.to_string()),
             AddError::Empty | AddError::TooLarge(_) | AddError::Duplicate(_) => None,
         }
     }
@@ -175,7 +186,7 @@ pub fn validate(a: &NewArticle, existing: &[(String, String)]) -> Result<String,
 /// file beside it, flushed to disk, renamed into place, and the folder
 /// flushed. A file already at `path` is never replaced.
 pub fn write_file_atomic(path: &Path, content: &str) -> Result<(), AddError> {
-    let io = |e: std::io::Error| AddError::Io(e.to_string());
+    let io = AddError::Io;
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|f| f.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -193,9 +204,9 @@ pub fn write_file_atomic(path: &Path, content: &str) -> Result<(), AddError> {
     }
     if path.exists() {
         let _ = fs::remove_file(&tmp);
-        return Err(AddError::Io(format!(
-            "{} appeared while writing",
-            path.display()
+        return Err(AddError::Io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} appeared while writing", path.display()),
         )));
     }
     fs::rename(&tmp, path).map_err(|e| {
@@ -211,7 +222,7 @@ pub fn write_file_atomic(path: &Path, content: &str) -> Result<(), AddError> {
 /// Writes `content` into `dir` under a free name from `name`, atomically;
 /// the path written.
 pub fn write_atomic(dir: &Path, name: &str, content: &str) -> Result<PathBuf, AddError> {
-    let io = |e: std::io::Error| AddError::Io(e.to_string());
+    let io = AddError::Io;
     fs::create_dir_all(dir).map_err(io)?;
     let stem = match safe_name(name) {
         s if s.is_empty() => format!("article-{}", hash8(content)),
@@ -243,21 +254,40 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_keeps_the_systems_error_as_its_source() {
+        use std::error::Error;
+        let dir = std::env::temp_dir().join(format!("mizan-store-src-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A file in a folder that does not exist: its temporary file cannot
+        // be created.
+        let blocked = dir.join("blocked");
+        let e = write_file_atomic(&blocked.join("x.txt"), "نص").unwrap_err();
+        let source = e.source().expect("the I/O error is kept");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(e.detail(), Some(io.to_string()));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn refuses_empty_large_and_duplicate_text() {
         let existing = vec![(
             "wire".to_string(),
             "---\nsource: وكالة\n---\nاندلع حريق في السوق.\n".to_string(),
         )];
-        assert_eq!(validate(&article("  \n"), &existing), Err(AddError::Empty));
+        assert!(matches!(
+            validate(&article("  \n"), &existing),
+            Err(AddError::Empty)
+        ));
         let big = "ن".repeat(MAX_ARTICLE_BYTES);
         assert!(matches!(
             validate(&article(&big), &existing),
             Err(AddError::TooLarge(_))
         ));
-        assert_eq!(
+        assert!(matches!(
             validate(&article("اندلع  حريق\nفي السوق."), &existing),
-            Err(AddError::Duplicate("wire".into()))
-        );
+            Err(AddError::Duplicate(id)) if id == "wire"
+        ));
         assert!(validate(&article("أخمد الدفاع المدني الحريق."), &existing).is_ok());
     }
 
@@ -268,7 +298,7 @@ mod tests {
             AddError::TooLarge(MAX_ARTICLE_BYTES + 1),
             AddError::Duplicate("wire".into()),
             AddError::BadMetadata("published: not a date".into()),
-            AddError::Io("disk full".into()),
+            AddError::Io(std::io::Error::other("disk full")),
         ];
         for e in errors {
             let m = e.to_string();

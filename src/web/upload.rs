@@ -339,7 +339,7 @@ fn refused(mut p: UploadPage, message: String) -> Response {
 
 /// The form again with `e` in Arabic and its detail on a second line.
 fn refused_with(mut p: UploadPage, e: &AddError) -> Response {
-    p.error_detail = e.detail().map(str::to_string);
+    p.error_detail = e.detail();
     refused(p, super::problems::add_message(e))
 }
 
@@ -382,9 +382,14 @@ pub async fn add(
         let corpus = Arc::clone(&corpus);
         let id = story.id.clone();
         move || -> Result<PathBuf, AddError> {
-            let story = corpus.story(&id).ok_or(AddError::Io(id.clone()))?;
+            let story = corpus.story(&id).ok_or_else(|| {
+                AddError::Io(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("story {id} is gone"),
+                ))
+            })?;
             let (dir, _) = workspace::folder_for_article(&corpus, story)
-                .map_err(|e| AddError::Io(e.to_string()))?;
+                .map_err(|e| AddError::Io(std::io::Error::other(e)))?;
             store::write_atomic(&dir, &name, &content)
         }
     };
@@ -456,7 +461,8 @@ pub async fn create(
         if !title.is_empty() {
             let mut meta = toml::Table::new();
             meta.insert("title".into(), toml::Value::String(title));
-            let meta = toml::to_string(&meta).map_err(|e| AddError::Io(e.to_string()))?;
+            let meta =
+                toml::to_string(&meta).map_err(|e| AddError::Io(std::io::Error::other(e)))?;
             store::write_file_atomic(&dir.join(crate::corpus::STORY_META_FILE), &meta)?;
         }
         Ok(path)
