@@ -262,21 +262,17 @@ fn export(
         (None, false) => {
             // Each story is analysed and printed on its own thread, and its
             // analysis dropped once printed, so the next story reuses its
-            // memory; the pieces are then written in id order. Holding every
-            // analysis and one 14 MB string grown by doubling cost a quarter
-            // of a 100-story export in page faults (perf).
-            use rayon::prelude::*;
-            let parts = corpus
-                .stories
-                .par_iter()
-                .map(|s| {
-                    let printed =
-                        mizan::story_json::print::nested(&doc(s)?.0, 2).map_err(|e| e.to_string());
-                    *s.analysis.lock() = None;
-                    printed
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            mizan::story_json::print::write_corpus(&mut out, &parts).map_err(|e| e.to_string())
+            // memory (see story_json::print::write_corpus).
+            let print = |i: usize| {
+                let s = &corpus.stories[i];
+                let printed = doc(s)
+                    .map_err(std::io::Error::other)
+                    .and_then(|d| mizan::story_json::print::nested(&d.0, 2).map_err(Into::into));
+                *s.analysis.lock() = None;
+                printed
+            };
+            mizan::story_json::print::write_corpus(&mut out, corpus.stories.len(), print)
+                .map_err(|e| e.to_string())
         }
     };
     written?;

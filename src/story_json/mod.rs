@@ -413,12 +413,11 @@ mod tests {
             String::from_utf8(printed).unwrap(),
             serde_json::to_string_pretty(&doc).unwrap()
         );
-        let pieces = [
-            print::nested(&doc, 2).unwrap(),
-            print::nested(&doc, 2).unwrap(),
-        ];
         let mut printed = Vec::new();
-        print::write_corpus(&mut printed, &pieces).unwrap();
+        print::write_corpus(&mut printed, 2, |_| {
+            print::nested(&doc, 2).map_err(std::io::Error::other)
+        })
+        .unwrap();
         let corpus = CorpusDoc {
             version: VERSION,
             stories: vec![story_doc(&story), story_doc(&story)],
