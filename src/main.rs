@@ -260,14 +260,22 @@ fn export(
         (Some(s), false) => mizan::story_json::print::write_story(&mut out, &mut doc(s)?.0)
             .map_err(|e| e.to_string()),
         (None, false) => {
+            // The verdicts are read first: once printing starts, only a
+            // failing standard output can stop it halfway.
+            let records = corpus
+                .stories
+                .iter()
+                .map(|s| verdicts.current(&s.id).map_err(|e| e.to_string()))
+                .collect::<Result<Vec<_>, String>>()?;
             // Each story is analysed and printed on its own thread, and its
             // analysis dropped once printed, so the next story reuses its
             // memory (see story_json::print::write_corpus).
             let print = |i: usize| {
                 let s = &corpus.stories[i];
-                let printed = doc(s)
-                    .map_err(std::io::Error::other)
-                    .and_then(|d| mizan::story_json::print::nested(&d.0, 2).map_err(Into::into));
+                let mut d = story_doc(s);
+                d.verdicts = web::api::verdict_docs(s, &records[i]);
+                let printed = mizan::story_json::print::nested(&d, 2).map_err(Into::into);
+                drop(d);
                 *s.analysis.lock() = None;
                 printed
             };
