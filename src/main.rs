@@ -222,20 +222,16 @@ fn export(
     // Each story is analysed when its document is built: only the named
     // story with --story, every story otherwise.
     let corpus = load(&corpus::Sources::folder(dir))?;
-    type Doc<'a> = (
-        mizan::story_json::StoryDoc<'a>,
-        Vec<mizan::verdicts::Record>,
-    );
-    fn with_verdicts<'a>(
+    /// A story's document with the desk's verdicts on it.
+    fn doc<'a>(
         s: &'a corpus::Story,
-        verdicts: &mizan::verdicts::Store,
-    ) -> Result<Doc<'a>, String> {
-        let records = verdicts.current(&s.id).map_err(|e| e.to_string())?;
+        records: &[mizan::verdicts::Record],
+    ) -> mizan::story_json::StoryDoc<'a> {
         let mut d = story_doc(s);
-        d.verdicts = web::api::verdict_docs(s, &records);
-        Ok((d, records))
+        d.verdicts = web::api::verdict_docs(s, records);
+        d
     }
-    let doc = |s| with_verdicts(s, verdicts);
+    let records = |s: &corpus::Story| verdicts.current(&s.id).map_err(|e| e.to_string());
     let one = match (story, corpus.stories.as_slice()) {
         (Some(id), _) => Some(
             corpus
@@ -248,34 +244,31 @@ fn export(
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match (one, gold) {
-        (Some(s), true) => {
-            let (_, records) = doc(s)?;
-            serde_json::to_writer_pretty(
-                &mut out,
-                &mizan::verdicts::gold::gold(s, &records, &dir.display().to_string()),
-            )
-            .map_err(|e| e.to_string())
-        }
+        (Some(s), true) => serde_json::to_writer_pretty(
+            &mut out,
+            &mizan::verdicts::gold::gold(s, &records(s)?, &dir.display().to_string()),
+        )
+        .map_err(|e| e.to_string()),
         (None, true) => return Err("--gold exports one story: name it with --story".into()),
-        (Some(s), false) => mizan::story_json::print::write_story(&mut out, &mut doc(s)?.0)
-            .map_err(|e| e.to_string()),
+        (Some(s), false) => {
+            mizan::story_json::print::write_story(&mut out, &mut doc(s, &records(s)?))
+                .map_err(|e| e.to_string())
+        }
         (None, false) => {
             // The verdicts are read first: once printing starts, only a
             // failing standard output can stop it halfway.
             let records = corpus
                 .stories
                 .iter()
-                .map(|s| verdicts.current(&s.id).map_err(|e| e.to_string()))
+                .map(records)
                 .collect::<Result<Vec<_>, String>>()?;
             // Each story is analysed and printed on its own thread, and its
             // analysis dropped once printed, so the next story reuses its
             // memory (see story_json::print::write_corpus).
             let print = |i: usize| {
                 let s = &corpus.stories[i];
-                let mut d = story_doc(s);
-                d.verdicts = web::api::verdict_docs(s, &records[i]);
-                let printed = mizan::story_json::print::nested(&d, 2).map_err(Into::into);
-                drop(d);
+                let printed =
+                    mizan::story_json::print::nested(&doc(s, &records[i]), 2).map_err(Into::into);
                 *s.analysis.lock() = None;
                 printed
             };

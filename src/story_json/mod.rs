@@ -8,10 +8,10 @@
 //! `title_inferred`) may be added. Segment ids are `{article id}:{index}`,
 //! with the index counting the article's segments in file order.
 
+pub mod print;
+
 use crate::corpus::{Corpus, Story};
 use rayon::prelude::*;
-
-pub mod print;
 use serde::Serialize;
 
 /// The version of the story JSON this module writes.
