@@ -28,7 +28,7 @@
 //!   clause ([`super::Modality`]).
 
 use super::lexicon::{Entry, lexicon};
-use super::{Claim, ClaimKind, Modality, Role, break_before, keys};
+use super::{Claim, ClaimKind, Modality, Role, break_before, keys::Keys};
 use crate::text::numbers::{Amount, Quantity, QuantityKind};
 use crate::text::tokenize::Token;
 
@@ -42,8 +42,8 @@ pub const ROLE_REACH: usize = 10;
 /// يزال ثمانية في عداد المفقودين).
 pub const ROLE_AFTER: usize = 3;
 
-pub(crate) fn role_at(keys: &[&str], k: usize) -> Option<(Role, usize)> {
-    lexicon().find(&keys[k..], |e| match e {
+pub(crate) fn role_at(keys: &Keys, k: usize) -> Option<(Role, usize)> {
+    keys.find(k, |e| match e {
         Entry::Role(r) => Some(r.clone()),
         _ => None,
     })
@@ -80,7 +80,7 @@ fn has_conjunction(key: &str) -> bool {
 /// The role of a number at tokens `qi..qj` whose noun (if any) gave none.
 pub(crate) fn role_from_context(
     tokens: &[Token],
-    keys: &[&str],
+    keys: &Keys,
     text: &str,
     qi: usize,
     qj: usize,
@@ -102,7 +102,7 @@ pub(crate) fn role_from_context(
     // A role word ending right before the number, or a verb that gives
     // its role only there (غرق 30 مهاجرا).
     for k in qi.saturating_sub(3)..qi {
-        let next = lexicon().find(&keys[k..], |e| match e {
+        let next = keys.find(k, |e| match e {
             Entry::RoleNext(r) => Some(r.clone()),
             _ => None,
         });
@@ -122,14 +122,14 @@ pub(crate) fn role_from_context(
 
 /// The modality of a claim starting at token `i`: the nearest modal word
 /// before it in its clause.
-pub fn modality_at(tokens: &[Token], keys: &[&str], text: &str, i: usize) -> Modality {
+pub fn modality_at(tokens: &[Token], keys: &Keys, text: &str, i: usize) -> Modality {
     let mut k = i;
     while k > 0 {
         if break_before(tokens, text, k) {
             break;
         }
         k -= 1;
-        if let Some((m, n)) = lexicon().find(&keys[k..], |e| match e {
+        if let Some((m, n)) = keys.find(k, |e| match e {
             Entry::Modal(m) => Some(*m),
             _ => None,
         }) && k + n <= i
@@ -215,9 +215,13 @@ fn thing(key: &str) -> String {
 }
 
 /// The count claims of a sentence.
-pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bool]) -> Vec<Claim> {
-    let keys = keys(tokens);
-    let lex = lexicon();
+pub fn counts(
+    tokens: &[Token],
+    keys: &Keys,
+    quantities: &[Quantity],
+    text: &str,
+    frame: &[bool],
+) -> Vec<Claim> {
     let index = |pos: usize| tokens.iter().position(|t| t.start >= pos);
     let mut out = Vec::new();
     for q in quantities {
@@ -234,7 +238,7 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         // «بينهم» after a number opens its part (1832 بينهم 1220 في حالة
         // حرجة): it is not the thing counted.
         let noun = q.noun.as_ref().and_then(|n| index(n.start)).filter(|&n| {
-            lex.find(&keys[n..], |e| (*e == Entry::Subset).then_some(()))
+            keys.find(n, |e| (*e == Entry::Subset).then_some(()))
                 .is_none()
         });
         // عدد الضحايا is "the number of the victims", not "a number of".
@@ -247,15 +251,15 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
         }
         let role = match q.kind {
             QuantityKind::Ordinal | QuantityKind::Date { .. } | QuantityKind::Year => continue,
-            QuantityKind::Percent => Some((share(&keys, qi, qj), 1.0)),
+            QuantityKind::Percent => Some((share(keys, qi, qj), 1.0)),
             // 58 في المئة is a share, like 58 %.
             QuantityKind::Count
-                if per_hundred(&keys, qj) || noun.is_some_and(|n| per_hundred(&keys, n)) =>
+                if per_hundred(keys, qj) || noun.is_some_and(|n| per_hundred(keys, n)) =>
             {
-                Some((share(&keys, qi, qj + 2), 1.0))
+                Some((share(keys, qi, qj + 2), 1.0))
             }
             QuantityKind::Count => {
-                let entries = noun.map(|n| lex.at(&keys[n..])).unwrap_or_default();
+                let entries = noun.map(|n| keys.at(n)).unwrap_or_default();
                 let of_noun = entries.iter().find_map(|(e, _)| match e {
                     Entry::Role(r) => Some((r.clone(), 1.0)),
                     Entry::Unit(c, f) => Some((Role::Measure(c), *f)),
@@ -277,7 +281,7 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
                 // With no such verb it is a part of them (9 من المصابين في
                 // حالة حرجة), not their number.
                 let of_noun = match partitive {
-                    true => role_from_context(tokens, &keys, text, qi, qj)
+                    true => role_from_context(tokens, keys, text, qi, qj)
                         .map(|r| (r, 1.0))
                         .or_else(|| {
                             of_noun.map(|(r, f)| (Role::Thing(format!("part:{}", r.key())), f))
@@ -287,13 +291,13 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
                 of_noun
                     .or_else(|| match noun {
                         Some(_) if !person => None,
-                        _ => role_from_context(tokens, &keys, text, qi, qj).map(|r| (r, 1.0)),
+                        _ => role_from_context(tokens, keys, text, qi, qj).map(|r| (r, 1.0)),
                     })
                     .or_else(|| noun.map(|n| (Role::Thing(thing(keys[n])), 1.0)))
             }
         };
         let Some((role, factor)) = role else { continue };
-        let modality = modality_at(tokens, &keys, text, qi);
+        let modality = modality_at(tokens, keys, text, qi);
         out.push(Claim::new(
             ClaimKind::Count {
                 role,
@@ -304,7 +308,9 @@ pub fn counts(tokens: &[Token], quantities: &[Quantity], text: &str, frame: &[bo
             modality,
         ));
     }
-    out.extend(super::small::small_counts(tokens, quantities, text, frame));
+    out.extend(super::small::small_counts(
+        tokens, keys, quantities, text, frame,
+    ));
     // A sentence counting some of a role and none of it tells the none of
     // a part (the babies were evacuated without injuries … and 123
     // injured): the zero is dropped.
@@ -330,11 +336,10 @@ const ONE_OF: &[&str] = &["احدي", "احد", "واحدي", "واحد"];
 /// one death among them). When more follows the word, the count is the
 /// whole and the rest its part (30 شخصا بينهم طفل: 30 is the toll), and
 /// a count right after that word is the part (بينهم 12 طفلا).
-pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
+pub fn is_subset(c: &Claim, tokens: &[Token], keys: &Keys, text: &str) -> bool {
     let ClaimKind::Count { role, .. } = &c.kind else {
         return false;
     };
-    let keys = keys(tokens);
     let first = tokens.iter().position(|t| t.start >= c.start);
     let after = tokens.iter().position(|t| t.start >= c.end);
     // "One of the patients" counts no patients; "one of the protesters"
@@ -348,14 +353,13 @@ pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
     let part = first.is_some_and(|k| {
         (1..=2).any(|back| {
             k >= back
-                && lexicon()
-                    .find(&keys[k - back..], |e| (*e == Entry::Subset).then_some(()))
+                && keys
+                    .find(k - back, |e| (*e == Entry::Subset).then_some(()))
                     .is_some_and(|((), n)| n == back)
         })
     });
     let among = after.is_some_and(|k| {
-        lexicon()
-            .find(&keys[k..], |e| (*e == Entry::Subset).then_some(()))
+        keys.find(k, |e| (*e == Entry::Subset).then_some(()))
             .is_some_and(|((), n)| k + n >= tokens.len() || break_before(tokens, text, k + n))
     });
     // A count of a generic noun alone (7 حالات) says nothing comparable.
@@ -367,8 +371,7 @@ pub fn is_subset(c: &Claim, tokens: &[Token], text: &str) -> bool {
                 .skip(k)
                 .take_while(|(_, t)| t.end <= c.end)
                 .any(|(i, _)| {
-                    lexicon()
-                        .find(&keys[i..], |e| (*e == Entry::Generic).then_some(()))
+                    keys.find(i, |e| (*e == Entry::Generic).then_some(()))
                         .is_some()
                 })
         }),
@@ -386,7 +389,7 @@ mod tests {
     fn counted(s: &str) -> Vec<(String, Amount, Modality)> {
         let t = tokenize(s, 0);
         let q = quantities(&t, s, &|_| false);
-        counts(&t, &q, s, &vec![false; t.len()])
+        counts(&t, &Keys::of(&t), &q, s, &vec![false; t.len()])
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Count { role, amount } => Some((role.key(), amount, c.modality)),

@@ -15,8 +15,8 @@
 //! - The speaker is what stands between the verb and إن, or after the
 //!   attribution word.
 
-use super::lexicon::{Entry, lexicon};
-use super::{break_before, keys};
+use super::lexicon::Entry;
+use super::{break_before, keys::Keys};
 use crate::text::tokenize::Token;
 
 /// Complementisers that end a saying clause.
@@ -35,15 +35,13 @@ pub const FRAME_LEAD: usize = 8;
 const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن", "من"];
 
 /// Which tokens frame the sentence, and the span of the speaker.
-pub fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
-    let lex = lexicon();
-    let keys = keys(tokens);
+pub fn frame(tokens: &[Token], keys: &Keys, text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
     let mut frame = vec![false; tokens.len()];
     let mut speaker: Option<(usize, usize)> = None;
     // A saying clause: a verb of saying, then إن / أن within reach.
     for i in 0..tokens.len() {
-        if lex
-            .find(&keys[i..], |e| (*e == Entry::Saying).then_some(()))
+        if keys
+            .find(i, |e| (*e == Entry::Saying).then_some(()))
             .is_none()
         {
             continue;
@@ -71,7 +69,7 @@ pub fn frame(tokens: &[Token], text: &str) -> (Vec<bool>, Option<(usize, usize)>
     }
     // An attribution: وفق / بحسب … to the next break or the end.
     for i in 0..tokens.len() {
-        let Some(((), n)) = lex.find(&keys[i..], |e| (*e == Entry::Frame).then_some(())) else {
+        let Some(((), n)) = keys.find(i, |e| (*e == Entry::Frame).then_some(())) else {
             continue;
         };
         // فحسب is "only", not "according to".

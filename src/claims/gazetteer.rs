@@ -16,7 +16,7 @@
 //! gazetteer can both hold only when they are the same, or a city and its
 //! own country ([`compatible`]).
 
-use super::{Claim, ClaimKind, Modality};
+use super::{Claim, ClaimKind, Modality, keys::Keys};
 use crate::text::normalize::normalize;
 use crate::text::tokenize::Token;
 use rustc_hash::FxHashMap as HashMap;
@@ -148,9 +148,8 @@ pub fn compatible(a: &Place, b: &Place) -> bool {
 const IN: &[&str] = &["في", "وفي", "ففي"];
 
 /// The gazetteer's places where the sentence says the event was.
-pub fn places(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
-    let keys = super::keys(tokens);
-    let is_head = |k: usize| super::slots::is_head(&keys, k) == Some(true);
+pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
+    let is_head = |k: usize| super::slots::is_head(keys, k) == Some(true);
     let g = gazetteer();
     let mut out = Vec::new();
     // The token of the last place found: a name joined to it by «و» is a
@@ -236,7 +235,7 @@ mod tests {
 
     fn named(s: &str) -> Vec<String> {
         let t = tokenize(s, 0);
-        places(&t, &vec![false; t.len()])
+        places(&t, &Keys::of(&t), &vec![false; t.len()])
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Place { name, .. } => Some(name.join(" ")),
@@ -268,7 +267,7 @@ mod tests {
     fn one_country_adjective_after_a_noun_is_its_nationality() {
         let heads = |s: &str| -> Vec<(String, String)> {
             let t = tokenize(s, 0);
-            places(&t, &vec![false; t.len()])
+            places(&t, &Keys::of(&t), &vec![false; t.len()])
                 .into_iter()
                 .filter_map(|c| match c.kind {
                     ClaimKind::Place { head, name } => Some((head, name.join(" "))),

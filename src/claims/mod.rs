@@ -41,6 +41,7 @@
 pub mod counts;
 pub mod frame;
 pub mod gazetteer;
+pub mod keys;
 pub mod lexicon;
 pub mod slots;
 pub mod small;
@@ -48,7 +49,8 @@ pub mod time;
 
 use crate::text::numbers::{Amount, Quantity};
 use crate::text::tokenize::Token;
-use lexicon::{Entry, lexicon};
+use keys::Keys;
+use lexicon::Entry;
 
 /// The role of a count: who or what is counted.
 #[derive(
@@ -284,11 +286,6 @@ pub struct Reading {
     pub about_cause: bool,
 }
 
-/// Token keys of a sentence, for the lexicon.
-pub(crate) fn keys(tokens: &[Token]) -> Vec<&str> {
-    tokens.iter().map(|t| t.key.as_str()).collect()
-}
-
 /// True when a clause break (comma, semicolon, colon) stands in the text
 /// between token `k - 1` and token `k`.
 pub(crate) fn break_before(tokens: &[Token], text: &str, k: usize) -> bool {
@@ -300,31 +297,26 @@ pub(crate) fn break_before(tokens: &[Token], text: &str, k: usize) -> bool {
 }
 
 /// True when a word of `entry` stands outside the sentence's frame.
-fn has(tokens: &[Token], frame: &[bool], entry: &Entry) -> bool {
-    let keys = keys(tokens);
-    (0..tokens.len()).any(|k| {
-        !frame[k]
-            && lexicon()
-                .find(&keys[k..], |e| (e == entry).then_some(()))
-                .is_some()
-    })
+fn has(keys: &Keys, frame: &[bool], entry: &Entry) -> bool {
+    (0..keys.len()).any(|k| !frame[k] && keys.find(k, |e| (e == entry).then_some(())).is_some())
 }
 
 /// Reads one sentence: its claims, framing tokens and denials.
 pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
-    let (frame, speaker) = frame::frame(tokens, text);
-    let mut claims = counts::counts(tokens, quantities, text, &frame);
-    claims.retain(|c| !counts::is_subset(c, tokens, text));
-    claims.extend(time::times(tokens, quantities));
-    claims.extend(slots::slots(tokens, &frame));
-    claims.extend(slots::places(tokens, text, &frame));
-    claims.extend(gazetteer::places(tokens, &frame));
+    let keys = Keys::of(tokens);
+    let (frame, speaker) = frame::frame(tokens, &keys, text);
+    let mut claims = counts::counts(tokens, &keys, quantities, text, &frame);
+    claims.retain(|c| !counts::is_subset(c, tokens, &keys, text));
+    claims.extend(time::times(tokens, &keys, quantities));
+    claims.extend(slots::slots(tokens, &keys, &frame));
+    claims.extend(slots::places(tokens, &keys, text, &frame));
+    claims.extend(gazetteer::places(tokens, &keys, &frame));
     claims.sort_by_key(|c| (c.start, c.end));
     for c in &mut claims {
         c.attribution = speaker;
     }
-    let past = has(tokens, &frame, &Entry::Past);
-    let about_cause = has(tokens, &frame, &Entry::CauseWord)
+    let past = has(&keys, &frame, &Entry::Past);
+    let about_cause = has(&keys, &frame, &Entry::CauseWord)
         || claims.iter().any(|c| {
             matches!(
                 c.kind,
@@ -334,7 +326,7 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
                 }
             )
         });
-    let denials = slots::denials(tokens);
+    let denials = slots::denials(&keys);
     Reading {
         claims,
         frame,
@@ -404,9 +396,11 @@ mod tests {
             .claims
             .iter()
             .filter_map(|c| match &c.kind {
-                ClaimKind::Count { role, amount } => {
-                    Some((role.key(), amount.to_string(), counts::is_subset(c, &t, s)))
-                }
+                ClaimKind::Count { role, amount } => Some((
+                    role.key(),
+                    amount.to_string(),
+                    counts::is_subset(c, &t, &Keys::of(&t), s),
+                )),
                 _ => None,
             })
             .collect();

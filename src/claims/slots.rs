@@ -20,8 +20,8 @@
 //!   أن / إن denies the clause after it, to the next break.
 //! - Nothing in the sentence's frame is a claim.
 
-use super::lexicon::{Entry, lexicon};
-use super::{Claim, ClaimKind, Denial, Modality, SlotKind, keys};
+use super::lexicon::Entry;
+use super::{Claim, ClaimKind, Denial, Modality, SlotKind, keys::Keys};
 use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::{Token, TokenKind};
 
@@ -73,12 +73,11 @@ pub const NAME_WORDS: usize = 3;
 pub const DENIAL_THAT: usize = 6;
 
 /// The cause, agent and instrument claims of a sentence.
-pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
-    let keys = keys(tokens);
+pub fn slots(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
-        let found = lexicon().find(&keys[k..], |e| match e {
+        let found = keys.find(k, |e| match e {
             Entry::Slot(kind, class) => Some((*kind, *class)),
             _ => None,
         });
@@ -90,8 +89,7 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
         // الجوية) is not the event's.
         if kind == SlotKind::Cause
             && (k.saturating_sub(HINDRANCE_REACH)..k).any(|j| {
-                lexicon()
-                    .find(&keys[j..], |e| (*e == Entry::Hindrance).then_some(()))
+                keys.find(j, |e| (*e == Entry::Hindrance).then_some(()))
                     .is_some()
             })
         {
@@ -126,20 +124,19 @@ pub fn slots(tokens: &[Token], frame: &[bool]) -> Vec<Claim> {
     out
 }
 
-pub(super) fn is_head(keys: &[&str], k: usize) -> Option<bool> {
-    lexicon()
-        .find(&keys[k..], |e| match e {
-            Entry::PlaceHead => Some(true),
-            Entry::HolderHead => Some(false),
-            _ => None,
-        })
-        .map(|(p, _)| p)
+pub(super) fn is_head(keys: &Keys, k: usize) -> Option<bool> {
+    keys.find(k, |e| match e {
+        Entry::PlaceHead => Some(true),
+        Entry::HolderHead => Some(false),
+        _ => None,
+    })
+    .map(|(p, _)| p)
 }
 
 /// True when a word can be part of a name.
 /// A head word with the article may itself be the name (مقاطعة الميناء)
 /// when it is the `first` word after the head.
-fn name_word(tokens: &[Token], keys: &[&str], k: usize, first: bool) -> bool {
+fn name_word(tokens: &[Token], keys: &Keys, k: usize, first: bool) -> bool {
     let key = keys[k];
     // A preposition on a definite word opens another phrase (عرفات
     // بالعاصمة).
@@ -156,22 +153,18 @@ fn name_word(tokens: &[Token], keys: &[&str], k: usize, first: bool) -> bool {
             Some(_) => first && key.starts_with("ال"),
             // A title ends a name (منطقة جازان | الرائد …), except as its
             // first word (مطار الملك خالد).
-            None => lexicon()
-                .at(&keys[k..])
-                .iter()
-                .all(|(e, _)| first && **e == Entry::Title),
+            None => keys.at(k).iter().all(|(e, _)| first && **e == Entry::Title),
         }
 }
 
 /// The places and holders of a sentence.
-pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
-    let keys = keys(tokens);
+pub fn places(tokens: &[Token], keys: &Keys, text: &str, frame: &[bool]) -> Vec<Claim> {
     let mut out = Vec::new();
     for k in 0..tokens.len() {
         if frame[k] {
             continue;
         }
-        let Some(place) = is_head(&keys, k) else {
+        let Some(place) = is_head(keys, k) else {
             continue;
         };
         // A head with the article is followed by adjectives, not a name.
@@ -184,7 +177,7 @@ pub fn places(tokens: &[Token], text: &str, frame: &[bool]) -> Vec<Claim> {
         let mut end = k + 1;
         while end < tokens.len()
             && end < k + 1 + NAME_WORDS
-            && name_word(tokens, &keys, end, end == k + 1)
+            && name_word(tokens, keys, end, end == k + 1)
             && !super::break_before(tokens, text, end)
         {
             end += 1;
@@ -228,8 +221,7 @@ const THAT: &[&str] = &["ان", "بان", "انه", "انها"];
 const DENY: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت"];
 
 /// The clauses a sentence denies.
-pub fn denials(tokens: &[Token]) -> Vec<Denial> {
-    let keys = keys(tokens);
+pub fn denials(keys: &Keys) -> Vec<Denial> {
     let mut out = Vec::new();
     for (k, key) in keys.iter().enumerate() {
         if !DENY.contains(key) {
@@ -255,7 +247,7 @@ mod tests {
 
     fn slot_classes(s: &str) -> Vec<(&'static str, Modality)> {
         let t = tokenize(s, 0);
-        slots(&t, &vec![false; t.len()])
+        slots(&t, &Keys::of(&t), &vec![false; t.len()])
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Slot { class, .. } => Some((class, c.modality)),
@@ -266,7 +258,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         let t = tokenize(s, 0);
-        places(&t, s, &vec![false; t.len()])
+        places(&t, &Keys::of(&t), s, &vec![false; t.len()])
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Place { name, .. } | ClaimKind::Holder { name, .. } => {
@@ -296,7 +288,7 @@ mod tests {
             [("airstrike", Modality::Denied)]
         );
         let t = tokenize("فجر انتحاري حزامه الناسف.", 0);
-        let kinds: Vec<SlotKind> = slots(&t, &[false; 4])
+        let kinds: Vec<SlotKind> = slots(&t, &Keys::of(&t), &[false; 4])
             .iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Slot { kind, .. } => Some(kind),
@@ -345,7 +337,7 @@ mod tests {
     #[test]
     fn a_denial_covers_its_clause() {
         let t = tokenize("نفت الشركة أن يكون المصنع أغلق أبوابه.", 0);
-        let d = denials(&t);
+        let d = denials(&Keys::of(&t));
         assert_eq!(d.len(), 1);
         assert_eq!(&t[d[0].clause.start].key, "يكون");
     }

@@ -27,7 +27,7 @@
 
 use super::counts::{modality_at, role_at, role_from_context};
 use super::lexicon::{Entry, lexicon};
-use super::{Claim, ClaimKind, Modality, Role, keys};
+use super::{Claim, ClaimKind, Modality, Role, keys::Keys};
 use crate::text::numbers::{Amount, Quantity};
 use crate::text::tokenize::Token;
 
@@ -95,11 +95,11 @@ fn singular(key: &str) -> bool {
 /// The counts of a sentence written without a number.
 pub fn small_counts(
     tokens: &[Token],
+    keys: &Keys,
     quantities: &[Quantity],
     text: &str,
     frame: &[bool],
 ) -> Vec<Claim> {
-    let keys = keys(tokens);
     let lex = lexicon();
     let mut out = Vec::new();
     let inside = |k: usize| {
@@ -110,18 +110,17 @@ pub fn small_counts(
     // Zero counts: a denial and the role word it denies.
     let mut k = 0;
     while k < tokens.len() {
-        let Some(((), n)) = lex.find(&keys[k..], |e| {
-            (*e == Entry::Modal(Modality::Denied)).then_some(())
-        }) else {
+        let Some(((), n)) = keys.find(k, |e| (*e == Entry::Modal(Modality::Denied)).then_some(()))
+        else {
             k += 1;
             continue;
         };
-        let found = role_at(&keys, k)
+        let found = role_at(keys, k)
             .filter(|(_, m)| *m == n)
             .map(|(r, _)| (r, k, n))
             .or_else(|| {
                 (k + n..(k + n + DENIAL_REACH).min(tokens.len())).find_map(|j| {
-                    let (r, m) = role_at(&keys, j)?;
+                    let (r, m) = role_at(keys, j)?;
                     let linked = j == k + n || DENIED_LINK.contains(&keys[j - 1]);
                     (linked && !inside(j)).then_some((r, j, m))
                 })
@@ -153,7 +152,7 @@ pub fn small_counts(
             continue;
         }
         let verb = keys[k + 1].starts_with(['ي', 'ت', 'ن']);
-        if let Some((role, m)) = role_at(&keys, k + 1).filter(|_| !verb) {
+        if let Some((role, m)) = role_at(keys, k + 1).filter(|_| !verb) {
             out.push(Claim::new(
                 ClaimKind::Count {
                     role,
@@ -187,11 +186,11 @@ pub fn small_counts(
         {
             continue;
         }
-        let Some((role, _)) = role_at(&[bare], 0) else {
+        let Some((role, _)) = role_at(&Keys::from_words(vec![bare]), 0) else {
             continue;
         };
         joined = true;
-        let modality = modality_at(tokens, &keys, text, k);
+        let modality = modality_at(tokens, keys, text, k);
         out.push(Claim::new(
             ClaimKind::Count {
                 role,
@@ -224,7 +223,7 @@ pub fn small_counts(
             .find(|(w, _)| *w == bare)
             .map(|(_, r)| r.clone());
         let after_role = || {
-            let person = lex.at(&keys[k..]).iter().any(|(e, _)| **e == Entry::Person);
+            let person = keys.at(k).iter().any(|(e, _)| **e == Entry::Person);
             let verb = k.checked_sub(1).and_then(|j| {
                 let v = keys[j]
                     .strip_prefix(['و', 'ف'])
@@ -247,7 +246,7 @@ pub fn small_counts(
             continue;
         }
         if let Some(role) = own.or_else(after_role) {
-            let modality = modality_at(tokens, &keys, text, k);
+            let modality = modality_at(tokens, keys, text, k);
             out.push(Claim::new(
                 ClaimKind::Count {
                     role,
@@ -273,8 +272,8 @@ pub fn small_counts(
             continue;
         };
         let person = lex.at(&[base]).iter().any(|(e, _)| **e == Entry::Person);
-        if let Some(role) = role_from_context(tokens, &keys, text, k, k + 1).filter(|_| person) {
-            let modality = modality_at(tokens, &keys, text, k);
+        if let Some(role) = role_from_context(tokens, keys, text, k, k + 1).filter(|_| person) {
+            let modality = modality_at(tokens, keys, text, k);
             // A bound after the dual: شرطيان على الأقل.
             let amount = crate::text::numbers::lexicon::lexicon()
                 .phrase_at(&keys[k + 1..], |e| match e {
@@ -297,11 +296,11 @@ pub fn small_counts(
         if inside(k) || frame[k] {
             continue;
         }
-        if let Some(((c, v), _)) = lex.find(&keys[k..], |e| match e {
+        if let Some(((c, v), _)) = keys.find(k, |e| match e {
             Entry::Dual(c, v) => Some((*c, *v)),
             _ => None,
         }) {
-            let modality = modality_at(tokens, &keys, text, k);
+            let modality = modality_at(tokens, keys, text, k);
             out.push(Claim::new(
                 ClaimKind::Count {
                     role: Role::Measure(c),

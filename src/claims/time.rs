@@ -16,8 +16,8 @@
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
 
-use super::lexicon::{Entry, lexicon};
-use super::{Claim, ClaimKind, Modality, keys};
+use super::lexicon::Entry;
+use super::{Claim, ClaimKind, Modality, keys::Keys};
 use crate::text::numbers::{Quantity, QuantityKind};
 use crate::text::tokenize::Token;
 
@@ -45,20 +45,16 @@ const UNTIL: &[&str] = &["حتي", "وحتي", "لغايه"];
 const UNTIL_REACH: usize = 2;
 
 /// The time claims of a sentence; none for a time after «حتى».
-pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
-    let keys = keys(tokens);
-    let lex = lexicon();
+pub fn times(tokens: &[Token], keys: &Keys, quantities: &[Quantity]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
         if keys[k] == "الساعه"
             && let Some((h, after)) = hour_at(tokens, quantities, k + 1)
         {
-            let shift = keys.get(after..).and_then(|rest| {
-                lex.find(rest, |e| match e {
-                    Entry::Clock(a, _) => Some(*a),
-                    _ => None,
-                })
+            let shift = keys.find(after, |e| match e {
+                Entry::Clock(a, _) => Some(*a),
+                _ => None,
             });
             let (hour, end) = match shift {
                 Some((12, n)) if h < 12 => (h + 12, after + n),
@@ -77,7 +73,7 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
             k = end;
             continue;
         }
-        let found = lex.at(&keys[k..]).into_iter().find_map(|(e, n)| match e {
+        let found = keys.at(k).iter().find_map(|&(e, n)| match e {
             Entry::Weekday(d) => Some((ClaimKind::Weekday(*d), n)),
             Entry::DayPart(a, b) => Some((ClaimKind::DayPart { from: *a, to: *b }, n)),
             _ => None,
@@ -90,7 +86,7 @@ pub fn times(tokens: &[Token], quantities: &[Quantity]) -> Vec<Claim> {
                         // The half of the day comes from the word's clock
                         // reading (الثانية من صباح أمس is 2 a.m., before
                         // the morning's span begins); else from its span.
-                        let half = lex.find(&keys[k..], |e| match e {
+                        let half = keys.find(k, |e| match e {
                             Entry::Clock(a, _) => Some(*a),
                             _ => None,
                         });
@@ -177,7 +173,10 @@ mod tests {
     fn kinds(s: &str) -> Vec<ClaimKind> {
         let t = tokenize(s, 0);
         let q = quantities(&t, s, &|_| false);
-        times(&t, &q).into_iter().map(|c| c.kind).collect()
+        times(&t, &Keys::of(&t), &q)
+            .into_iter()
+            .map(|c| c.kind)
+            .collect()
     }
 
     #[test]
