@@ -8,9 +8,11 @@
 //! the same document (two spaces a level, `[]` for an empty array). Pieces
 //! are printed on rayon's threads and put together in order: a story of
 //! hundreds of articles has a hundred thousand links, and printing them
-//! on one thread was a quarter of its export (perf). A piece printed at
-//! depth 0 moves to depth `n` by indenting every line `2 n` spaces: JSON
-//! strings hold no raw line break, so every `\n` is a line of the printer's.
+//! on one thread was a quarter of its export (perf). A piece that stands
+//! `n` levels deep is printed there straight away, by serde_json's pretty
+//! formatter with `2 n` more spaces after each of its line breaks (JSON
+//! strings hold no raw line break, so every `\n` is the printer's);
+//! printing at depth 0 and indenting a copy was a tenth of an export.
 
 use super::{LinkDoc, StoryDoc, VERSION};
 use rayon::prelude::*;
@@ -23,17 +25,94 @@ const LINKS_PER_PIECE: usize = 2048;
 /// `value` pretty-printed as it stands `depth` levels deep in a document
 /// (`depth` 2: an element of an array that is a field of the top object).
 pub fn nested<T: serde::Serialize>(value: &T, depth: usize) -> serde_json::Result<Vec<u8>> {
-    let flat = serde_json::to_vec_pretty(value)?;
-    let pad = vec![b' '; 2 * depth];
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
-    for (i, line) in flat.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(&pad);
-        out.extend_from_slice(line);
-    }
+    let mut out = Vec::new();
+    nested_into(&mut out, value, depth)?;
     Ok(out)
+}
+
+/// [`nested`], appended to `out`: printed straight into it, each line
+/// after the first indented `depth` levels more than the printer would.
+fn nested_into<T: serde::Serialize>(
+    out: &mut Vec<u8>,
+    value: &T,
+    depth: usize,
+) -> serde_json::Result<()> {
+    out.resize(out.len() + 2 * depth, b' ');
+    let formatter = Nested {
+        pretty: serde_json::ser::PrettyFormatter::new(),
+        depth,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+}
+
+/// serde_json's pretty formatter, every line break followed by `depth`
+/// more levels of indent. Only the four calls that break a line are
+/// padded; a JSON string holds no raw line break, so no other write has one.
+struct Nested {
+    pretty: serde_json::ser::PrettyFormatter<'static>,
+    depth: usize,
+}
+
+/// A writer that puts `2 * depth` spaces after every line break.
+struct Padded<'w, W: ?Sized> {
+    out: &'w mut W,
+    depth: usize,
+}
+
+impl<W: ?Sized + Write> Write for Padded<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.write_all(first)?;
+        }
+        for line in lines {
+            self.out.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                self.out.write_all(b"  ")?;
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        let depth = self.depth;
+        self.pretty.end_array(&mut Padded { out: w, depth })
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        let depth = self.depth;
+        self.pretty
+            .begin_array_value(&mut Padded { out: w, depth }, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        let depth = self.depth;
+        self.pretty.end_object(&mut Padded { out: w, depth })
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        let depth = self.depth;
+        self.pretty
+            .begin_object_key(&mut Padded { out: w, depth }, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.pretty.end_object_value(w)
+    }
 }
 
 /// The elements of an array `depth` levels deep, each printed by
@@ -48,7 +127,7 @@ fn elements<T: serde::Serialize + Sync>(items: &[T], depth: usize) -> serde_json
                 if i > 0 {
                     piece.extend_from_slice(b",\n");
                 }
-                piece.extend_from_slice(&nested(item, depth + 1)?);
+                nested_into(&mut piece, item, depth + 1)?;
             }
             Ok(piece)
         })
