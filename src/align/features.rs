@@ -67,6 +67,12 @@ pub struct Unit {
     /// means when negated; not a link feature.
     #[serde(default)]
     pub apart: Vec<(usize, u32)>,
+    /// [`Unit::group_of`] of every token, worked out once when the unit is
+    /// read: the detectors ask it for every token of every pair compared.
+    /// Not stored; empty on a unit built otherwise, which `group_of` then
+    /// works out each time.
+    #[serde(skip)]
+    pub groups: Vec<Option<u32>>,
 }
 
 impl Unit {
@@ -84,6 +90,13 @@ impl Unit {
 
     /// The synonym group token `token` belongs to, if any.
     pub fn group_of(&self, token: usize) -> Option<u32> {
+        match self.groups.get(token) {
+            Some(g) if self.groups.len() == self.tokens.len() => *g,
+            _ => self.find_group(token),
+        }
+    }
+
+    fn find_group(&self, token: usize) -> Option<u32> {
         self.features
             .iter()
             .find_map(|(f, toks)| match f {
@@ -226,7 +239,7 @@ impl Reader<'_> {
         let apart = (0..tokens.len())
             .filter_map(|i| Some((i, self.synonyms.gapped_at(&stem_refs[i..])?.0)))
             .collect();
-        Unit {
+        let mut unit = Unit {
             article,
             segment,
             title,
@@ -237,6 +250,9 @@ impl Reader<'_> {
             reading,
             features,
             apart,
-        }
+            groups: Vec::new(),
+        };
+        unit.groups = (0..unit.tokens.len()).map(|k| unit.find_group(k)).collect();
+        unit
     }
 }

@@ -346,8 +346,12 @@ fn has_title(units: &[Unit], c: &Candidate) -> bool {
 /// Links by the pair's own score.
 fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
     // Best partner of each unit in each other article, among sentences.
+    // Only a score from the threshold up can be a best partner that links,
+    // and lower scores never raise that best: they are left out (most of
+    // a long story's candidates).
     let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
-    for c in scored.iter().filter(|c| !has_title(units, c)) {
+    let qualifies = |c: &&Candidate| c.score >= BEST_MATCH_THRESHOLD && !has_title(units, c);
+    for c in scored.iter().filter(qualifies) {
         for (u, other) in [(c.a, c.b), (c.b, c.a)] {
             let e = best.entry((u, units[other].article)).or_insert(0.0);
             *e = e.max(c.score);
@@ -361,9 +365,7 @@ fn direct(units: &[Unit], scored: &[Candidate]) -> Vec<bool> {
             }
             let is_best =
                 |u: usize, other: usize| best.get(&(u, units[other].article)) == Some(&c.score);
-            !has_title(units, c)
-                && (is_best(c.a, c.b) || is_best(c.b, c.a))
-                && c.score >= BEST_MATCH_THRESHOLD
+            qualifies(&c) && (is_best(c.a, c.b) || is_best(c.b, c.a))
         })
         .collect()
 }

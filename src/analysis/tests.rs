@@ -266,3 +266,28 @@ fn a_fact_told_by_hundreds_of_articles_still_links() {
     let biggest = an.facts.iter().map(|f| f.units.len()).max().unwrap();
     assert!(biggest > MAX_POSTINGS, "{biggest}");
 }
+
+#[test]
+fn the_synonym_group_of_every_token_is_worked_out_once_and_the_same() {
+    let arts = articles(&[
+        "استهدفت طائرة بدون طيار مقرا للشرطة فجر الأحد. ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
+        "قصفت طائرة مسيرة مركزا للشرطة صباح الاثنين. ولم تتبن أي جماعة المسؤولية.",
+    ]);
+    let an = analyze(&arts);
+    let mut grouped = 0;
+    for u in &an.units {
+        assert_eq!(u.groups.len(), u.tokens.len());
+        // A copy without the table works each group out from the features.
+        let bare = super::Unit {
+            groups: Vec::new(),
+            ..u.clone()
+        };
+        for k in 0..u.tokens.len() {
+            assert_eq!(u.group_of(k), bare.group_of(k), "token {k}");
+            grouped += usize::from(u.groups[k].is_some());
+        }
+    }
+    // طائرة بدون طيار / طائرة مسيرة and the claim of responsibility are
+    // synonym groups: the table is not all empty.
+    assert!(grouped >= 2, "{grouped}");
+}

@@ -86,10 +86,15 @@ fn one_event(a: &Unit, b: &Unit) -> bool {
 /// The time differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let mut out = Vec::new();
-    if !one_event(a, b) {
+    let (days_a, days_b) = (weekdays(a), weekdays(b));
+    let (hours_a, hours_b) = (day_hours(a), day_hours(b));
+    // Nothing to compare unless each side gives a weekday or a part of the
+    // day; only then are the event words looked for.
+    let timed = |days: &[(&Claim, u8)], hours: &Option<_>| !days.is_empty() || hours.is_some();
+    if !(timed(&days_a, &hours_a) && timed(&days_b, &hours_b) && one_event(a, b)) {
         return out;
     }
-    if let ([(ca, da)], [(cb, db)]) = (&weekdays(a)[..], &weekdays(b)[..])
+    if let ([(ca, da)], [(cb, db)]) = (&days_a[..], &days_b[..])
         && da != db
     {
         out.push(Difference::quoting(
@@ -99,7 +104,7 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
             format!("weekday {da} versus weekday {db}: the days differ"),
         ));
     }
-    if let (Some((ha, ca)), Some((hb, cb))) = (day_hours(a), day_hours(b))
+    if let (Some((ha, ca)), Some((hb, cb))) = (hours_a, hours_b)
         && !ha.iter().zip(hb).any(|(x, y)| *x && y)
     {
         out.push(Difference::quoting(
