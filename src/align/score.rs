@@ -264,12 +264,19 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
             shared: common.iter().map(|c| c.3 as u32).collect(),
         }
     };
+    // Scratch reused from unit to unit of one rayon job: (partner, feature
+    // in a, feature in partner) hits, and the two buffers of `score`.
+    type Scratch<'f> = (
+        Vec<(usize, usize, usize)>,
+        Vec<(usize, usize)>,
+        Vec<(&'f Feature, f64, f64, usize)>,
+    );
     (0..units.len())
         .into_par_iter()
-        .flat_map_iter(|a| {
-            // (partner, feature in a, feature in partner); a partner met
-            // only as a next teller has no shared proposing feature.
-            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        .map_init(Scratch::default, |(hits, pairs, common), a| {
+            // A partner met only as a next teller has no shared proposing
+            // feature.
+            hits.clear();
             for (ka, &id) in fid[a].iter().enumerate() {
                 let list = &postings[id as usize];
                 if list.len() > cap {
@@ -282,9 +289,9 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
                 );
             }
             hits.extend(neighbours[a].iter().map(|&b| (b, usize::MAX, usize::MAX)));
-            hits.sort_unstable();
+            // Runs of ascending partners, one per feature: a merging sort.
+            hits.sort();
             let mut out = Vec::new();
-            let (mut pairs, mut common) = (Vec::new(), Vec::new());
             let mut n = 0;
             while n < hits.len() {
                 let b = hits[n].0;
@@ -295,10 +302,11 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
                     }
                     n += 1;
                 }
-                out.push(score(a, b, &mut pairs, &mut common));
+                out.push(score(a, b, pairs, common));
             }
             out
         })
+        .flatten_iter()
         .collect()
 }
 
