@@ -164,10 +164,13 @@ impl Analysis {
 }
 
 /// True for segments that state facts to compare: titles and sentences in
-/// Arabic.
+/// Arabic (a [`SegmentKind::Sentence`] is one by definition).
 fn is_comparable(kind: SegmentKind, text: &str) -> bool {
-    matches!(kind, SegmentKind::Title | SegmentKind::Sentence)
-        && script::guess_language(text) == Some("ar")
+    match kind {
+        SegmentKind::Sentence => true,
+        SegmentKind::Title => script::guess_language(text) == Some("ar"),
+        SegmentKind::Boilerplate | SegmentKind::Foreign | SegmentKind::Metadata => false,
+    }
 }
 
 /// Analyses one story.

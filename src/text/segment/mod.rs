@@ -112,19 +112,23 @@ fn content_lines(text: &str) -> Vec<(usize, usize)> {
 /// Segments `text`; see the module documentation for the rules.
 pub fn segment(text: &str) -> Vec<Segment> {
     let default_lang = guess_language(text).unwrap_or("ar");
-    let lang_of = |s: usize, e: usize| guess_language(&text[s..e]).unwrap_or(default_lang);
-    let lines = content_lines(text);
-    let mut out: Vec<Segment> = Vec::new();
-    let push = |out: &mut Vec<Segment>, s: usize, e: usize, kind: SegmentKind| {
+    // The language of a span, when already guessed; trimming takes off
+    // only white space, so the guess holds for the trimmed span.
+    let put = |out: &mut Vec<Segment>, s: usize, e: usize, kind, guess: Option<&'static str>| {
         if let Some((s, e)) = trim(text, s, e) {
             out.push(Segment {
                 start: s,
                 end: e,
                 kind,
-                lang: lang_of(s, e),
+                lang: guess.unwrap_or(default_lang),
             });
         }
     };
+    let push = |out: &mut Vec<Segment>, s: usize, e: usize, kind: SegmentKind| {
+        put(out, s, e, kind, guess_language(&text[s..e]));
+    };
+    let lines = content_lines(text);
+    let mut out: Vec<Segment> = Vec::new();
     let mut seen_text = false;
     let last = lines.len().saturating_sub(1);
     for (i, &(line_start, line_end)) in lines.iter().enumerate() {
@@ -165,13 +169,14 @@ pub fn segment(text: &str) -> Vec<Segment> {
             None => line_end,
         };
         for (s, e) in split_sentences(text, start, body_end) {
-            let kind = match guess_language(&text[s..e]) {
+            let guess = guess_language(&text[s..e]);
+            let kind = match guess {
                 None => SegmentKind::Metadata,
                 Some("ar") => SegmentKind::Sentence,
                 Some(_) => SegmentKind::Foreign,
             };
             seen_text |= kind != SegmentKind::Metadata;
-            push(&mut out, s, e, kind);
+            put(&mut out, s, e, kind, guess);
         }
         push(&mut out, body_end, line_end, SegmentKind::Metadata);
     }
