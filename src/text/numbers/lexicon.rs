@@ -47,13 +47,15 @@ pub enum Entry {
 
 /// The number words and phrases of a lexicon file, looked up by normalised
 /// key.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default)]
 pub struct Lexicon {
     words: HashMap<String, Vec<Entry>>,
     /// Phrases of two or more words, longest first.
     phrases: Vec<(Vec<String>, Entry)>,
     /// Every word that occurs in a phrase.
     phrase_words: rustc_hash::FxHashSet<String>,
+    /// Every word of the lexicon: a word alone or in a phrase.
+    known: rustc_hash::FxHashSet<String>,
 }
 
 const DATA: &str = include_str!("../../../data/numbers.txt");
@@ -102,12 +104,19 @@ impl Lexicon {
             }
         }
         lex.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        lex.known = lex.words.keys().chain(&lex.phrase_words).cloned().collect();
         lex
     }
 
     /// True when `key` is part of a multi-word phrase.
     pub fn is_phrase_word(&self, key: &str) -> bool {
         self.phrase_words.contains(key)
+    }
+
+    /// True when `key` is a word of the lexicon, alone or in a phrase: one
+    /// lookup for `!word(key).is_empty() || is_phrase_word(key)`.
+    pub fn knows(&self, key: &str) -> bool {
+        self.known.contains(key)
     }
 
     /// Entries of one normalised word.
@@ -147,7 +156,18 @@ impl Lexicon {
         from_end: bool,
         pick: impl Fn(Entry) -> Option<T>,
     ) -> Option<(T, usize)> {
-        for (words, entry) in &self.phrases {
+        let word = if from_end {
+            keys.last()?
+        } else {
+            keys.first()?
+        };
+        // A phrase can stand here only if its anchoring word is a phrase's
+        // word: most words are not, and skip the list.
+        let phrases = match self.phrase_words.contains(*word) {
+            true => &self.phrases[..],
+            false => &[],
+        };
+        for (words, entry) in phrases {
             if words.len() > keys.len() {
                 continue;
             }
@@ -162,11 +182,6 @@ impl Lexicon {
                 return Some((t, words.len()));
             }
         }
-        let word = if from_end {
-            keys.last()?
-        } else {
-            keys.first()?
-        };
         self.find(word, &pick).map(|t| (t, 1))
     }
 }
@@ -174,6 +189,31 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_every_word_alone_or_in_a_phrase_and_nothing_else() {
+        let lex = lexicon();
+        let all: Vec<&String> = lex.words.keys().chain(&lex.phrase_words).collect();
+        assert!(all.len() > 50);
+        for w in all {
+            assert!(lex.knows(w), "{w}");
+        }
+        for w in ["مدينة", "انفجار", "الف_مليون", ""] {
+            assert_eq!(
+                lex.knows(w),
+                !lex.word(w).is_empty() || lex.is_phrase_word(w),
+                "{w}"
+            );
+        }
+        // A phrase is still found from its first word and from its last.
+        let first = &lex.phrases[0].0;
+        let keys: Vec<&str> = first.iter().map(String::as_str).collect();
+        assert_eq!(lex.phrase_at(&keys, Some).map(|(_, n)| n), Some(keys.len()));
+        assert_eq!(
+            lex.phrase_ending(&keys, Some).map(|(_, n)| n),
+            Some(keys.len())
+        );
+    }
 
     #[test]
     fn forms_are_normalised_on_load() {

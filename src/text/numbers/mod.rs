@@ -107,12 +107,12 @@ pub struct Quantity {
 /// it a lexicon word (وسبعين → سبعين، بنحو → نحو).
 fn lex_key(key: &str) -> &str {
     let lex = lexicon();
-    if !lex.word(key).is_empty() || lex.is_phrase_word(key) {
+    if lex.knows(key) {
         return key;
     }
     for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
         if let Some(rest) = key.strip_prefix(p)
-            && (!lex.word(rest).is_empty() || lex.is_phrase_word(rest))
+            && lex.knows(rest)
         {
             return rest;
         }
