@@ -65,6 +65,11 @@ pub const MIN_WITH_TANWEEN: usize = 4;
 /// ل + اللجنة) loses one ل too many; both are consistent across every form
 /// of the word, which is what a frequency lookup needs.
 pub fn background_key(key: &str) -> String {
+    key_of(key).to_string()
+}
+
+/// [`background_key`] as a slice of `key`: a table lookup needs no copy.
+fn key_of(key: &str) -> &str {
     let mut word = key;
     while let Some(rest) = peel(word) {
         word = rest;
@@ -74,7 +79,7 @@ pub fn background_key(key: &str) -> String {
     {
         word = rest;
     }
-    word.to_string()
+    word
 }
 
 /// `word` without one proclitic (rule 1 of [`background_key`]), if it has
@@ -144,7 +149,7 @@ impl Background {
     /// The number of sentences that hold the background key of `key` (0
     /// when the table does not list it).
     pub fn df(&self, key: &str) -> u32 {
-        self.df.get(&background_key(key)).copied().unwrap_or(0)
+        self.df.get(key_of(key)).copied().unwrap_or(0)
     }
 
     /// The rarity of `key` in news Arabic: `ln((N + 1) / (df + 1))` for its

@@ -96,6 +96,33 @@ impl Unit {
         }
     }
 
+    /// [`Unit::group_of`] of every token in one pass: the first synonym
+    /// feature holding a token gives its group, else the first apart form
+    /// opening there, as `find_group` looks them up.
+    fn all_groups(&self) -> Vec<Option<u32>> {
+        let mut groups = vec![None; self.tokens.len()];
+        for (f, toks) in &self.features {
+            if let Feature::Synonym(g) = f {
+                for &t in toks {
+                    if let Some(slot @ None) = groups.get_mut(t) {
+                        *slot = Some(*g);
+                    }
+                }
+            }
+        }
+        let mut apart = vec![None; self.tokens.len()];
+        for &(t, g) in &self.apart {
+            if let Some(slot @ None) = apart.get_mut(t) {
+                *slot = Some(g);
+            }
+        }
+        groups
+            .into_iter()
+            .zip(apart)
+            .map(|(g, a)| g.or(a))
+            .collect()
+    }
+
     fn find_group(&self, token: usize) -> Option<u32> {
         self.features
             .iter()
@@ -252,7 +279,7 @@ impl Reader<'_> {
             apart,
             groups: Vec::new(),
         };
-        unit.groups = (0..unit.tokens.len()).map(|k| unit.find_group(k)).collect();
+        unit.groups = unit.all_groups();
         unit
     }
 }

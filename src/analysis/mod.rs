@@ -175,20 +175,28 @@ fn is_comparable(kind: SegmentKind, text: &str) -> bool {
 
 /// Analyses one story.
 pub fn analyze(articles: &[Article]) -> Analysis {
-    let mut raw = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        for (s, seg) in article.segments.iter().enumerate() {
-            let text = seg.text(&article.text);
-            if is_comparable(seg.kind, text) {
-                raw.push((
-                    a,
-                    s,
-                    seg.kind == SegmentKind::Title,
-                    tokenize(text, seg.start),
-                ));
-            }
-        }
-    }
+    // Articles are tokenised on rayon's threads, in order.
+    let raw: Vec<_> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, article)| {
+            article
+                .segments
+                .iter()
+                .enumerate()
+                .filter_map(move |(s, seg)| {
+                    let text = seg.text(&article.text);
+                    is_comparable(seg.kind, text).then(|| {
+                        (
+                            a,
+                            s,
+                            seg.kind == SegmentKind::Title,
+                            tokenize(text, seg.start),
+                        )
+                    })
+                })
+        })
+        .collect();
     let stemmer = Stemmer::new(
         raw.iter()
             .flat_map(|(_, _, _, t)| t.iter().map(|t| t.key.as_str())),
@@ -197,7 +205,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     let synonyms = synonyms::Synonyms::shared();
     let antonyms = compare::Antonyms::shared();
     let sentences: Vec<Vec<String>> = raw
-        .iter()
+        .par_iter()
         .map(|(_, _, _, toks)| {
             toks.iter()
                 .filter(|t| features::is_content(t))
