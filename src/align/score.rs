@@ -138,22 +138,39 @@ pub fn weights(units: &[Unit]) -> FxHashMap<&Feature, f64> {
             *df.entry(f).or_default() += 1;
         }
     }
-    let n = units.len() as f64;
-    let bg = super::background::Background::get();
-    let top = (bg.sentences() + 1.0).ln();
+    let weight = Weight::of(units);
     df.into_iter()
-        .map(|(f, d)| {
-            let story = ((n + 1.0) / d as f64).ln();
-            let general = match f {
-                Feature::Stem(s) => bg.idf(s) / top,
-                Feature::Synonym(_) | Feature::Entity(_) | Feature::Value(_) => 1.0,
-            };
-            (
-                f,
-                story * (1.0 - BACKGROUND_SHARE + BACKGROUND_SHARE * general),
-            )
-        })
+        .map(|(f, d)| (f, weight.of_feature(f, d)))
         .collect()
+}
+
+/// What a feature's weight depends on besides the feature: the story's
+/// number of units and the background table.
+struct Weight {
+    n: f64,
+    bg: &'static super::background::Background,
+    top: f64,
+}
+
+impl Weight {
+    fn of(units: &[Unit]) -> Weight {
+        let bg = super::background::Background::get();
+        Weight {
+            n: units.len() as f64,
+            bg,
+            top: (bg.sentences() + 1.0).ln(),
+        }
+    }
+
+    /// The weight of feature `f`, held by `d` units of the story.
+    fn of_feature(&self, f: &Feature, d: usize) -> f64 {
+        let story = ((self.n + 1.0) / d as f64).ln();
+        let general = match f {
+            Feature::Stem(s) => self.bg.idf(s) / self.top,
+            Feature::Synonym(_) | Feature::Entity(_) | Feature::Value(_) => 1.0,
+        };
+        story * (1.0 - BACKGROUND_SHARE + BACKGROUND_SHARE * general)
+    }
 }
 
 /// Scores every pair of units of different articles that shares a feature.
@@ -163,29 +180,9 @@ pub fn weights(units: &[Unit]) -> FxHashMap<&Feature, f64> {
 /// one unit's work is independent of another's, so rayon spreads the
 /// units over the cores, and no map of all pairs is ever built.
 pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
-    let w = weights(units);
-    // Each unit's weight of each feature: rarity, scaled down in its frame.
-    // (parallel to the unit's features).
-    let own: Vec<Vec<f64>> = units
-        .iter()
-        .map(|u| {
-            u.features
-                .iter()
-                .map(|(f, toks)| w[f] * u.frame_scale(toks))
-                .collect()
-        })
-        .collect();
-    // The story-wide weight of each feature of each unit, looked up once
-    // (sorting a pair's shared features by it hashed a feature per
-    // comparison: a fifth of a 400-article story, measured with perf).
-    let rank: Vec<Vec<f64>> = units
-        .iter()
-        .map(|u| u.features.iter().map(|(f, _)| w[f]).collect())
-        .collect();
-    let mass: Vec<f64> = own.iter().map(|m| m.iter().sum()).collect();
-    let floor = median(&mass) * CONTAINMENT_FLOOR;
     // Postings: feature id → (unit, index of the feature in the unit); and
-    // each unit's feature ids, parallel to its features.
+    // each unit's feature ids, parallel to its features. A feature is
+    // hashed once here; everything after goes by its id.
     let mut ids: FxHashMap<&Feature, u32> = FxHashMap::default();
     let mut postings: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut fid: Vec<Vec<u32>> = Vec::with_capacity(units.len());
@@ -201,6 +198,38 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
         }
         fid.push(mine);
     }
+    // The weight of each feature id: a unit's features are distinct, so a
+    // feature's postings are the units that hold it.
+    let weight = Weight::of(units);
+    let w: Vec<f64> = postings
+        .iter()
+        .map(|list| {
+            let (i, k) = list[0];
+            weight.of_feature(&units[i].features[k].0, list.len())
+        })
+        .collect();
+    // Each unit's weight of each feature: rarity, scaled down in its frame
+    // (parallel to the unit's features).
+    let own: Vec<Vec<f64>> = units
+        .iter()
+        .zip(&fid)
+        .map(|(u, ids)| {
+            u.features
+                .iter()
+                .zip(ids)
+                .map(|((_, toks), &id)| w[id as usize] * u.frame_scale(toks))
+                .collect()
+        })
+        .collect();
+    // The story-wide weight of each feature of each unit, looked up once
+    // (sorting a pair's shared features by it hashed a feature per
+    // comparison: a fifth of a 400-article story, measured with perf).
+    let rank: Vec<Vec<f64>> = fid
+        .iter()
+        .map(|ids| ids.iter().map(|&id| w[id as usize]).collect())
+        .collect();
+    let mass: Vec<f64> = own.iter().map(|m| m.iter().sum()).collect();
+    let floor = median(&mass) * CONTAINMENT_FLOOR;
     let cap = (((units.len() as f64) * MAX_POSTINGS_SHARE).max(MIN_POSTINGS_CAP as f64) as usize)
         .min(MAX_POSTINGS);
     // Features too common to propose pairs still count in a pair's score:
@@ -240,9 +269,9 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
                  pairs: &mut Vec<(usize, usize)>,
                  common: &mut Vec<(&'u Feature, f64, f64, usize)>|
      -> Candidate {
-        let (fa, fb) = (&units[a].features, &units[b].features);
+        let fa = &units[a].features;
         for &ka in &common_of[a] {
-            if let Some(&kb) = common_of[b].iter().find(|&&kb| fb[kb].0 == fa[ka].0) {
+            if let Some(&kb) = common_of[b].iter().find(|&&kb| fid[b][kb] == fid[a][ka]) {
                 pairs.push((ka, kb));
             }
         }
