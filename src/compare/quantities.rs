@@ -11,11 +11,11 @@ use crate::text::numbers::{Amount, Quantity, QuantityKind};
 use crate::text::stem::PRONOUN_SUFFIXES;
 
 /// Keys a noun token matches by: its stem and its synonym group.
-fn noun_keys(u: &Unit, token: usize) -> (String, Option<u32>) {
-    (u.stems[token].clone(), u.group_of(token))
+fn noun_keys(u: &Unit, token: usize) -> (&str, Option<u32>) {
+    (&u.stems[token], u.group_of(token))
 }
 
-fn same_noun(a: &(String, Option<u32>), b: &(String, Option<u32>)) -> bool {
+fn same_noun(a: &(&str, Option<u32>), b: &(&str, Option<u32>)) -> bool {
     a.0 == b.0 || (a.1.is_some() && a.1 == b.1)
 }
 
@@ -28,7 +28,7 @@ fn token_at(u: &Unit, start: usize) -> Option<usize> {
 struct Count<'u> {
     q: &'u Quantity,
     noun: usize,
-    keys: (String, Option<u32>),
+    keys: (&'u str, Option<u32>),
 }
 
 fn counts(u: &Unit) -> Vec<Count<'_>> {
