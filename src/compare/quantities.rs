@@ -128,7 +128,7 @@ pub fn singular_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> V
             if role {
                 continue;
             }
-            let Some(k) = singular_mention(other, text_other, &c.keys.0, &this.bare[c.noun]) else {
+            let Some(k) = singular_mention(other, text_other, c.keys.0, &this.bare[c.noun]) else {
                 continue;
             };
             let t = &other.tokens[k];
