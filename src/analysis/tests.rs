@@ -291,3 +291,29 @@ fn the_synonym_group_of_every_token_is_worked_out_once_and_the_same() {
     // synonym groups: the table is not all empty.
     assert!(grouped >= 2, "{grouped}");
 }
+
+#[test]
+fn a_rising_toll_is_not_the_opposite_of_a_collapse_but_a_falling_count_is() {
+    let contradicts = |an: &super::Analysis| {
+        an.links
+            .iter()
+            .filter(|l| l.relation == crate::compare::Relation::Contradict)
+            .count()
+    };
+    // "The building collapsed" and "the toll of the collapse rose": one
+    // event and its toll, no opposite meanings.
+    let arts = articles(&[
+        "انهار مبنى سكني من ستة طوابق في حي الشاطئ بمدينة بنغازي فجر اليوم.",
+        "ارتفع عدد ضحايا المبنى السكني المنهار في حي الشاطئ بمدينة بنغازي فجر اليوم.",
+    ]);
+    let an = analyze(&arts);
+    assert!(linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+    assert_eq!(contradicts(&an), 0, "{:?}", an.links);
+    // A count that rose against the same count that fell still differs.
+    let arts = articles(&[
+        "ارتفع عدد السياح الوافدين إلى مدينة الأقصر خلال الشهر الماضي.",
+        "تراجع عدد السياح الوافدين إلى مدينة الأقصر خلال الشهر الماضي.",
+    ]);
+    let an = analyze(&arts);
+    assert_eq!(contradicts(&an), 1, "{:?}", an.links);
+}

@@ -237,9 +237,12 @@ pub fn counts(
             .unwrap_or(tokens.len());
         // «بينهم» after a number opens its part (1832 بينهم 1220 في حالة
         // حرجة): it is not the thing counted.
+        // Nor is a role's word joined by و (مقتل 5 وإصابة 12): a counted
+        // noun follows its number bare, so that word opens the next count.
         let noun = q.noun.as_ref().and_then(|n| index(n.start)).filter(|&n| {
             keys.find(n, |e| (*e == Entry::Subset).then_some(()))
                 .is_none()
+                && !opens_next_role(keys, n)
         });
         // عدد الضحايا is "the number of the victims", not "a number of".
         if matches!(q.amount, Amount::Vague { .. })
@@ -297,6 +300,9 @@ pub fn counts(
             }
         };
         let Some((role, factor)) = role else { continue };
+        if of_two_roles(keys, q.noun.as_ref().and_then(|n| index(n.start))) {
+            continue;
+        }
         let modality = modality_at(tokens, keys, text, qi);
         out.push(Claim::new(
             ClaimKind::Count {
@@ -324,6 +330,32 @@ pub fn counts(
         !matches!(&c.kind, ClaimKind::Count { role, amount } if amount.is_zero() && counted.contains(role))
     });
     out
+}
+
+/// True when token `k` is a conjunction before a role's word (وإصابة,
+/// وجرح): the word without its و is a role's word of its own. A word whose
+/// و is its own first letter (وفيات) is not: without it no role is left.
+fn opens_next_role(keys: &Keys, k: usize) -> bool {
+    let Some(rest) = keys.get(k).and_then(|w| w.strip_prefix(['و', 'ف'])) else {
+        return false;
+    };
+    has_conjunction(keys[k])
+        && role_at(&Keys::from_words(vec![rest]), 0).is_some()
+        && role_at(keys, k).is_some()
+}
+
+/// True when a count is of two roles together: its noun joined to another
+/// role's word (17 قتيلا وجريحا). Such a total is neither role's count:
+/// read as one, it was set against each role's own figure (17 killed
+/// against 14). Two roles' words before the number (بمقتل وإصابة 17) are
+/// left as they are read: «سقوط قتيل وإصابة العشرات» has the same shape
+/// and counts one killed and dozens injured.
+fn of_two_roles(keys: &Keys, noun: Option<usize>) -> bool {
+    let role = |k: usize| role_at(keys, k).filter(|(_, n)| *n == 1).map(|(r, _)| r);
+    noun.is_some_and(|n| {
+        keys.get(n + 1).is_some_and(|w| has_conjunction(w))
+            && matches!((role(n), role(n + 1)), (Some(a), Some(b)) if a != b)
+    })
 }
 
 /// Number words that read "one of" before a definite plural (إحدى

@@ -315,7 +315,13 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     for c in &mut claims {
         c.attribution = speaker;
     }
-    let past = has(&keys, &frame, &Entry::Past);
+    // «قبل أيام من الانتخابات» is days before another event, not days ago.
+    let past = (0..keys.len()).any(|k| {
+        !frame[k]
+            && keys
+                .find(k, |e| (*e == Entry::Past).then_some(()))
+                .is_some_and(|((), n)| keys.get(k + n) != Some(&"من"))
+    });
     let about_cause = has(&keys, &frame, &Entry::CauseWord)
         || claims.iter().any(|c| {
             matches!(
@@ -368,6 +374,43 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn days_ago_is_an_earlier_time_and_days_before_something_is_not() {
+        assert!(reading("وقبل أيام انهار جسر في مدينة أخرى وقتل أربعة أشخاص.").past);
+        assert!(reading("وقبل أسبوعين غرق قارب آخر قبالة السواحل نفسها.").past);
+        assert!(!reading("قبل أيام من الانتخابات قتل خمسة أشخاص في هجوم على مركز اقتراع.").past);
+        assert!(!reading("قتل خمسة أشخاص في هجوم على مركز اقتراع.").past);
+    }
+
+    #[test]
+    fn a_total_of_two_roles_is_neither_roles_count() {
+        // Dead and wounded together: not 40 dead, nor 40 wounded.
+        assert!(counts_of("سقط 40 قتيلا وجريحا في القصف الذي استهدف السوق.").is_empty());
+        assert!(counts_of("سقط 15 جريحا وقتيلا في انفجار المستودع.").is_empty());
+        // One killed and dozens injured, each its own count.
+        let one_and_dozens = counts_of("ما أدى إلى سقوط قتيل وإصابة العشرات.");
+        assert!(
+            one_and_dozens.iter().any(|(r, _)| r == "injured"),
+            "{one_and_dozens:?}"
+        );
+        // A role word with a pronoun closes its own count.
+        assert_eq!(
+            counts_of("لقي 4 صيادين حتفهم وأصيب 9 آخرون في العاصفة."),
+            [
+                ("killed".into(), "4".into()),
+                ("injured".into(), "9".into())
+            ]
+        );
+        // Each role with its own number stays.
+        assert_eq!(
+            counts_of("أسفر الهجوم عن مقتل 5 وإصابة 12 آخرين."),
+            [
+                ("killed".into(), "5".into()),
+                ("injured".into(), "12".into())
+            ]
+        );
     }
 
     #[test]

@@ -86,12 +86,22 @@ pub fn slots(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
             continue;
         };
         // The cause of a difficulty (صعوبة الوصول … بسبب سوء الأحوال
-        // الجوية) is not the event's.
-        if kind == SlotKind::Cause
-            && (k.saturating_sub(HINDRANCE_REACH)..k).any(|j| {
-                keys.find(j, |e| (*e == Entry::Hindrance).then_some(()))
+        // الجوية) is not the event's; nor is a cause's word after «ل»
+        // (مصنع للمواد الكيميائية، مستودع للألعاب النارية) with no word of
+        // causing before it: it says what a place is for. After one (نجم
+        // عن اشتعال مخزن للألعاب النارية) it is what set the event off.
+        let said_cause = || {
+            (0..k).any(|j| {
+                keys.find(j, |e| (*e == Entry::CauseWord).then_some(()))
                     .is_some()
             })
+        };
+        if kind == SlotKind::Cause
+            && ((keys[k].starts_with('ل') && !said_cause())
+                || (k.saturating_sub(HINDRANCE_REACH)..k).any(|j| {
+                    keys.find(j, |e| (*e == Entry::Hindrance).then_some(()))
+                        .is_some()
+                }))
         {
             k += n;
             continue;
@@ -267,6 +277,21 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn what_a_place_is_for_is_not_a_cause() {
+        assert!(slot_classes("وقع انفجار في مستودع للألعاب النارية شمال المدينة.").is_empty());
+        assert!(slot_classes("اندلع حريق في مصنع للمواد الكيميائية فجر اليوم.").is_empty());
+        // The same words as what set it off stay a cause.
+        assert_eq!(
+            slot_classes("وقع الانفجار بسبب الألعاب النارية المخزنة في المستودع."),
+            [("fireworks", Modality::Asserted)]
+        );
+        assert_eq!(
+            slot_classes("نجم الحريق عن اشتعال مستودع للألعاب النارية."),
+            [("fireworks", Modality::Asserted)]
+        );
     }
 
     #[test]

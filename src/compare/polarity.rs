@@ -228,6 +228,18 @@ impl Polarity {
     }
 }
 
+/// Nouns that name a count or a toll (عدد الضحايا، حصيلة القتلى), as
+/// normalised keys without the article.
+const COUNT_HEADS: &[&str] = &["عدد", "اعداد", "حصيله"];
+
+/// True when the word at token `k` changes a count: the next token is a
+/// count's noun (ارتفع عدد، ارتفاع حصيلة).
+fn moves_a_count(u: &Unit, k: usize) -> bool {
+    u.tokens
+        .get(k + 1)
+        .is_some_and(|t| COUNT_HEADS.contains(&crate::text::stem::strip_article(&t.key)))
+}
+
 fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
     (u.tokens[from].start, u.tokens[to].end)
 }
@@ -322,6 +334,12 @@ pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<
         let (Some(ta), Some(tb)) = (pa.own(pb, (pair, side)), pb.own(pa, (pair, !side))) else {
             continue;
         };
+        // A count's rise or fall (ارتفع عدد الضحايا) is the counts
+        // detector's: it is opposite only to another count's fall or rise,
+        // not to a word about something else (انهيار مبنى).
+        if moves_a_count(a, ta) != moves_a_count(b, tb) {
+            continue;
+        }
         // A side holding both meanings says nothing plain, unless the
         // word of the other meaning is one both sides hold (يعترض على
         // وقف الدعم / يوافق على وقف الدعم: الدعم is shared).

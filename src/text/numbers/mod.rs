@@ -180,7 +180,7 @@ fn number_at(
         let raw = keys[j];
         let joined = any && raw.starts_with('و') && raw.len() > 'و'.len_utf8();
         let key = if j == i {
-            lex_key(raw)
+            definite_teen(keys, i).unwrap_or_else(|| lex_key(raw))
         } else if joined {
             &raw['و'.len_utf8()..]
         } else {
@@ -236,6 +236,23 @@ fn number_at(
         j += 1;
     }
     any.then_some((total + current, j, Written::Words, false))
+}
+
+/// The unit of a compound from 11 to 19 that carries the article (القتلى
+/// الثمانية عشر: the eighteen dead): `keys[i]` without its article, when
+/// that is a number from one to nine and a teen's ten follows. The article
+/// is taken off only there: alone, الاثنين and الأحد are weekdays.
+fn definite_teen<'k>(keys: &[&'k str], i: usize) -> Option<&'k str> {
+    let lex = lexicon();
+    let unit = keys[i].strip_prefix("ال")?;
+    let is_unit = lex
+        .word(unit)
+        .iter()
+        .any(|e| matches!(e, Entry::Cardinal(v) if (1.0..10.0).contains(v)));
+    let teen_next = keys
+        .get(i + 1)
+        .is_some_and(|k| lex.word(k).contains(&Entry::Teen));
+    (is_unit && teen_next).then_some(unit)
 }
 
 /// The fraction a word names after a multiplier (ونصف، وربع), if any.

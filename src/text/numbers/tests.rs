@@ -199,3 +199,18 @@ fn a_dual_thousand_is_not_an_adjective_with_the_article() {
     assert_eq!(qs[0].amount, Amount::Exact(2000.0));
     assert_eq!(qs[0].noun.as_ref().map(|n| n.key.as_str()), Some("شخص"));
 }
+
+#[test]
+fn a_teen_with_the_article_is_one_number_and_a_weekday_stays_a_day() {
+    assert_eq!(
+        one("تم التعرف على الضحايا الخمسة عشر").0,
+        Amount::Exact(15.0)
+    );
+    assert_eq!(
+        one("وصل المسعفون إلى الجرحى الأحد عشر").0,
+        Amount::Exact(11.0)
+    );
+    // The article comes off only before a teen's ten.
+    assert!(parse("وصل الوفد يوم الاثنين إلى العاصمة").is_empty());
+    assert!(parse("عقد الاجتماع الأحد في العاصمة").is_empty());
+}
