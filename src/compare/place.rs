@@ -40,6 +40,23 @@ fn bare(w: &str) -> &str {
 }
 
 fn meet(x: &[String], y: &[String]) -> bool {
+    words_meet(x, y) || joined_meet(x, y)
+}
+
+/// A name written in one word on one side and in two on the other
+/// (فيسالاباد / فيصل آباد): the first words of each, written together,
+/// could be one name.
+fn joined_meet(x: &[String], y: &[String]) -> bool {
+    let joins = |n: &[String]| -> Vec<String> { (1..=n.len()).map(|k| n[..k].concat()).collect() };
+    let (jx, jy) = (joins(x), joins(y));
+    (x.len() > 1 || y.len() > 1)
+        && jx.iter().any(|p| {
+            jy.iter()
+                .any(|q| p == q || could_be_same_name(bare(p), bare(q)))
+        })
+}
+
+fn words_meet(x: &[String], y: &[String]) -> bool {
     x.iter().any(|p| {
         y.iter().any(|q| {
             let (p, q) = (bare(p), bare(q));
@@ -115,4 +132,24 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Vec<String> {
+        s.split_whitespace()
+            .map(crate::text::normalize::normalize)
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_one_word_meets_it_in_two() {
+        assert!(meet(&name("فيصل آباد الصناعية"), &name("فيسالاباد")));
+        assert!(meet(&name("بور سعيد"), &name("بورسعيد")));
+        // Another first word is another place.
+        assert!(!meet(&name("حيدر آباد"), &name("فيسالاباد")));
+        assert!(!meet(&name("بني سويف"), &name("بنغازي")));
+    }
 }
