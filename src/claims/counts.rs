@@ -300,7 +300,7 @@ pub fn counts(
             }
         };
         let Some((role, factor)) = role else { continue };
-        if of_two_roles(keys, q.noun.as_ref().and_then(|n| index(n.start))) {
+        if of_two_roles(keys, qi, q.noun.as_ref().and_then(|n| index(n.start))) {
             continue;
         }
         let modality = modality_at(tokens, keys, text, qi);
@@ -345,17 +345,22 @@ fn opens_next_role(keys: &Keys, k: usize) -> bool {
 }
 
 /// True when a count is of two roles together: its noun joined to another
-/// role's word (17 قتيلا وجريحا). Such a total is neither role's count:
-/// read as one, it was set against each role's own figure (17 killed
-/// against 14). Two roles' words before the number (بمقتل وإصابة 17) are
-/// left as they are read: «سقوط قتيل وإصابة العشرات» has the same shape
-/// and counts one killed and dozens injured.
-fn of_two_roles(keys: &Keys, noun: Option<usize>) -> bool {
+/// role's word (17 قتيلا وجريحا), or two roles' verbal nouns joined right
+/// before it, both in construct with it (بمقتل وإصابة 17 شخصا; `role-event`
+/// in `data/claims.txt`). Such a total is neither role's count: read as
+/// one, it was set against each role's own figure (17 killed against 14).
+/// A person's noun there (سقوط قتيل وإصابة العشرات) is a count of its own.
+fn of_two_roles(keys: &Keys, qi: usize, noun: Option<usize>) -> bool {
     let role = |k: usize| role_at(keys, k).filter(|(_, n)| *n == 1).map(|(r, _)| r);
-    noun.is_some_and(|n| {
-        keys.get(n + 1).is_some_and(|w| has_conjunction(w))
-            && matches!((role(n), role(n + 1)), (Some(a), Some(b)) if a != b)
-    })
+    let pair = |first: usize| {
+        keys.get(first + 1).is_some_and(|w| has_conjunction(w))
+            && matches!((role(first), role(first + 1)), (Some(a), Some(b)) if a != b)
+    };
+    let event = |k: usize| {
+        keys.find(k, |e| (*e == Entry::RoleEvent).then_some(()))
+            .is_some()
+    };
+    noun.is_some_and(pair) || (qi >= 2 && event(qi - 2) && event(qi - 1) && pair(qi - 2))
 }
 
 /// Number words that read "one of" before a definite plural (إحدى

@@ -73,6 +73,9 @@ pub enum Entry {
     /// A noun that counts without saying what (حالة، مرة): a count of it
     /// alone is no measure.
     Generic,
+    /// A role's verbal noun (مقتل، إصابة), which stands in construct with a
+    /// count (مقتل 5): two of them joined (مقتل وإصابة 17) share one count.
+    RoleEvent,
 }
 
 /// One word of a form.
@@ -391,6 +394,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "title" => Entry::Title,
         "subset" => Entry::Subset,
         "generic" => Entry::Generic,
+        "role-event" => Entry::RoleEvent,
         "share-of" => Entry::ShareOf(leak(class)),
         _ => return None,
     })
@@ -443,6 +447,7 @@ mod tests {
             Entry::Title,
             Entry::Subset,
             Entry::Generic,
+            Entry::RoleEvent,
         ] {
             assert!(
                 lex.forms.iter().any(|(_, e)| *e == section),

@@ -389,6 +389,7 @@ mod tests {
         // Dead and wounded together: not 40 dead, nor 40 wounded.
         assert!(counts_of("سقط 40 قتيلا وجريحا في القصف الذي استهدف السوق.").is_empty());
         assert!(counts_of("سقط 15 جريحا وقتيلا في انفجار المستودع.").is_empty());
+        assert!(counts_of("أفادت مصادر بمقتل وإصابة 25 شخصا في الهجوم.").is_empty());
         // One killed and dozens injured, each its own count.
         let one_and_dozens = counts_of("ما أدى إلى سقوط قتيل وإصابة العشرات.");
         assert!(
