@@ -244,6 +244,9 @@ pub fn counts(
                 .is_none()
                 && !opens_next_role(keys, n)
         });
+        if of_two_roles(keys, qi, noun) {
+            continue;
+        }
         // عدد الضحايا is "the number of the victims", not "a number of".
         if matches!(q.amount, Amount::Vague { .. })
             && keys[qi].ends_with("عدد")
@@ -300,9 +303,6 @@ pub fn counts(
             }
         };
         let Some((role, factor)) = role else { continue };
-        if of_two_roles(keys, qi, q.noun.as_ref().and_then(|n| index(n.start))) {
-            continue;
-        }
         let modality = modality_at(tokens, keys, text, qi);
         out.push(Claim::new(
             ClaimKind::Count {
@@ -336,12 +336,10 @@ pub fn counts(
 /// وجرح): the word without its و is a role's word of its own. A word whose
 /// و is its own first letter (وفيات) is not: without it no role is left.
 fn opens_next_role(keys: &Keys, k: usize) -> bool {
-    let Some(rest) = keys.get(k).and_then(|w| w.strip_prefix(['و', 'ف'])) else {
-        return false;
-    };
-    has_conjunction(keys[k])
-        && role_at(&Keys::from_words(vec![rest]), 0).is_some()
-        && role_at(keys, k).is_some()
+    keys.get(k)
+        .filter(|w| has_conjunction(w))
+        .and_then(|w| w.strip_prefix(['و', 'ف']))
+        .is_some_and(|rest| role_at(&Keys::from_words(vec![rest]), 0).is_some())
 }
 
 /// True when a count is of two roles together: its noun joined to another

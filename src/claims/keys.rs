@@ -9,7 +9,7 @@
 //! - The answers are exactly [`Lexicon::at`]'s for `&keys[k..]`: entries
 //!   longest first, each with the number of tokens it spans.
 //! - Every token is looked up once, when the keys are built. Each extractor
-//!   of [`read`](super::read) asks at most tokens; asking the lexicon
+//!   of [`read`](super::read) asks about most tokens; asking the lexicon
 //!   afresh each time was a tenth of a 100-story export (perf).
 
 use super::lexicon::{Entry, Lexicon, lexicon};

@@ -76,6 +76,9 @@ pub enum Entry {
     /// A role's verbal noun (مقتل، إصابة), which stands in construct with a
     /// count (مقتل 5): two of them joined (مقتل وإصابة 17) share one count.
     RoleEvent,
+    /// A noun that names a count or a toll (عدد، حصيلة): a word of change
+    /// before it (ارتفع عدد الضحايا) changes that count.
+    CountHead,
 }
 
 /// One word of a form.
@@ -395,6 +398,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "subset" => Entry::Subset,
         "generic" => Entry::Generic,
         "role-event" => Entry::RoleEvent,
+        "count-head" => Entry::CountHead,
         "share-of" => Entry::ShareOf(leak(class)),
         _ => return None,
     })
@@ -448,6 +452,7 @@ mod tests {
             Entry::Subset,
             Entry::Generic,
             Entry::RoleEvent,
+            Entry::CountHead,
         ] {
             assert!(
                 lex.forms.iter().any(|(_, e)| *e == section),

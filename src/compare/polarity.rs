@@ -228,16 +228,18 @@ impl Polarity {
     }
 }
 
-/// Nouns that name a count or a toll (عدد الضحايا، حصيلة القتلى), as
-/// normalised keys without the article.
-const COUNT_HEADS: &[&str] = &["عدد", "اعداد", "حصيله"];
-
 /// True when the word at token `k` changes a count: the next token is a
-/// count's noun (ارتفع عدد، ارتفاع حصيلة).
+/// count's noun (ارتفع عدد، ارتفاع حصيلة; `count-head` in
+/// `data/claims.txt`).
 fn moves_a_count(u: &Unit, k: usize) -> bool {
-    u.tokens
-        .get(k + 1)
-        .is_some_and(|t| COUNT_HEADS.contains(&crate::text::stem::strip_article(&t.key)))
+    use crate::claims::lexicon::{Entry, lexicon};
+    u.tokens.get(k + 1).is_some_and(|t| {
+        lexicon()
+            .find(&[t.key.as_str()], |e| {
+                (*e == Entry::CountHead).then_some(())
+            })
+            .is_some()
+    })
 }
 
 fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
