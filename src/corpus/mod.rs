@@ -56,11 +56,23 @@ pub struct Corpus {
 impl Corpus {
     /// Computes every story's analysis now, on all cores (export, share,
     /// and a server warming up after it is ready).
+    ///
+    /// Call it off rayon's threads. On them a story another thread is
+    /// computing is skipped, never waited for: a rayon thread waiting
+    /// inside one story's parallel work runs other queued work, so the
+    /// holder of that story may be the same thread deeper in its stack,
+    /// and waiting would never end (two calls at once did hang). The
+    /// skipped stories are waited for afterwards, on the calling thread.
     pub fn analyse_all(&self) {
         use rayon::prelude::*;
-        self.stories.par_iter().for_each(|story| {
+        let busy: Vec<&Story> = self
+            .stories
+            .par_iter()
+            .filter(|story| story.analysis_unless_busy().is_none())
+            .collect();
+        for story in busy {
             story.analysis();
-        });
+        }
     }
 
     /// Keeps every story's analysis in (and reads it from) the cache in
@@ -118,11 +130,26 @@ impl Story {
     /// analysis (its articles are still shown), never takes the server
     /// down.
     pub fn analysis(&self) -> std::sync::Arc<crate::analysis::Analysis> {
-        use std::sync::Arc;
-        let resident = self.cache.as_ref().map(|c| &c.resident);
         // Held while computing: another request for this story waits for
         // this analysis rather than computing its own.
-        let mut held = self.analysis.lock();
+        self.fill(self.analysis.lock())
+    }
+
+    /// The story's analysis as [`Story::analysis`] gives it, or `None` at
+    /// once when another thread is computing it: for rayon's threads,
+    /// which must never wait for a story (see [`Corpus::analyse_all`]).
+    fn analysis_unless_busy(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
+        self.analysis.try_lock().map(|held| self.fill(held))
+    }
+
+    /// The analysis in `held`, else the cache's, else computed now; kept
+    /// in `held`.
+    fn fill(
+        &self,
+        mut held: std::sync::MutexGuard<'_, Option<std::sync::Arc<crate::analysis::Analysis>>>,
+    ) -> std::sync::Arc<crate::analysis::Analysis> {
+        use std::sync::Arc;
+        let resident = self.cache.as_ref().map(|c| &c.resident);
         if let Some(an) = held.as_ref() {
             if let Some(r) = resident {
                 self.analysis.touch(r);
@@ -158,9 +185,10 @@ impl Story {
         an
     }
 
-    /// The analysis if it is in memory now.
+    /// The analysis if it is in memory now and no thread is computing
+    /// it (a page's check never waits for a story being analysed).
     fn held(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
-        self.analysis.lock().clone()
+        self.analysis.try_lock().and_then(|held| held.clone())
     }
 
     /// Takes over `old`'s analysis when both stories hold the same articles

@@ -37,6 +37,15 @@ impl Slot {
         self.analysis.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The slot's content, locked, or `None` when another thread holds it.
+    pub fn try_lock(&self) -> Option<std::sync::MutexGuard<'_, Option<Arc<Analysis>>>> {
+        match self.analysis.try_lock() {
+            Ok(held) => Some(held),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+
     /// Marks the slot used now.
     pub fn touch(&self, clock: &Resident) {
         self.last_used.store(clock.tick(), Ordering::Relaxed);
