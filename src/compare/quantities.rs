@@ -63,11 +63,33 @@ fn plural_count(a: Amount) -> bool {
 /// without the article (الطائرة refers back to a drone already told of) or
 /// an attached pronoun (طائرته, مسؤوليتها: one's own, also definite), and
 /// not followed by an ordinal (طائرة ثالثة). `text` is the file of `u`.
+///
+/// None when the sentence itself tells of several: a plural or dual of the
+/// noun besides the singular (تصادم قطارين … قطار مكيف), or two singular
+/// mentions (اصطدام قطار بقطار, a train with a train): each singular there
+/// is one of them, not the whole number.
 fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<usize> {
+    let mut singles =
+        (0..u.tokens.len()).filter(|&k| indefinite_singular(u, text, stem, counted, k));
+    let first = singles.next()?;
+    let several = singles.next().is_some()
+        || (0..u.tokens.len())
+            .any(|k| u.stems[k] == stem && (u.bare[k] == counted || plural_form(&u.bare[k])));
+    (!several).then_some(first)
+}
+
+/// True when a bare word ends as a sound plural or a dual does.
+fn plural_form(bare: &str) -> bool {
+    ["ات", "ون", "ين", "ان"].iter().any(|s| bare.ends_with(s))
+}
+
+/// True when token `k` of `u` is an indefinite singular mention of the
+/// noun (the rules of [`singular_mention`]).
+fn indefinite_singular(u: &Unit, text: &str, stem: &str, counted: &str, k: usize) -> bool {
     // The singular of a sound feminine plural: مروحيات → مروحيه.
     let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
     let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
-    (0..u.tokens.len()).find(|&k| {
+    {
         let bare = u.bare[k].as_str();
         // The cheap test first: most tokens are another word.
         if u.stems[k] != stem || bare == counted {
@@ -77,7 +99,7 @@ fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<u
             .quantities
             .iter()
             .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
-        let plural = ["ات", "ون", "ين", "ان"].iter().any(|s| bare.ends_with(s));
+        let plural = plural_form(bare);
         let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
             && singular.as_deref() != Some(bare)
             && !counted_nisba;
@@ -97,10 +119,8 @@ fn singular_mention(u: &Unit, text: &str, stem: &str, counted: &str) -> Option<u
             .is_some_and(|t| t.key.starts_with("ال") && t.key.chars().count() > 3);
         let bounded =
             k > 0 && ["من", "اقل", "اكثر", "نحو", "حوالي"].contains(&u.tokens[k - 1].key.as_str());
-        u.stems[k] == stem
-            && bare != counted
-            && !(inside || plural || nisba || definite || ordinal_next || construct || bounded)
-    })
+        !(inside || plural || nisba || definite || ordinal_next || construct || bounded)
+    }
 }
 
 /// A plural count against an indefinite singular of the same noun on the

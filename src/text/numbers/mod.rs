@@ -448,9 +448,13 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
             let (n, e) = counted_noun(tokens, text, &keys, i, j, written);
             noun = n;
             end = e;
+            // A bound after the noun (30 قتيلا على الأقل) qualifies this
+            // number unless another number follows it: 22 قتيلا ونحو 80
+            // جريحا bounds the 80.
             if let Some((b, n)) = lex.phrase_at(&lkeys[end..], pick_bound)
                 && matches!(amount, Amount::Exact(_))
                 && matches!(b, Bound::AtLeast | Bound::AtMost | Bound::About)
+                && (end + n >= tokens.len() || number_at(tokens, &keys, &lkeys, end + n).is_none())
             {
                 amount = bound_of(b, value);
                 end += n;

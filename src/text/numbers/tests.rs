@@ -72,6 +72,18 @@ fn the_counted_noun_and_its_span() {
 }
 
 #[test]
+fn a_bound_before_the_next_number_is_that_numbers() {
+    // «ونحو» after the first count's noun bounds the second count.
+    let qs = parse("أسفر الحريق عن 14 قتيلا ونحو 60 مصابا حسب الدفاع المدني");
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[0].amount, Amount::Exact(14.0));
+    assert_eq!(qs[1].amount, Amount::About(60.0));
+    // Without a number after it, a bound after the noun is the first's.
+    let qs = parse("أسفر الحريق عن 14 قتيلا تقريبا حسب الدفاع المدني");
+    assert_eq!(qs[0].amount, Amount::About(14.0));
+}
+
+#[test]
 fn ordinals_and_dates() {
     let (_, kind, _, _) = one("وصلت الدفعة الثالثة");
     assert_eq!(kind, QuantityKind::Ordinal);
