@@ -535,3 +535,29 @@ fn raising_and_supporting_are_opposites_of_falling_and_opposing() {
         assert_eq!(rel, Relation::Contradict, "{a} / {b}: {diffs:?}");
     }
 }
+
+#[test]
+fn a_count_of_part_of_the_victims_fits_within_the_toll() {
+    let contradicts =
+        |a: &str, b: &str| relation(a, b).is_some_and(|(r, _)| r == Relation::Contradict);
+    let toll = "أسفر انهيار الجسر في مدينة حماة مساء الجمعة عن 12 قتيلا.";
+    // Children, or fishermen of one origin, are some of the twelve.
+    assert!(!contradicts(
+        "أسفر انهيار الجسر في مدينة حماة مساء الجمعة عن مقتل خمسة أطفال.",
+        toll
+    ));
+    assert!(!contradicts(
+        "قتل ثلاثة صيادين مصريين في انهيار الجسر في مدينة حماة مساء الجمعة.",
+        toll
+    ));
+    // More children than the whole toll cannot be.
+    assert!(contradicts(
+        "أسفر انهيار الجسر في مدينة حماة مساء الجمعة عن مقتل 15 طفلا.",
+        toll
+    ));
+    // Workers alone may be all the victims: a different figure contradicts.
+    assert!(contradicts(
+        "أسفر انهيار الجسر في مدينة حماة مساء الجمعة عن مقتل تسعة عمال.",
+        toll
+    ));
+}

@@ -18,6 +18,13 @@
 //! - A sentence that gives a role's current figure and its earlier one
 //!   (19 dead, down from an earlier 32) states the current one: its earlier
 //!   figure is history it reports, not set against the other side.
+//! - A count of people who are some of the victims (five children: `part`
+//!   in `data/claims.txt`; or people of an origin, a noun then a plural
+//!   nisba: ثلاثة عمال سوريون) is part of its role's toll: beside the toll
+//!   it says only that the toll is at least as large, and it is set against
+//!   the same group alone, never against another (five children and seven
+//!   women are two parts). Workers alone are the victims of a factory
+//!   fire, not a part of them.
 //! - Two headlines are not compared with each other.
 //! - Amounts follow [`Amount::compatible`]: ±10 % for "about", bounds
 //!   open-ended, vague amounts compatible with any count.
@@ -70,6 +77,46 @@ fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
     }
 }
 
+/// Shortest plural nisba taken for an origin (سوريون، مصريين; not بين).
+const MIN_NISBA_CHARS: usize = 5;
+
+/// The group a count of people is of when it names part of the victims:
+/// the stem of a `part` noun in it (أطفال), or of a plural nisba right
+/// after it (ثلاثة عمال سوريون: Syrians).
+fn part_of<'u>(u: &'u Unit, c: &Claim) -> Option<&'u str> {
+    use crate::claims::lexicon::{Entry, lexicon};
+    let lex = lexicon();
+    let inside: Vec<usize> = (0..u.tokens.len())
+        .filter(|&k| u.tokens[k].start >= c.start && u.tokens[k].end <= c.end)
+        .collect();
+    let is = |k: usize, entry: Entry| {
+        lex.find(&[u.tokens[k].key.as_str()], |e| (*e == entry).then_some(()))
+            .is_some()
+    };
+    if let Some(&k) = inside.iter().find(|&&k| is(k, Entry::Part)) {
+        return Some(&u.stems[k]);
+    }
+    let last = *inside.last()?;
+    let next = last + 1;
+    let nisba = next < u.tokens.len()
+        && is(last, Entry::Person)
+        && lex.at(&[u.tokens[next].key.as_str()]).is_empty()
+        && u.bare[next].chars().count() >= MIN_NISBA_CHARS
+        && (u.bare[next].ends_with("يون") || u.bare[next].ends_with("يين"));
+    nisba.then(|| u.stems[next].as_str())
+}
+
+/// True when two counts of one role are not two figures of one toll: parts
+/// of two groups, or a part that fits within the toll beside it.
+fn parts_apart(a: (&Unit, &Claim, Amount), b: (&Unit, &Claim, Amount)) -> bool {
+    match (part_of(a.0, a.1), part_of(b.0, b.1)) {
+        (Some(p), Some(q)) => p != q,
+        (None, None) => false,
+        (Some(_), None) => a.2.interval().0 <= b.2.interval().1,
+        (None, Some(_)) => b.2.interval().0 <= a.2.interval().1,
+    }
+}
+
 /// True when `u` gives two different amounts of the role of `c`: two
 /// measures a role alone cannot tell apart (200,000 for each family and
 /// 20,000 for each injured; 56 % of the votes and 58 % turnout).
@@ -105,6 +152,9 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
     for (ca, ra, xa) in live(a) {
         for &(cb, rb, xb) in &live_b {
             if !same_role((a, ca, ra), (b, cb, rb)) {
+                continue;
+            }
+            if !matches!(ra, Role::Thing(_)) && parts_apart((a, ca, xa), (b, cb, xb)) {
                 continue;
             }
             if !xa.compatible(xb) && (ambiguous(a, (ca, ra, xa)) || ambiguous(b, (cb, rb, xb))) {
