@@ -561,3 +561,26 @@ fn a_count_of_part_of_the_victims_fits_within_the_toll() {
         toll
     ));
 }
+
+#[test]
+fn words_of_the_attribution_and_a_toll_rising_to_a_figure_state_no_opposite() {
+    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    // «التواصل» of social media, in the attribution, is no «continuing»
+    // against an arrest (توقيف, of the stem of stopping).
+    assert_ne!(
+        linked(
+            "أعلنت الشرطة توقيف ثلاثة أشخاص بعد حريق سوق الخضار في مدينة حمص مساء الأحد.",
+            "اندلع حريق سوق الخضار في مدينة حمص مساء الأحد وأوقع 14 قتيلا بحسب ناشطين على مواقع التواصل الاجتماعي.",
+        ),
+        Relation::Contradict
+    );
+    // A toll that rose to a figure is the counts' business, not the
+    // opposite of a collapse.
+    assert_ne!(
+        linked(
+            "وحصيلة حريق سوق الخضار في مدينة حمص مساء الأحد ارتفعت إلى 14 قتيلا.",
+            "انهار سقف سوق الخضار في مدينة حمص مساء الأحد خلال الحريق وقتل 14 شخصا.",
+        ),
+        Relation::Contradict
+    );
+}

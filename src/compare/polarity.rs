@@ -187,7 +187,11 @@ impl Polarity {
                 }
             })
             .collect();
+        // Words that frame the fact (according to the Red Cross and
+        // activists on social media: التواصل) state no side of it.
+        let framing = |k: usize| u.reading.frame.get(k).copied().unwrap_or(false);
         let side_words = (u.stems.iter().enumerate())
+            .filter(|&(k, _)| !framing(k))
             .flat_map(|(k, stem)| {
                 antonyms
                     .of(stem)
@@ -230,17 +234,32 @@ impl Polarity {
 
 /// True when the word at token `k` changes a count: the next token is a
 /// count's noun (ارتفع عدد، ارتفاع حصيلة; `count-head` in
-/// `data/claims.txt`).
+/// `data/claims.txt`), or the word goes to or by a number (الحصيلة
+/// ارتفعت إلى 22، تراجع بنسبة 5).
 fn moves_a_count(u: &Unit, k: usize) -> bool {
     use crate::claims::lexicon::{Entry, lexicon};
-    u.tokens.get(k + 1).is_some_and(|t| {
+    let head = u.tokens.get(k + 1).is_some_and(|t| {
         lexicon()
             .find(&[t.key.as_str()], |e| {
                 (*e == Entry::CountHead).then_some(())
             })
             .is_some()
-    })
+    });
+    let to_number = u
+        .tokens
+        .get(k + 1)
+        .is_some_and(|t| TO_OR_BY.contains(&t.key.as_str()))
+        && u.tokens.get(k + 2).is_some_and(|t| {
+            u.quantities
+                .iter()
+                .any(|q| q.start <= t.start && t.end <= q.end)
+        });
+    head || to_number
 }
+
+/// Prepositions that lead from a verb of change to its figure: to (إلى)
+/// and by (ب).
+const TO_OR_BY: &[&str] = &["الي", "ب", "بنسبه"];
 
 fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
     (u.tokens[from].start, u.tokens[to].end)
