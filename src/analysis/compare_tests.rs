@@ -584,3 +584,24 @@ fn words_of_the_attribution_and_a_toll_rising_to_a_figure_state_no_opposite() {
         Relation::Contradict
     );
 }
+
+#[test]
+fn the_hour_a_toll_rose_is_not_the_hour_of_the_event() {
+    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    let event = "اندلع حريق سوق الخضار في مدينة حمص فجر اليوم وأوقع 14 قتيلا.";
+    assert_ne!(
+        linked(
+            "ارتفعت حصيلة ضحايا حريق سوق الخضار في مدينة حمص، مساء اليوم، إلى 14 قتيلا.",
+            event
+        ),
+        Relation::Contradict
+    );
+    // After «الذي وقع» the hour is the event's: evening against dawn.
+    assert_eq!(
+        linked(
+            "بلغت حصيلة حريق سوق الخضار الذي وقع في مدينة حمص، مساء اليوم، 14 قتيلا.",
+            event
+        ),
+        Relation::Contradict
+    );
+}
