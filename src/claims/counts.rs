@@ -244,7 +244,7 @@ pub fn counts(
                 .is_none()
                 && !opens_next_role(keys, n)
         });
-        if of_two_roles(keys, qi, noun) {
+        if of_two_roles(keys, qi, noun, matches!(q.amount, Amount::Vague { .. })) {
             continue;
         }
         // عدد الضحايا is "the number of the victims", not "a number of".
@@ -345,10 +345,13 @@ fn opens_next_role(keys: &Keys, k: usize) -> bool {
 /// True when a count is of two roles together: its noun joined to another
 /// role's word (17 قتيلا وجريحا), or two roles' verbal nouns joined right
 /// before it, both in construct with it (بمقتل وإصابة 17 شخصا; `role-event`
-/// in `data/claims.txt`). Such a total is neither role's count: read as
-/// one, it was set against each role's own figure (17 killed against 14).
-/// A person's noun there (سقوط قتيل وإصابة العشرات) is a count of its own.
-fn of_two_roles(keys: &Keys, qi: usize, noun: Option<usize>) -> bool {
+/// in `data/claims.txt`), or a noun then «بين» two roles (45 ضحية بين قتيل
+/// وجريح). Such a total is neither role's count: read as one, it was set
+/// against each role's own figure (17 killed against 14). A vague total
+/// after «بين» (عشرات الضحايا بين قتيل وجريح) is kept: compatible with any
+/// count, it still tells that the sentence gives the toll. A person's noun
+/// there (سقوط قتيل وإصابة العشرات) is a count of its own.
+fn of_two_roles(keys: &Keys, qi: usize, noun: Option<usize>, vague: bool) -> bool {
     let role = |k: usize| role_at(keys, k).filter(|(_, n)| *n == 1).map(|(r, _)| r);
     let pair = |first: usize| {
         keys.get(first + 1).is_some_and(|w| has_conjunction(w))
@@ -358,7 +361,17 @@ fn of_two_roles(keys: &Keys, qi: usize, noun: Option<usize>) -> bool {
         keys.find(k, |e| (*e == Entry::RoleEvent).then_some(()))
             .is_some()
     };
-    noun.is_some_and(pair) || (qi >= 2 && event(qi - 2) && event(qi - 1) && pair(qi - 2))
+    // Between two roles (عشرات الضحايا بين قتيل وجريح): the total of both.
+    let between = |n: usize| {
+        let k = if keys.get(n + 1) == Some(&"ما") {
+            n + 2
+        } else {
+            n + 1
+        };
+        !vague && keys.get(k) == Some(&"بين") && pair(k + 1)
+    };
+    noun.is_some_and(|n| pair(n) || between(n))
+        || (qi >= 2 && event(qi - 2) && event(qi - 1) && pair(qi - 2))
 }
 
 /// Number words that read "one of" before a definite plural (إحدى
@@ -435,6 +448,24 @@ mod tests {
 
     fn roles(s: &str) -> Vec<String> {
         counted(s).into_iter().map(|(r, _, _)| r).collect()
+    }
+
+    #[test]
+    fn bodies_are_the_dead_and_a_total_between_two_roles_is_neither() {
+        assert_eq!(
+            counted("انتشلت فرق الإنقاذ 11 جثمانا من تحت الأنقاض."),
+            [(
+                "killed".to_string(),
+                Amount::Exact(11.0),
+                Modality::Asserted
+            )]
+        );
+        assert!(roles("خلف الانفجار 45 ضحية بين قتيل وجريح.").is_empty());
+        // A vague total compatible with any count is kept.
+        assert_eq!(
+            roles("خلف الانفجار عشرات الضحايا بين قتيل وجريح."),
+            ["killed"]
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 /// Words before a number that make it a year (عام 2019، سنة 2003).
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "لعام"];
 
+/// Words after which a number is a name, not an amount: رقم (number …)
+/// in its forms (normalised keys).
+const NUMBER_WORDS: &[&str] = &["رقم", "الرقم", "برقم", "ورقم", "رقمه", "رقمها"];
+
 /// What a quantity is: a count, an ordinal, a date, a year or a percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum QuantityKind {
@@ -393,6 +397,16 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
             i += 1;
             continue;
         };
+        // A number that names (القطار رقم 157) or the minutes of a clock
+        // time (11:56) counts nothing.
+        let names = i > 0 && NUMBER_WORDS.contains(&keys[i - 1]);
+        let minutes = i > 0
+            && tokens[i - 1].kind == TokenKind::Number
+            && text.get(tokens[i - 1].end..tokens[i].start) == Some(":");
+        if names || minutes {
+            i = j;
+            continue;
+        }
         // A bound before the number.
         let lo = i.saturating_sub(4);
         let before = lex.phrase_ending(&lkeys[lo..i], pick_bound);
@@ -441,7 +455,8 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
         {
             kind = QuantityKind::Year;
         } else if written == Written::Digits
-            && text[tokens[i].end..].trim_start().starts_with(['%', '٪'])
+            && (text[tokens[i].end..].trim_start().starts_with(['%', '٪'])
+                || text[..tokens[i].start].ends_with(['%', '٪']))
         {
             kind = QuantityKind::Percent;
         } else if !ordinal {

@@ -84,6 +84,17 @@ fn a_bound_before_the_next_number_is_that_numbers() {
 }
 
 #[test]
+fn numbers_that_name_or_tell_minutes_count_nothing() {
+    // A train's number, and the minutes of a clock time.
+    assert!(parse("اصطدم القطار رقم 934 بحافلة").is_empty());
+    let qs = parse("آخر تحديث الساعة 9:45 مساء");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].amount, Amount::Exact(9.0));
+    // A per cent sign before the digits, as some sites print it.
+    assert_eq!(one("وأن %40 منهم من النساء").1, QuantityKind::Percent);
+}
+
+#[test]
 fn ordinals_and_dates() {
     let (_, kind, _, _) = one("وصلت الدفعة الثالثة");
     assert_eq!(kind, QuantityKind::Ordinal);
