@@ -179,7 +179,7 @@ impl Weight {
 /// feature with it (its postings), sorts them and scores each pair once:
 /// one unit's work is independent of another's, so rayon spreads the
 /// units over the cores, and no map of all pairs is ever built.
-pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
+pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
     // Postings: feature id → (unit, index of the feature in the unit); and
     // each unit's feature ids, parallel to its features. A feature is
     // hashed once here; everything after goes by its id.
@@ -197,6 +197,15 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
             mine.push(id);
         }
         fid.push(mine);
+    }
+    // Each feature id's place in the order of the features themselves: a
+    // pair's shared features are sorted by it after their weight, without
+    // comparing the features (strings) pair after pair.
+    let mut by_feature: Vec<(&Feature, u32)> = ids.iter().map(|(f, &id)| (*f, id)).collect();
+    by_feature.sort_unstable();
+    let mut order = vec![0u32; by_feature.len()];
+    for (n, &(_, id)) in by_feature.iter().enumerate() {
+        order[id as usize] = n as u32;
     }
     // The weight of each feature id: a unit's features are distinct, so a
     // feature's postings are the units that hold it.
@@ -267,21 +276,19 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
     let score = |a: usize,
                  b: usize,
                  pairs: &mut Vec<(usize, usize)>,
-                 common: &mut Vec<(&'u Feature, f64, f64, usize)>|
+                 common: &mut Vec<(u32, f64, f64, usize)>|
      -> Candidate {
-        let fa = &units[a].features;
         for &ka in &common_of[a] {
             if let Some(&kb) = common_of[b].iter().find(|&&kb| fid[b][kb] == fid[a][ka]) {
                 pairs.push((ka, kb));
             }
         }
         common.clear();
-        common.extend(
-            pairs
-                .iter()
-                .map(|&(ka, kb)| (&fa[ka].0, own[a][ka].max(own[b][kb]), rank[a][ka], ka)),
-        );
-        common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
+        common.extend(pairs.iter().map(|&(ka, kb)| {
+            let place = order[fid[a][ka] as usize];
+            (place, own[a][ka].max(own[b][kb]), rank[a][ka], ka)
+        }));
+        common.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
         let dot: f64 = common.iter().map(|c| c.1).sum();
         let cosine = dot / (mass[a] * mass[b]).sqrt().max(f64::MIN_POSITIVE);
         let containment = dot / mass[a].min(mass[b]).max(floor).max(f64::MIN_POSITIVE);
@@ -295,10 +302,10 @@ pub fn candidates<'u>(units: &'u [Unit]) -> Vec<Candidate> {
     };
     // Scratch reused from unit to unit of one rayon job: (partner, feature
     // in a, feature in partner) hits, and the two buffers of `score`.
-    type Scratch<'f> = (
+    type Scratch = (
         Vec<(usize, usize, usize)>,
         Vec<(usize, usize)>,
-        Vec<(&'f Feature, f64, f64, usize)>,
+        Vec<(u32, f64, f64, usize)>,
     );
     (0..units.len())
         .into_par_iter()

@@ -307,7 +307,7 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
     let (frame, speaker) = frame::frame(tokens, &keys, text);
     let mut claims = counts::counts(tokens, &keys, quantities, text, &frame);
     claims.retain(|c| !counts::is_subset(c, tokens, &keys, text));
-    claims.extend(time::times(tokens, &keys, quantities));
+    claims.extend(time::times(tokens, &keys, quantities, text));
     claims.extend(slots::slots(tokens, &keys, &frame));
     claims.extend(slots::places(tokens, &keys, text, &frame));
     claims.extend(gazetteer::places(tokens, &keys, &frame));

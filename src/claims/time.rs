@@ -13,6 +13,13 @@
 //!   says so (الثالثة عصرا = 15–16).
 //! - An hour of a part of the day (الثانية من صباح الأحد) is that hour,
 //!   in the half of the day the part names.
+//! - A time after «حتى» (until, as of) is when a figure was counted, not
+//!   when the event happened; so is a time set off by a comma after a
+//!   toll's name (حصيلة، عدد: `count-head` in `data/claims.txt`) with no
+//!   verb of the event or relative pronoun between them (ارتفعت حصيلة
+//!   ضحايا الانفجار، صباح اليوم، إلى 22). After one (حصيلة الانفجار الذي
+//!   وقع، منتصف الليل) or right after the event's name (حصيلة زلزال الأحد)
+//!   the time is the event's. Neither is read.
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
 
@@ -44,8 +51,36 @@ const UNTIL: &[&str] = &["حتي", "وحتي", "لغايه"];
 /// Tokens before a time within which «حتى» governs it (حتى الساعة …).
 const UNTIL_REACH: usize = 2;
 
-/// The time claims of a sentence; none for a time after «حتى».
-pub fn times(tokens: &[Token], keys: &Keys, quantities: &[Quantity]) -> Vec<Claim> {
+/// Verbs that only say something happened; the event is the word after
+/// (normalised keys).
+pub const LIGHT: &[&str] = &[
+    "وقع", "وقعت", "حدث", "حدثت", "جري", "جرت", "شهد", "شهدت", "دوي", "سجل", "سجلت",
+];
+
+/// Words that open a clause telling the event itself: the relative
+/// pronouns (normalised keys).
+const RELATIVE: &[&str] = &["الذي", "التي", "الذين", "اللذي", "اللتي"];
+
+/// True when the time starting at token `first` is a toll's: a count's
+/// name stands before it with a comma and no light verb or relative
+/// pronoun between.
+fn toll_time(tokens: &[Token], keys: &Keys, text: &str, first: usize) -> bool {
+    let Some(head) = (0..first).rev().find(|&k| {
+        keys.find(k, |e| (*e == Entry::CountHead).then_some(()))
+            .is_some()
+    }) else {
+        return false;
+    };
+    (head + 1..=first).any(|k| super::break_before(tokens, text, k))
+        && !keys[head + 1..first].iter().any(|&key| {
+            let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+            LIGHT.contains(&bare) || RELATIVE.contains(&key)
+        })
+}
+
+/// The time claims of a sentence; none for a time after «حتى» or a
+/// toll's time. `text` is the file.
+pub fn times(tokens: &[Token], keys: &Keys, quantities: &[Quantity], text: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
@@ -132,6 +167,7 @@ pub fn times(tokens: &[Token], keys: &Keys, quantities: &[Quantity]) -> Vec<Clai
         !keys[first.saturating_sub(UNTIL_REACH)..first]
             .iter()
             .any(|k| UNTIL.contains(k))
+            && !toll_time(tokens, keys, text, first)
     });
     out
 }
@@ -173,7 +209,7 @@ mod tests {
     fn kinds(s: &str) -> Vec<ClaimKind> {
         let t = tokenize(s, 0);
         let q = quantities(&t, s, &|_| false);
-        times(&t, &Keys::of(&t), &q)
+        times(&t, &Keys::of(&t), &q, s)
             .into_iter()
             .map(|c| c.kind)
             .collect()

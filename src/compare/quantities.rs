@@ -86,15 +86,15 @@ fn plural_form(bare: &str) -> bool {
 /// True when token `k` of `u` is an indefinite singular mention of the
 /// noun (the rules of [`singular_mention`]).
 fn indefinite_singular(u: &Unit, text: &str, stem: &str, counted: &str, k: usize) -> bool {
-    // The singular of a sound feminine plural: مروحيات → مروحيه.
-    let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
-    let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
     {
         let bare = u.bare[k].as_str();
         // The cheap test first: most tokens are another word.
         if u.stems[k] != stem || bare == counted {
             return false;
         }
+        // The singular of a sound feminine plural: مروحيات → مروحيه.
+        let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
+        let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
         let inside = u
             .quantities
             .iter()

@@ -10,58 +10,18 @@
 //! - Each side's parts of the day narrow each other (الساعة الثالثة فجرا is
 //!   3–4); two sides whose hours cannot overlap contradict (صباح / مساء),
 //!   two that overlap agree (مساء / ليل، فجر الأحد / الأحد).
-//! - A time set off by a comma after a toll's name (حصيلة، عدد), with no
-//!   verb of the event or relative pronoun between them, is when the toll
-//!   stood so, not when the event happened (ارتفعت حصيلة ضحايا الانفجار،
-//!   صباح اليوم، إلى 22), and is not compared; after one (حصيلة الانفجار
-//!   الذي وقع، منتصف الليل) or right after the event's name (حصيلة زلزال
-//!   الأحد) it is the event's.
 
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
 use crate::align::features::is_content;
-use crate::claims::time::hours;
+use crate::claims::time::{LIGHT, hours};
 use crate::claims::{Claim, ClaimKind};
 
-/// Words that open a clause telling the event itself: the relative
-/// pronouns (normalised).
-const RELATIVE: &[&str] = &["الذي", "التي", "الذين", "اللذي", "اللتي"];
-
-/// True when claim `c` of `u` gives the time of a toll: a count's name
-/// stands before it with a comma and no light verb or relative pronoun
-/// between. `text` is the file of `u`.
-fn toll_time(u: &Unit, text: &str, c: &Claim) -> bool {
-    use crate::claims::lexicon::{Entry, lexicon};
-    let lex = lexicon();
-    let before: Vec<usize> = (0..u.tokens.len())
-        .take_while(|&k| u.tokens[k].end <= c.start)
-        .collect();
-    let Some(head) = before.iter().rposition(|&k| {
-        lex.find(&[u.tokens[k].key.as_str()], |e| {
-            (*e == Entry::CountHead).then_some(())
-        })
-        .is_some()
-    }) else {
-        return false;
-    };
-    // `before` is the tokens 0..n before the claim: a break before one of
-    // the tokens after the name, or before the claim's first.
-    let between = &before[head + 1..];
-    let comma = (head + 1..=before.len()).any(|k| crate::claims::break_before(&u.tokens, text, k));
-    comma
-        && !between.iter().any(|&k| {
-            let key = u.tokens[k].key.as_str();
-            let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            LIGHT.contains(&bare) || RELATIVE.contains(&key)
-        })
-}
-
-fn weekdays<'u>(u: &'u Unit, text: &str) -> Vec<(&'u Claim, u8)> {
+fn weekdays(u: &Unit) -> Vec<(&Claim, u8)> {
     let mut out: Vec<(&Claim, u8)> = u
         .reading
         .claims
         .iter()
-        .filter(|c| !toll_time(u, text, c))
         .filter_map(|c| match c.kind {
             ClaimKind::Weekday(d) => Some((c, d)),
             _ => None,
@@ -73,10 +33,10 @@ fn weekdays<'u>(u: &'u Unit, text: &str) -> Vec<(&'u Claim, u8)> {
 
 /// The hours a unit's parts of the day leave, with the span of the most
 /// precise one; `None` when it names none or contradicts itself.
-fn day_hours<'u>(u: &'u Unit, text: &str) -> Option<([bool; 24], &'u Claim)> {
+fn day_hours(u: &Unit) -> Option<([bool; 24], &Claim)> {
     let mut set = [true; 24];
     let mut best: Option<(&Claim, usize)> = None;
-    for c in u.reading.claims.iter().filter(|c| !toll_time(u, text, c)) {
+    for c in &u.reading.claims {
         if let ClaimKind::DayPart { from, to } = c.kind {
             let h = hours(from, to);
             for (s, x) in set.iter_mut().zip(h) {
@@ -91,11 +51,6 @@ fn day_hours<'u>(u: &'u Unit, text: &str) -> Option<([bool; 24], &'u Claim)> {
     let (claim, _) = best?;
     set.iter().any(|x| *x).then_some((set, claim))
 }
-
-/// Verbs that only say something happened; the event is the word after.
-const LIGHT: &[&str] = &[
-    "وقع", "وقعت", "حدث", "حدثت", "جري", "جرت", "شهد", "شهدت", "دوي", "سجل", "سجلت",
-];
 
 /// The token of `u` that names its event: the first content word past the
 /// frame and light verbs.
@@ -126,8 +81,8 @@ fn one_event(a: &Unit, b: &Unit) -> bool {
 /// The time differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let mut out = Vec::new();
-    let (days_a, days_b) = (weekdays(a, text_a), weekdays(b, text_b));
-    let (hours_a, hours_b) = (day_hours(a, text_a), day_hours(b, text_b));
+    let (days_a, days_b) = (weekdays(a), weekdays(b));
+    let (hours_a, hours_b) = (day_hours(a), day_hours(b));
     // Nothing to compare unless each side gives a weekday or a part of the
     // day; only then are the event words looked for.
     let timed = |days: &[(&Claim, u8)], hours: &Option<_>| !days.is_empty() || hours.is_some();
