@@ -605,3 +605,20 @@ fn the_hour_a_toll_rose_is_not_the_hour_of_the_event() {
         Relation::Contradict
     );
 }
+
+#[test]
+fn a_bound_negates_nothing_and_g_is_written_two_ways() {
+    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked");
+    // «ما لا يقل عن» (at least) holds «لا» without denying «يقل».
+    let (rel, diffs) = linked(
+        "غرق مركب كان يقل 90 راكبا قبالة سواحل غينيا مساء الأحد.",
+        "غرق مركب على متنه ما لا يقل عن 90 راكبا قبالة سواحل غينيا مساء الأحد.",
+    );
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+    // غينيا and جينيا are one name (the g of a foreign name).
+    let (rel, diffs) = linked(
+        "غرق مركب يقل 90 راكبا قبالة سواحل غينيا مساء الأحد.",
+        "غرق مركب يقل 90 راكبا قبالة سواحل جينيا مساء الأحد.",
+    );
+    assert_ne!(rel, Relation::Contradict, "{diffs:?}");
+}

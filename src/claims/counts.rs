@@ -112,8 +112,15 @@ pub(crate) fn role_from_context(
             return Some(r);
         }
     }
-    // The nearest before.
-    (qi.saturating_sub(ROLE_REACH)..qi).rev().find_map(|k| {
+    // The nearest before, in what is said: a complementiser (وقالت إن
+    // أكثر من 200 كانوا على متنه) opens another statement than the one
+    // before it (مقتل 7).
+    let lo = qi.saturating_sub(ROLE_REACH);
+    let lo = (lo..qi)
+        .rev()
+        .find(|&k| super::frame::THAT.contains(&keys[k]))
+        .map_or(lo, |k| k + 1);
+    (lo..qi).rev().find_map(|k| {
         role_at(keys, k)
             .filter(|(_, n)| k + n <= qi)
             .map(|(r, _)| r)
@@ -280,10 +287,11 @@ pub fn counts(
                     && q.amount.is_numeric()
                     && noun.is_some_and(|n| n > 0 && keys[n - 1] == "من");
                 let person = member || entries.iter().any(|(e, _)| **e == Entry::Person);
-                // Some of the victims (9 من ضحايا) take the role of the verb
-                // around them (دفن: buried) when there is one.
+                // Some of the victims (9 من ضحايا), or of the survivors (10
+                // من الناجين في حالة حرجة), take the role of the verb around
+                // them (دفن: buried) when there is one.
                 let partitive = noun.is_some_and(|n| n > 0 && keys[n - 1] == "من")
-                    && matches!(of_noun, Some((Role::Killed | Role::Injured, _)));
+                    && matches!(of_noun, Some((ref r, _)) if !matches!(r, Role::Thing(_) | Role::Measure(_)));
                 // With no such verb it is a part of them (9 من المصابين في
                 // حالة حرجة), not their number.
                 let of_noun = match partitive {
@@ -448,6 +456,22 @@ mod tests {
 
     fn roles(s: &str) -> Vec<String> {
         counted(s).into_iter().map(|(r, _, _)| r).collect()
+    }
+
+    #[test]
+    fn some_of_the_survivors_and_a_number_said_after_inna_take_no_role() {
+        // «8 من الناجين في حالة حرجة» is part of the survivors, not their
+        // number.
+        assert_eq!(
+            roles("وقال المستشفى إن 8 من الناجين في حالة حرجة."),
+            ["thing:part:rescued"]
+        );
+        // A number after «إن» is of what is said there, not of the toll
+        // before it.
+        assert_eq!(
+            roles("أعلنت الشرطة مقتل 5 أشخاص، وقالت إن 150 كانوا في القاعة."),
+            ["killed"]
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::{break_before, keys::Keys};
 use crate::text::tokenize::Token;
 
 /// Complementisers that end a saying clause.
-const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
+pub(crate) const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
 
 /// Tokens after a saying verb within which its complementiser is looked
 /// for: the speaker and the setting (المتحدث باسم وزارة الداخلية في مؤتمر

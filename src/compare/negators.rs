@@ -11,6 +11,8 @@
 //!   nothing; a word of being passes the negation on (لا يوجد **تغيير**),
 //!   and a verb of being able to what follows its «من» (لن تتمكن الشركة
 //!   من **تسليم**).
+//! - A particle in a number's bound (ما لا يقل عن 7، لا يزيد على 10)
+//!   negates nothing.
 //! - «دون» and «بدون» (without) negate like a particle (دون **تغيير**),
 //!   but not before a number (دون 74 دولارا: below) nor inside a phrase of
 //!   the synonym lexicon (طائرة بدون طيار: a drone).
@@ -331,9 +333,17 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
     let mut out = vec![None; u.tokens.len()];
     let content = |k: usize| crate::align::features::is_content(&u.tokens[k]);
+    // A negation in a number's bound (ما لا يقل عن سبعة: at least seven)
+    // negates nothing.
+    let in_bound = |i: usize| {
+        let t = &u.tokens[i];
+        u.quantities
+            .iter()
+            .any(|q| q.start <= t.start && t.end <= q.end)
+    };
     for i in 0..u.tokens.len() {
         let this = u.tokens[i].key.as_str();
-        if !may_negate(this) {
+        if !may_negate(this) || in_bound(i) {
             continue;
         }
         if let Some(k) = next_word_negator(u, i) {
