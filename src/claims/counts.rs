@@ -82,8 +82,8 @@ pub(crate) fn role_from_context(
     tokens: &[Token],
     keys: &Keys,
     text: &str,
-    qi: usize,
-    qj: usize,
+    frame: &[bool],
+    (qi, qj): (usize, usize),
 ) -> Option<Role> {
     // Just after, in the same clause, agreeing with the noun (14 شخصا
     // حتفهم، 3500 شخص منازلهم); a relative clause (كانوا قد اعتقلوا)
@@ -112,13 +112,14 @@ pub(crate) fn role_from_context(
             return Some(r);
         }
     }
-    // The nearest before, in what is said: a complementiser (وقالت إن
-    // أكثر من 200 كانوا على متنه) opens another statement than the one
-    // before it (مقتل 7).
+    // The nearest before, in what is said: the complementiser of a
+    // saying clause (وقالت إن أكثر من 200 كانوا على متنه) opens another
+    // statement than the one before it (مقتل 7); that of a forecast (قتل
+    // 20، ويتوقع أن ترتفع الحصيلة إلى 40) does not.
     let lo = qi.saturating_sub(ROLE_REACH);
     let lo = (lo..qi)
         .rev()
-        .find(|&k| super::frame::THAT.contains(&keys[k]))
+        .find(|&k| frame.get(k) == Some(&true) && super::frame::THAT.contains(&keys[k]))
         .map_or(lo, |k| k + 1);
     (lo..qi).rev().find_map(|k| {
         role_at(keys, k)
@@ -295,7 +296,7 @@ pub fn counts(
                 // With no such verb it is a part of them (9 من المصابين في
                 // حالة حرجة), not their number.
                 let of_noun = match partitive {
-                    true => role_from_context(tokens, keys, text, qi, qj)
+                    true => role_from_context(tokens, keys, text, frame, (qi, qj))
                         .map(|r| (r, 1.0))
                         .or_else(|| {
                             of_noun.map(|(r, f)| (Role::Thing(format!("part:{}", r.key())), f))
@@ -305,7 +306,9 @@ pub fn counts(
                 of_noun
                     .or_else(|| match noun {
                         Some(_) if !person => None,
-                        _ => role_from_context(tokens, keys, text, qi, qj).map(|r| (r, 1.0)),
+                        _ => {
+                            role_from_context(tokens, keys, text, frame, (qi, qj)).map(|r| (r, 1.0))
+                        }
                     })
                     .or_else(|| noun.map(|n| (Role::Thing(thing(keys[n])), 1.0)))
             }
@@ -445,7 +448,9 @@ mod tests {
     fn counted(s: &str) -> Vec<(String, Amount, Modality)> {
         let t = tokenize(s, 0);
         let q = quantities(&t, s, &|_| false);
-        counts(&t, &Keys::of(&t), &q, s, &vec![false; t.len()])
+        let keys = Keys::of(&t);
+        let (frame, _) = super::super::frame::frame(&t, &keys, s);
+        counts(&t, &keys, &q, s, &frame)
             .into_iter()
             .filter_map(|c| match c.kind {
                 ClaimKind::Count { role, amount } => Some((role.key(), amount, c.modality)),
@@ -469,7 +474,7 @@ mod tests {
         // A number after «إن» is of what is said there, not of the toll
         // before it.
         assert_eq!(
-            roles("أعلنت الشرطة مقتل 5 أشخاص، وقالت إن 150 كانوا في القاعة."),
+            roles("قتل 5 أشخاص في الحريق، وقالت الشرطة إن 150 كانوا في القاعة."),
             ["killed"]
         );
     }

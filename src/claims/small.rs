@@ -272,7 +272,9 @@ pub fn small_counts(
             continue;
         };
         let person = lex.at(&[base]).iter().any(|(e, _)| **e == Entry::Person);
-        if let Some(role) = role_from_context(tokens, keys, text, k, k + 1).filter(|_| person) {
+        if let Some(role) =
+            role_from_context(tokens, keys, text, frame, (k, k + 1)).filter(|_| person)
+        {
             let modality = modality_at(tokens, keys, text, k);
             // A bound after the dual: شرطيان على الأقل.
             let amount = crate::text::numbers::lexicon::lexicon()
