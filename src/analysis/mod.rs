@@ -484,4 +484,6 @@ fn index(
 #[cfg(test)]
 mod compare_tests;
 #[cfg(test)]
+mod reading_tests;
+#[cfg(test)]
 mod tests;

@@ -143,6 +143,9 @@ pub(super) fn is_head(keys: &Keys, k: usize) -> Option<bool> {
     .map(|(p, _)| p)
 }
 
+/// Quotation marks: a quoted name ends at the closing one.
+const QUOTES: &[char] = &['«', '»', '“', '”', '"', '\'', '‘', '’'];
+
 /// True when a word can be part of a name.
 /// A head word with the article may itself be the name (مقاطعة الميناء)
 /// when it is the `first` word after the head.
@@ -158,6 +161,9 @@ fn name_word(tokens: &[Token], keys: &Keys, k: usize, first: bool) -> bool {
         && key.chars().count() >= 2
         && !is_stopword(key)
         && !DIRECTIONS.contains(&key)
+        && !key
+            .strip_prefix('و')
+            .is_some_and(|k| DIRECTIONS.contains(&k))
         && match is_head(keys, k) {
             // A head word with the article may itself be the name.
             Some(_) => first && key.starts_with("ال"),
@@ -185,10 +191,18 @@ pub fn places(tokens: &[Token], keys: &Keys, text: &str, frame: &[bool]) -> Vec<
             continue;
         }
         let mut end = k + 1;
+        // A quoted name ends at its quote (منطقة «هويد» الصحراوية).
+        let quote = |end: usize| {
+            end > k + 1
+                && text
+                    .get(tokens[end - 1].end..tokens[end].start)
+                    .is_some_and(|gap| gap.contains(QUOTES))
+        };
         while end < tokens.len()
             && end < k + 1 + NAME_WORDS
             && name_word(tokens, keys, end, end == k + 1)
             && !super::break_before(tokens, text, end)
+            && !quote(end)
         {
             end += 1;
         }
@@ -357,6 +371,13 @@ mod tests {
         assert!(names("وصل الوفد إلى المدينة القديمة.").is_empty());
         assert!(names("اندلع حريق في سوق شعبي.").is_empty());
         assert_eq!(names("وقع الزلزال قرب مدينة بني ملال."), ["بني ملال"]);
+        // A quoted name ends at its quote; «و» and a direction open
+        // another place.
+        assert_eq!(
+            names("انهار منجم في منطقة «وادي العشار» الصحراوية."),
+            ["وادي العشار"]
+        );
+        assert_eq!(names("يقع المنجم قرب مدينة دنقلا وشمالي الولاية."), ["دنقلا"]);
     }
 
     #[test]

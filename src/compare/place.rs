@@ -8,7 +8,8 @@
 //! Rules:
 //! - Both sides name a place after the same head noun (مدينة … / مدينة …),
 //!   each once, and no word of one name meets a word of the other (same
-//!   key, or spellings that could be one name, [`could_be_same_name`]).
+//!   key, or spellings that could be one name, [`could_be_same_name`], or
+//!   that differ in their last letter alone: هويد / هويت).
 //! - A place and the region holding it (a city, "east of the country")
 //!   have different heads or none, and are not compared.
 //! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
@@ -65,8 +66,23 @@ fn words_meet(x: &[String], y: &[String]) -> bool {
             p == q
                 || could_be_same_name(p, q)
                 || skeleton(p) == skeleton(q) && name_distance(p, q) <= MAX_NAME_DISTANCE
+                || last_letter_apart(p, q)
         })
     })
+}
+
+/// Letters a name must have before a change of its last letter alone is
+/// taken for a spelling (هويد / هويت), not another name.
+const MIN_LAST_LETTER_NAME: usize = 4;
+
+/// True when two names differ in their last letter only: a final
+/// consonant heard two ways (هويد / هويت).
+fn last_letter_apart(p: &str, q: &str) -> bool {
+    let (mut a, mut b) = (p.chars(), q.chars());
+    let (Some(_), Some(_)) = (a.next_back(), b.next_back()) else {
+        return false;
+    };
+    p.chars().count() >= MIN_LAST_LETTER_NAME && a.as_str() == b.as_str()
 }
 
 /// The gazetteer's places of a unit, one per place.
