@@ -109,3 +109,25 @@ fn a_quoted_name_ends_at_its_quote_and_a_last_letter_is_a_spelling() {
     );
     assert_eq!(rel, Relation::Contradict);
 }
+
+#[test]
+fn a_group_in_two_forms_is_one_group_and_two_towns_a_letter_apart_are_two() {
+    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    // أطفال (3 to 10) and طفلا (11 and up): one group, two figures.
+    assert_eq!(
+        linked(
+            "قتل 7 أطفال في قصف استهدف مدرسة في مدينة حمص مساء الأحد.",
+            "قتل 12 طفلا في قصف استهدف مدرسة في مدينة حمص مساء الأحد.",
+        ),
+        Relation::Contradict
+    );
+    // الكرك and الكرم are two towns: only a consonant heard two ways
+    // (د / ت) makes one name of two last letters.
+    assert_eq!(
+        linked(
+            "غرق مركب يقل 90 راكبا قرب مدينة الكرك مساء الأحد.",
+            "غرق مركب يقل 90 راكبا قرب مدينة الكرم مساء الأحد.",
+        ),
+        Relation::Contradict
+    );
+}

@@ -21,6 +21,12 @@
 //!   before it within [`ROLE_REACH`] tokens (عدد المفقودين … بلغ سبعة).
 //!   With none, a counted noun is a thing of its own (35 راكبا) and a bare
 //!   number says nothing.
+//! - Looking back for a role stops at the complementiser of a saying clause
+//!   (مقتل 7، وقالت إن أكثر من 200 كانوا على متنه), unless a toll's name
+//!   follows it (وقال إن الحصيلة قد ترتفع إلى 20).
+//! - A total of two roles (17 قتيلا وجريحا، بمقتل وإصابة 17، 45 ضحية بين
+//!   قتيل وجريح) is neither role's count; some of any people's role (10 من
+//!   الناجين في حالة حرجة) are a part of them unless a verb gives a role.
 //! - Counts written without a number (zero by a denial, one by a
 //!   singular, two by a dual) are read by [`super::small`]. A zero of a
 //!   role the sentence also counts some of is of a part, and dropped.
@@ -53,7 +59,7 @@ pub(crate) fn role_at(keys: &Keys, k: usize) -> Option<(Role, usize)> {
 /// participle (مفقودين), a plural verb (أصيبوا) or a noun with the noun's
 /// pronoun (حتفهم). A singular verb after the noun (22 بحارا نجا معظمهم,
 /// most of whom survived) has another subject.
-const AGREEING: &[&str] = &["ين", "ون", "وا", "هم", "هما", "هن", "ات"];
+const AGREEING: &[&str] = &["ين", "ون", "وا", "هم", "هما", "هن", "ات", "ن"];
 
 fn agrees(key: &str) -> bool {
     // أحياء (alive) is a broken plural.
@@ -116,10 +122,17 @@ pub(crate) fn role_from_context(
     // saying clause (وقالت إن أكثر من 200 كانوا على متنه) opens another
     // statement than the one before it (مقتل 7); that of a forecast (قتل
     // 20، ويتوقع أن ترتفع الحصيلة إلى 40) does not.
+    // A toll's name after it (وقال مسؤول إن الحصيلة قد ترتفع إلى 20)
+    // says the number is that toll: the search goes on past it.
     let lo = qi.saturating_sub(ROLE_REACH);
+    let head = |k: usize| {
+        keys.find(k, |e| (*e == Entry::CountHead).then_some(()))
+            .is_some()
+    };
     let lo = (lo..qi)
         .rev()
         .find(|&k| frame.get(k) == Some(&true) && super::frame::THAT.contains(&keys[k]))
+        .filter(|&k| !(k + 1..qi).any(head))
         .map_or(lo, |k| k + 1);
     (lo..qi).rev().find_map(|k| {
         role_at(keys, k)
@@ -464,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn some_of_the_survivors_and_a_number_said_after_inna_take_no_role() {
+    fn some_of_the_survivors_are_a_part_and_a_number_said_after_inna_takes_no_role() {
         // «8 من الناجين في حالة حرجة» is part of the survivors, not their
         // number.
         assert_eq!(

@@ -67,9 +67,9 @@ pub enum Entry {
     /// A rank or honorific before a person's name (الرائد، الدكتور): a
     /// place's name ends before it.
     Title,
-    /// People who are usually some of an event's victims (أطفال، عمال): a
-    /// count of them is part of its role's toll.
-    Part,
+    /// People who are some of an event's victims (أطفال، نساء), by group:
+    /// a count of them is part of its role's toll.
+    Part(&'static str),
     /// A word after a count that makes it part of another group (بينهم،
     /// منهم): a count of a subset, not of the event.
     Subset,
@@ -399,7 +399,7 @@ fn entry_of(section: &str, class: &str) -> Option<Entry> {
         "frame" => Entry::Frame,
         "title" => Entry::Title,
         "subset" => Entry::Subset,
-        "part" => Entry::Part,
+        "part" => Entry::Part(leak(class)),
         "generic" => Entry::Generic,
         "role-event" => Entry::RoleEvent,
         "count-head" => Entry::CountHead,
@@ -454,7 +454,6 @@ mod tests {
             Entry::Person,
             Entry::Title,
             Entry::Subset,
-            Entry::Part,
             Entry::Generic,
             Entry::RoleEvent,
             Entry::CountHead,

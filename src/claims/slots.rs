@@ -18,6 +18,9 @@
 //!   difficulty's cause, not the event's: it is not a claim.
 //! - A verb of denial (نفى، نفت …) followed within [`DENIAL_THAT`] tokens by
 //!   أن / إن denies the clause after it, to the next break.
+//! - A place's name after its head ends at a break, a quotation mark that
+//!   closes a quoted name (منطقة «هويد» الصحراوية), a direction, alone or
+//!   after «و» (مدينة هيا وجنوبي الولاية), or a title.
 //! - Nothing in the sentence's frame is a claim.
 
 use super::lexicon::Entry;

@@ -14,12 +14,14 @@
 //! - An hour of a part of the day (الثانية من صباح الأحد) is that hour,
 //!   in the half of the day the part names.
 //! - A time after «حتى» (until, as of) is when a figure was counted, not
-//!   when the event happened; so is a time set off by a comma after a
-//!   toll's name (حصيلة، عدد: `count-head` in `data/claims.txt`) with no
-//!   verb of the event or relative pronoun between them (ارتفعت حصيلة
-//!   ضحايا الانفجار، صباح اليوم، إلى 22). After one (حصيلة الانفجار الذي
-//!   وقع، منتصف الليل) or right after the event's name (حصيلة زلزال الأحد)
-//!   the time is the event's. Neither is read.
+//!   when the event happened; so is a time set off by a comma shortly after
+//!   a toll's name (حصيلة، عدد but not «عدد من»: `count-head` in
+//!   `data/claims.txt`) with no word joined by «و», light verb or relative
+//!   pronoun between them (ارتفعت حصيلة ضحايا الانفجار، صباح اليوم، إلى
+//!   22). These toll's times are left out of the sentence's claims (and of
+//!   story JSON). After one of those words (حصيلة الانفجار الذي وقع، منتصف
+//!   الليل), without the comma (حصيلة زلزال الأحد) or after «عدد من» (قتل
+//!   عدد من المدنيين في قصف، فجر اليوم) the time is the event's.
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
 
@@ -59,22 +61,42 @@ pub const LIGHT: &[&str] = &[
 
 /// Words that open a clause telling the event itself: the relative
 /// pronouns (normalised keys).
-const RELATIVE: &[&str] = &["الذي", "التي", "الذين", "اللذي", "اللتي"];
+const RELATIVE: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذان",
+    "اللذين",
+    "اللتان",
+    "اللتين",
+];
 
-/// True when the time starting at token `first` is a toll's: a count's
-/// name stands before it with a comma and no light verb or relative
-/// pronoun between.
+/// Tokens between a toll's name and a time within which the time is the
+/// toll's: the name, what it counts and where (حصيلة ضحايا انفجار البلدة
+/// في القضاء شمالي البلاد) take about ten.
+pub const TOLL_TIME_REACH: usize = 12;
+
+/// True when the time starting at token `first` is a toll's: a comma
+/// right before it, and a count's name (not «عدد من», a number of) within
+/// [`TOLL_TIME_REACH`] tokens before it, with no word joined by «و», light
+/// verb or relative pronoun between (those open the event's own clause).
 fn toll_time(tokens: &[Token], keys: &Keys, text: &str, first: usize) -> bool {
-    let Some(head) = (0..first).rev().find(|&k| {
-        keys.find(k, |e| (*e == Entry::CountHead).then_some(()))
-            .is_some()
-    }) else {
+    if !super::break_before(tokens, text, first) {
+        return false;
+    }
+    let Some(head) = (first.saturating_sub(TOLL_TIME_REACH)..first)
+        .rev()
+        .find(|&k| {
+            keys.find(k, |e| (*e == Entry::CountHead).then_some(()))
+                .is_some()
+        })
+    else {
         return false;
     };
-    (head + 1..=first).any(|k| super::break_before(tokens, text, k))
+    keys.get(head + 1) != Some(&"من")
         && !keys[head + 1..first].iter().any(|&key| {
             let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            LIGHT.contains(&bare) || RELATIVE.contains(&key)
+            key.starts_with('و') || LIGHT.contains(&bare) || RELATIVE.contains(&key)
         })
 }
 
@@ -213,6 +235,16 @@ mod tests {
             .into_iter()
             .map(|c| c.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_tolls_time_is_left_out_and_the_events_kept() {
+        // The hour the toll rose to 22.
+        assert!(kinds("ارتفعت حصيلة ضحايا الانفجار في البلدة، صباح اليوم، إلى 22 قتيلا.").is_empty());
+        // «عدد من» is a number of people: the hour is the event's.
+        assert!(!kinds("قتل عدد من المدنيين في قصف على المدينة، فجر اليوم.").is_empty());
+        // A clause of its own, joined by «و», tells the event's hour.
+        assert!(!kinds("بلغت حصيلة الضحايا 10 قتلى، وانفجرت السيارة فجر الأحد.").is_empty());
     }
 
     #[test]

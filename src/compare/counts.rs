@@ -81,29 +81,35 @@ fn same_role(a: (&Unit, &Claim, &Role), b: (&Unit, &Claim, &Role)) -> bool {
 const MIN_NISBA_CHARS: usize = 5;
 
 /// The group a count of people is of when it names part of the victims:
-/// the stem of a `part` noun in it (أطفال), or of a plural nisba right
-/// after it (ثلاثة عمال سوريون: Syrians).
-fn part_of<'u>(u: &'u Unit, c: &Claim) -> Option<&'u str> {
+/// the group of a `part` noun in it (أطفال and طفلا are both children), or
+/// a plural nisba right after it without its plural ending (ثلاثة عمال
+/// سوريون and خمسة عمال سوريين: سوري).
+fn part_of(u: &Unit, c: &Claim) -> Option<String> {
     use crate::claims::lexicon::{Entry, lexicon};
     let lex = lexicon();
     let inside: Vec<usize> = (0..u.tokens.len())
         .filter(|&k| u.tokens[k].start >= c.start && u.tokens[k].end <= c.end)
         .collect();
-    let is = |k: usize, entry: Entry| {
-        lex.find(&[u.tokens[k].key.as_str()], |e| (*e == entry).then_some(()))
-            .is_some()
-    };
-    if let Some(&k) = inside.iter().find(|&&k| is(k, Entry::Part)) {
-        return Some(&u.stems[k]);
+    let key = |k: usize| [u.tokens[k].key.as_str()];
+    if let Some((group, _)) = inside.iter().find_map(|&k| {
+        lex.find(&key(k), |e| match e {
+            Entry::Part(g) => Some(*g),
+            _ => None,
+        })
+    }) {
+        return Some(group.to_string());
     }
     let last = *inside.last()?;
     let next = last + 1;
-    let nisba = next < u.tokens.len()
-        && is(last, Entry::Person)
-        && lex.at(&[u.tokens[next].key.as_str()]).is_empty()
-        && u.bare[next].chars().count() >= MIN_NISBA_CHARS
-        && (u.bare[next].ends_with("يون") || u.bare[next].ends_with("يين"));
-    nisba.then(|| u.stems[next].as_str())
+    let person = lex
+        .find(&key(last), |e| (*e == Entry::Person).then_some(()))
+        .is_some();
+    let bare = u.bare.get(next)?;
+    let nisba = person
+        && lex.at(&key(next)).is_empty()
+        && bare.chars().count() >= MIN_NISBA_CHARS
+        && (bare.ends_with("يون") || bare.ends_with("يين"));
+    nisba.then(|| bare[..bare.len() - "ون".len()].to_string())
 }
 
 /// True when two counts of one role are not two figures of one toll: parts

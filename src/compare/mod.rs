@@ -12,7 +12,9 @@
 //!   earlier figures with nothing; a vague or bounded side against an exact
 //!   one is a difference of detail.
 //! - `quantities`: a plural count against an indefinite singular of the
-//!   same noun (three drones versus a drone), and dates of one event.
+//!   same noun (three drones versus a drone; not when the singular's own
+//!   sentence tells of several: a dual or plural of the noun beside it, or
+//!   two singulars, اصطدام قطار بقطار), and dates of one event.
 //! - [`time`]: two weekdays, or parts of the day that cannot overlap.
 //! - [`place`]: one head noun (مدينة، مطار، حزب) with two names.
 //! - [`slots`]: causes, agents or instruments of classes that cannot both

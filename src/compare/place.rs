@@ -9,7 +9,8 @@
 //! - Both sides name a place after the same head noun (مدينة … / مدينة …),
 //!   each once, and no word of one name meets a word of the other (same
 //!   key, or spellings that could be one name, [`could_be_same_name`], or
-//!   that differ in their last letter alone: هويد / هويت).
+//!   that differ in a last consonant heard two ways, هويد / هويت, or in
+//!   the g of a foreign name, غامبيا / جامبيا).
 //! - A place and the region holding it (a city, "east of the country")
 //!   have different heads or none, and are not compared.
 //! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
@@ -67,22 +68,38 @@ fn words_meet(x: &[String], y: &[String]) -> bool {
                 || could_be_same_name(p, q)
                 || skeleton(p) == skeleton(q) && name_distance(p, q) <= MAX_NAME_DISTANCE
                 || last_letter_apart(p, q)
+                || g_apart(p, q)
         })
     })
 }
 
-/// Letters a name must have before a change of its last letter alone is
-/// taken for a spelling (هويد / هويت), not another name.
+/// Letters a name (without the article) must have before a change of its
+/// last letter alone is taken for a spelling, not another name.
 const MIN_LAST_LETTER_NAME: usize = 4;
 
-/// True when two names differ in their last letter only: a final
-/// consonant heard two ways (هويد / هويت).
+/// Final consonants heard two ways in transliterated names (هويد / هويت).
+const LAST_LETTER_PAIRS: &[(char, char)] = &[('د', 'ت'), ('ز', 'س'), ('ق', 'ك'), ('ط', 'ت')];
+
+/// True when two names differ in their last consonant alone, by a pair of
+/// [`LAST_LETTER_PAIRS`] (هويد / هويت; not المنيا / المنية).
 fn last_letter_apart(p: &str, q: &str) -> bool {
+    let strip = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    let (p, q) = (strip(p), strip(q));
     let (mut a, mut b) = (p.chars(), q.chars());
-    let (Some(_), Some(_)) = (a.next_back(), b.next_back()) else {
+    let (Some(x), Some(y)) = (a.next_back(), b.next_back()) else {
         return false;
     };
-    p.chars().count() >= MIN_LAST_LETTER_NAME && a.as_str() == b.as_str()
+    p.chars().count() >= MIN_LAST_LETTER_NAME
+        && a.as_str() == b.as_str()
+        && LAST_LETTER_PAIRS
+            .iter()
+            .any(|&(m, n)| (x, y) == (m, n) || (x, y) == (n, m))
+}
+
+/// True when two names are one foreign name with its g written غ on one
+/// side and ج on the other (غامبيا / جامبيا).
+fn g_apart(p: &str, q: &str) -> bool {
+    p != q && p.replace('ج', "غ") == q.replace('ج', "غ")
 }
 
 /// The gazetteer's places of a unit, one per place.

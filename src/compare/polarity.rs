@@ -18,6 +18,10 @@
 //!   and انخفض agree). A word both units hold on one side is what they
 //!   share and does not count as holding it (يعترض على وقف الدعم / يوافق
 //!   على وقف الدعم: الدعم in both, يعترض against يوافق).
+//! - Words of the sentence's frame (بحسب ناشطين على مواقع التواصل) state no
+//!   side; a word of rising or falling before a count's name or going to
+//!   or by a number (الحصيلة ارتفعت إلى 22) is opposite only to another
+//!   count's move.
 //! - The caller applies these only to pairs linked strongly enough to be one
 //!   fact ([`super::POLARITY_THRESHOLD`]): "not injured" and "injured" of
 //!   two different people are not a contradiction.

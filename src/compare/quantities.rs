@@ -86,41 +86,38 @@ fn plural_form(bare: &str) -> bool {
 /// True when token `k` of `u` is an indefinite singular mention of the
 /// noun (the rules of [`singular_mention`]).
 fn indefinite_singular(u: &Unit, text: &str, stem: &str, counted: &str, k: usize) -> bool {
-    {
-        let bare = u.bare[k].as_str();
-        // The cheap test first: most tokens are another word.
-        if u.stems[k] != stem || bare == counted {
-            return false;
-        }
-        // The singular of a sound feminine plural: مروحيات → مروحيه.
-        let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
-        let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
-        let inside = u
-            .quantities
-            .iter()
-            .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
-        let plural = plural_form(bare);
-        let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
-            && singular.as_deref() != Some(bare)
-            && !counted_nisba;
-        let definite = crate::text::stem::strip_article(&u.tokens[k].key).len()
-            != u.tokens[k].key.len()
-            || has_pronoun(&text[u.tokens[k].start..u.tokens[k].end]);
-        let ordinal_next = u.quantities.iter().any(|q| {
-            q.kind == QuantityKind::Ordinal
-                && u.tokens.get(k + 1).is_some_and(|t| t.start == q.start)
-        });
-        // A noun in construct with a definite one is definite (مرشح الحزب
-        // الحاكم, the ruling party's candidate); one after a bound word is a
-        // bound, not one (أقل من ساعة).
-        let construct = u
-            .tokens
-            .get(k + 1)
-            .is_some_and(|t| t.key.starts_with("ال") && t.key.chars().count() > 3);
-        let bounded =
-            k > 0 && ["من", "اقل", "اكثر", "نحو", "حوالي"].contains(&u.tokens[k - 1].key.as_str());
-        !(inside || plural || nisba || definite || ordinal_next || construct || bounded)
+    let bare = u.bare[k].as_str();
+    // The cheap test first: most tokens are another word.
+    if u.stems[k] != stem || bare == counted {
+        return false;
     }
+    // The singular of a sound feminine plural: مروحيات → مروحيه.
+    let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
+    let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
+    let inside = u
+        .quantities
+        .iter()
+        .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
+    let plural = plural_form(bare);
+    let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
+        && singular.as_deref() != Some(bare)
+        && !counted_nisba;
+    let definite = crate::text::stem::strip_article(&u.tokens[k].key).len()
+        != u.tokens[k].key.len()
+        || has_pronoun(&text[u.tokens[k].start..u.tokens[k].end]);
+    let ordinal_next = u.quantities.iter().any(|q| {
+        q.kind == QuantityKind::Ordinal && u.tokens.get(k + 1).is_some_and(|t| t.start == q.start)
+    });
+    // A noun in construct with a definite one is definite (مرشح الحزب
+    // الحاكم, the ruling party's candidate); one after a bound word is a
+    // bound, not one (أقل من ساعة).
+    let construct = u
+        .tokens
+        .get(k + 1)
+        .is_some_and(|t| t.key.starts_with("ال") && t.key.chars().count() > 3);
+    let bounded =
+        k > 0 && ["من", "اقل", "اكثر", "نحو", "حوالي"].contains(&u.tokens[k - 1].key.as_str());
+    !(inside || plural || nisba || definite || ordinal_next || construct || bounded)
 }
 
 /// A plural count against an indefinite singular of the same noun on the

@@ -65,6 +65,10 @@ impl Corpus {
     /// skipped stories are waited for afterwards, on the calling thread.
     pub fn analyse_all(&self) {
         use rayon::prelude::*;
+        debug_assert!(
+            rayon::current_thread_index().is_none(),
+            "analyse_all waits for stories: call it off rayon's threads"
+        );
         let busy: Vec<&Story> = self
             .stories
             .par_iter()
@@ -185,8 +189,9 @@ impl Story {
         an
     }
 
-    /// The analysis if it is in memory now and no thread is computing
-    /// it (a page's check never waits for a story being analysed).
+    /// The analysis if it is in memory now and its slot is free: `None`
+    /// while another thread computes it or holds the slot for a moment (a
+    /// page's check never waits; a reload then recomputes the story).
     fn held(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
         self.analysis.try_lock().and_then(|held| held.clone())
     }
@@ -213,7 +218,8 @@ impl Story {
         }
     }
 
-    /// True when the analysis is in memory now.
+    /// True when the analysis is in memory now (false while another
+    /// thread holds the story's slot: see [`Story::analysis`]).
     pub fn is_analysed(&self) -> bool {
         self.held().is_some()
     }

@@ -15,7 +15,12 @@
 //! - Ordinals (العاشر = 10) are kept apart from counts; an ordinal or a day
 //!   number followed by a month is a date (10 أكتوبر = العاشر من أكتوبر).
 //! - Vague amounts (عدد من، العديد من، عشرات، مئات، آلاف) and bounds before or
-//!   after the number (أكثر من، ما لا يقل عن، على الأقل، نحو، قرابة، ما يقرب من).
+//!   after the number (أكثر من، ما لا يقل عن، على الأقل، نحو، قرابة، ما يقرب من);
+//!   a bound joined by «و» to a number after it is that number's (22 قتيلا
+//!   ونحو 80 جريحا).
+//! - A number after رقم names (القطار رقم 157), and the minutes of a clock
+//!   time (11:56) count nothing; a per cent sign before the digits (%70)
+//!   makes a share as one after them does.
 //! - Duals count two: a feminine dual (طائرتين) whose singular (طائرة) is
 //!   attested in the story, or a masculine dual in ان whose stem is attested
 //!   or whose adjective agrees (مسؤولان حكوميان).
@@ -464,12 +469,17 @@ pub fn quantities(tokens: &[Token], text: &str, attested: &dyn Fn(&str) -> bool)
             noun = n;
             end = e;
             // A bound after the noun (30 قتيلا على الأقل) qualifies this
-            // number unless another number follows it: 22 قتيلا ونحو 80
-            // جريحا bounds the 80.
+            // number, unless it is joined by «و» to another number that
+            // follows it: 22 قتيلا ونحو 80 جريحا bounds the 80.
+            let next_numbers = |n: usize| {
+                keys[end].starts_with('و')
+                    && end + n < tokens.len()
+                    && number_at(tokens, &keys, &lkeys, end + n).is_some()
+            };
             if let Some((b, n)) = lex.phrase_at(&lkeys[end..], pick_bound)
                 && matches!(amount, Amount::Exact(_))
                 && matches!(b, Bound::AtLeast | Bound::AtMost | Bound::About)
-                && (end + n >= tokens.len() || number_at(tokens, &keys, &lkeys, end + n).is_none())
+                && !next_numbers(n)
             {
                 amount = bound_of(b, value);
                 end += n;

@@ -78,6 +78,9 @@ fn a_bound_before_the_next_number_is_that_numbers() {
     assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(qs[0].amount, Amount::Exact(14.0));
     assert_eq!(qs[1].amount, Amount::About(60.0));
+    // Not joined by «و», it stays with its own number.
+    let qs = parse("قتل 30 شخصا على الأقل، 12 منهم أطفال");
+    assert_eq!(qs[0].amount, Amount::AtLeast(30.0));
     // Without a number after it, a bound after the noun is the first's.
     let qs = parse("أسفر الحريق عن 14 قتيلا تقريبا حسب الدفاع المدني");
     assert_eq!(qs[0].amount, Amount::About(14.0));
