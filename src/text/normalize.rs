@@ -58,6 +58,9 @@ pub fn fold_char(c: char) -> Option<char> {
         '٫' => '.',
         '٬' => ',',
         'A'..='Z' => c.to_ascii_lowercase(),
+        // ASCII and the Arabic block have no other capitals: the Unicode
+        // case table is asked only for the rest.
+        '\0'..='\x7f' | '\u{0600}'..='\u{06FF}' => c,
         _ if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
         _ => c,
     })
@@ -99,6 +102,14 @@ pub fn is_word_internal_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_and_the_arabic_block_have_no_capitals_but_a_to_z() {
+        // The premise of fold_char's fast arm.
+        for c in ('\0'..='\x7f').chain('\u{0600}'..='\u{06FF}') {
+            assert_eq!(c.is_uppercase(), c.is_ascii_uppercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn diacritics_and_tatweel_are_dropped() {
