@@ -134,31 +134,43 @@ impl Story {
     /// analysis (its articles are still shown), never takes the server
     /// down.
     pub fn analysis(&self) -> std::sync::Arc<crate::analysis::Analysis> {
-        // Held while computing: another request for this story waits for
-        // this analysis rather than computing its own.
-        self.fill(self.analysis.lock())
+        if let Some(an) = self.in_memory() {
+            return an;
+        }
+        // Another request for this story waits for this one's analysis
+        // rather than computing its own.
+        self.fill(self.analysis.compute())
     }
 
     /// The story's analysis as [`Story::analysis`] gives it, or `None` at
     /// once when another thread is computing it: for rayon's threads,
     /// which must never wait for a story (see [`Corpus::analyse_all`]).
     fn analysis_unless_busy(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
-        self.analysis.try_lock().map(|held| self.fill(held))
+        if let Some(an) = self.in_memory() {
+            return Some(an);
+        }
+        self.analysis.try_compute().map(|right| self.fill(right))
     }
 
-    /// The analysis in `held`, else the cache's, else computed now; kept
-    /// in `held`.
+    /// The analysis in memory, marked used.
+    fn in_memory(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
+        match self.cache.as_ref() {
+            Some(c) => self.analysis.get(&c.resident),
+            None => self.analysis.lock().clone(),
+        }
+    }
+
+    /// With the right to fill the slot: the analysis another thread put
+    /// there meanwhile, else the cache's, else computed now; kept in the
+    /// slot.
     fn fill(
         &self,
-        mut held: std::sync::MutexGuard<'_, Option<std::sync::Arc<crate::analysis::Analysis>>>,
+        right: std::sync::MutexGuard<'_, ()>,
     ) -> std::sync::Arc<crate::analysis::Analysis> {
         use std::sync::Arc;
         let resident = self.cache.as_ref().map(|c| &c.resident);
-        if let Some(an) = held.as_ref() {
-            if let Some(r) = resident {
-                self.analysis.touch(r);
-            }
-            return Arc::clone(an);
+        if let Some(an) = self.in_memory() {
+            return an;
         }
         let an = match self
             .cache
@@ -181,19 +193,18 @@ impl Story {
                 }
             }
         };
-        *held = Some(Arc::clone(&an));
-        drop(held);
+        *self.analysis.lock() = Some(Arc::clone(&an));
+        drop(right);
         if let Some(r) = resident {
             r.filled(&self.analysis);
         }
         an
     }
 
-    /// The analysis if it is in memory now and its slot is free: `None`
-    /// while another thread computes it or holds the slot for a moment (a
-    /// page's check never waits; a reload then recomputes the story).
+    /// The analysis if it is in memory now (the slot's value is locked
+    /// only for a moment, never while computing).
     fn held(&self) -> Option<std::sync::Arc<crate::analysis::Analysis>> {
-        self.analysis.try_lock().and_then(|held| held.clone())
+        self.analysis.lock().clone()
     }
 
     /// Takes over `old`'s analysis when both stories hold the same articles
@@ -218,8 +229,7 @@ impl Story {
         }
     }
 
-    /// True when the analysis is in memory now (false while another
-    /// thread holds the story's slot: see [`Story::analysis`]).
+    /// True when the analysis is in memory now.
     pub fn is_analysed(&self) -> bool {
         self.held().is_some()
     }
@@ -311,6 +321,28 @@ impl std::error::Error for CorpusError {}
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_story_being_filled_is_skipped_and_a_filled_one_is_read_at_once() {
+        let dir = std::env::temp_dir().join(format!("mizan-slot-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for s in ["fire", "flood"] {
+            std::fs::create_dir_all(dir.join(s)).unwrap();
+            std::fs::write(dir.join(s).join("a.txt"), format!("خبر عن {s} في المدينة.")).unwrap();
+        }
+        let corpus = super::load(&dir).unwrap();
+        let (fire, flood) = (&corpus.stories[0], &corpus.stories[1]);
+        fire.analysis();
+        // Another thread holding the right to fill: a filled story is
+        // still read, an empty one is skipped, neither waits.
+        let _fire = fire.analysis.compute();
+        let _flood = flood.analysis.compute();
+        assert!(fire.is_analysed());
+        assert!(fire.analysis_unless_busy().is_some());
+        assert!(!flood.is_analysed());
+        assert!(flood.analysis_unless_busy().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn an_unchanged_story_keeps_its_analysis_across_a_reload() {

@@ -24,8 +24,13 @@ pub const MAX_RESIDENT: usize = 200;
 /// One story's analysis, when it is in memory.
 #[derive(Debug, Default)]
 pub struct Slot {
-    /// The analysis; `None` before the first use and once emptied.
+    /// The analysis; `None` before the first use and once emptied. Locked
+    /// only to read or replace it, never while computing.
     pub analysis: Mutex<Option<Arc<Analysis>>>,
+    /// Held while the analysis is computed or read from the cache: a
+    /// second request for the story waits for that one rather than
+    /// computing its own.
+    computing: Mutex<()>,
     /// The clock reading of its last use.
     last_used: AtomicU64,
 }
@@ -37,9 +42,14 @@ impl Slot {
         self.analysis.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The slot's content, locked, or `None` when another thread holds it.
-    pub fn try_lock(&self) -> Option<std::sync::MutexGuard<'_, Option<Arc<Analysis>>>> {
-        match self.analysis.try_lock() {
+    /// The right to fill the slot, waited for.
+    pub fn compute(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.computing.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The right to fill the slot, or `None` when another thread fills it.
+    pub fn try_compute(&self) -> Option<std::sync::MutexGuard<'_, ()>> {
+        match self.computing.try_lock() {
             Ok(held) => Some(held),
             Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
             Err(std::sync::TryLockError::WouldBlock) => None,
