@@ -88,6 +88,15 @@ impl Unit {
         }
     }
 
+    /// True when token `token` lies inside one of the unit's quantities
+    /// (its number, bound words or counted noun).
+    pub fn in_quantity(&self, token: usize) -> bool {
+        let t = &self.tokens[token];
+        self.quantities
+            .iter()
+            .any(|q| q.start <= t.start && t.end <= q.end)
+    }
+
     /// The synonym group token `token` belongs to, if any.
     pub fn group_of(&self, token: usize) -> Option<u32> {
         match self.groups.get(token) {

@@ -67,7 +67,7 @@ fn agrees(key: &str) -> bool {
 }
 
 /// Words that open a relative clause after a noun.
-const RELATIVE: &[&str] = &[
+pub(super) const RELATIVE: &[&str] = &[
     "كانوا",
     "كان",
     "كانت",

@@ -59,18 +59,6 @@ pub const LIGHT: &[&str] = &[
     "وقع", "وقعت", "حدث", "حدثت", "جري", "جرت", "شهد", "شهدت", "دوي", "سجل", "سجلت",
 ];
 
-/// Words that open a clause telling the event itself: the relative
-/// pronouns (normalised keys).
-const RELATIVE: &[&str] = &[
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذان",
-    "اللذين",
-    "اللتان",
-    "اللتين",
-];
-
 /// Tokens between a toll's name and a time within which the time is the
 /// toll's: the name, what it counts and where (حصيلة ضحايا انفجار البلدة
 /// في القضاء شمالي البلاد) take about ten.
@@ -79,7 +67,8 @@ pub const TOLL_TIME_REACH: usize = 12;
 /// True when the time starting at token `first` is a toll's: a comma
 /// right before it, and a count's name (not «عدد من», a number of) within
 /// [`TOLL_TIME_REACH`] tokens before it, with no word joined by «و», light
-/// verb or relative pronoun between (those open the event's own clause).
+/// verb or relative word (`counts`' list) between: those open the event's
+/// own clause.
 fn toll_time(tokens: &[Token], keys: &Keys, text: &str, first: usize) -> bool {
     if !super::break_before(tokens, text, first) {
         return false;
@@ -95,8 +84,9 @@ fn toll_time(tokens: &[Token], keys: &Keys, text: &str, first: usize) -> bool {
     };
     keys.get(head + 1) != Some(&"من")
         && !keys[head + 1..first].iter().any(|&key| {
-            let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            key.starts_with('و') || LIGHT.contains(&bare) || RELATIVE.contains(&key)
+            key.starts_with('و')
+                || LIGHT.contains(&key.strip_prefix('ف').unwrap_or(key))
+                || super::counts::RELATIVE.contains(&key)
         })
 }
 

@@ -333,17 +333,11 @@ pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
     let mut out = vec![None; u.tokens.len()];
     let content = |k: usize| crate::align::features::is_content(&u.tokens[k]);
-    // A negation in a number's bound (ما لا يقل عن سبعة: at least seven)
-    // negates nothing.
-    let in_bound = |i: usize| {
-        let t = &u.tokens[i];
-        u.quantities
-            .iter()
-            .any(|q| q.start <= t.start && t.end <= q.end)
-    };
     for i in 0..u.tokens.len() {
         let this = u.tokens[i].key.as_str();
-        if !may_negate(this) || in_bound(i) {
+        // A negation in a number's bound (ما لا يقل عن سبعة: at least
+        // seven) negates nothing.
+        if !may_negate(this) || u.in_quantity(i) {
             continue;
         }
         if let Some(k) = next_word_negator(u, i) {

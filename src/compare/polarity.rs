@@ -253,11 +253,8 @@ fn moves_a_count(u: &Unit, k: usize) -> bool {
         .tokens
         .get(k + 1)
         .is_some_and(|t| TO_OR_BY.contains(&t.key.as_str()))
-        && u.tokens.get(k + 2).is_some_and(|t| {
-            u.quantities
-                .iter()
-                .any(|q| q.start <= t.start && t.end <= q.end)
-        });
+        && k + 2 < u.tokens.len()
+        && u.in_quantity(k + 2);
     head || to_number
 }
 

@@ -94,10 +94,7 @@ fn indefinite_singular(u: &Unit, text: &str, stem: &str, counted: &str, k: usize
     // The singular of a sound feminine plural: مروحيات → مروحيه.
     let singular = counted.strip_suffix("ات").map(|s| format!("{s}ه"));
     let counted_nisba = counted.ends_with('ي') || counted.ends_with("يه");
-    let inside = u
-        .quantities
-        .iter()
-        .any(|q| q.start <= u.tokens[k].start && u.tokens[k].end <= q.end);
+    let inside = u.in_quantity(k);
     let plural = plural_form(bare);
     let nisba = (bare.ends_with('ي') || bare.ends_with("يه"))
         && singular.as_deref() != Some(bare)

@@ -321,15 +321,25 @@ impl std::error::Error for CorpusError {}
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn a_story_being_filled_is_skipped_and_a_filled_one_is_read_at_once() {
-        let dir = std::env::temp_dir().join(format!("mizan-slot-{}", std::process::id()));
+    /// A fresh corpus folder `mizan-NAME-PID` of two one-article stories,
+    /// fire and flood.
+    fn two_stories(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("mizan-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for s in ["fire", "flood"] {
             std::fs::create_dir_all(dir.join(s)).unwrap();
-            std::fs::write(dir.join(s).join("a.txt"), format!("خبر عن {s} في المدينة.")).unwrap();
+            std::fs::write(
+                dir.join(s).join("a.txt"),
+                format!("خبر عن {s} في المدينة صباح اليوم."),
+            )
+            .unwrap();
         }
+        dir
+    }
+
+    #[test]
+    fn a_story_being_filled_is_skipped_and_a_filled_one_is_read_at_once() {
+        let dir = two_stories("slot");
         let corpus = super::load(&dir).unwrap();
         let (fire, flood) = (&corpus.stories[0], &corpus.stories[1]);
         fire.analysis();
@@ -346,16 +356,7 @@ mod tests {
 
     #[test]
     fn an_unchanged_story_keeps_its_analysis_across_a_reload() {
-        let dir = std::env::temp_dir().join(format!("mizan-reuse-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        for s in ["fire", "flood"] {
-            std::fs::create_dir_all(dir.join(s)).unwrap();
-            std::fs::write(
-                dir.join(s).join("a.txt"),
-                format!("خبر عن {s} في المدينة صباح اليوم."),
-            )
-            .unwrap();
-        }
+        let dir = two_stories("reuse");
         let before = super::load(&dir).unwrap();
         before.analyse_all();
         std::fs::write(dir.join("flood/b.txt"), "غمرت المياه الشوارع بعد الأمطار.").unwrap();
