@@ -226,7 +226,7 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
             u.features
                 .iter()
                 .zip(ids)
-                .map(|((_, toks), &id)| w[id as usize] * u.frame_scale(toks))
+                .map(|((_, toks), &id)| w[id as usize] * u.scale(toks))
                 .collect()
         })
         .collect();

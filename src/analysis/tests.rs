@@ -31,6 +31,33 @@ fn paraphrases_link_and_unrelated_sentences_do_not() {
 }
 
 #[test]
+fn the_words_of_a_phrase_weigh_one_word_together() {
+    let arts = articles(&[
+        "قصفت المدفعية مقر إقامة السفير في المدينة الساحلية.",
+        "تعرض منزل السفير لقصف مدفعي في المدينة الساحلية.",
+    ]);
+    let an = analyze(&arts);
+    let u = &an.units[an.unit_of(0, 0).unwrap()];
+    let text = &arts[0].text;
+    let at = |word: &str| {
+        u.tokens
+            .iter()
+            .position(|t| &text[t.start..t.end] == word)
+            .unwrap()
+    };
+    let (seat, residence, envoy) = (at("مقر"), at("إقامة"), at("السفير"));
+    // مقر إقامة is one synonym (a residence): its two words give their
+    // stems at half weight each, a word outside it in full.
+    assert_eq!(u.scale(&[seat]), 0.5);
+    assert_eq!(u.scale(&[residence]), 0.5);
+    assert_eq!(u.scale(&[seat, residence]), 0.5);
+    assert_eq!(u.scale(&[envoy]), 1.0);
+    assert_eq!(u.scale(&[seat, envoy]), 1.0);
+    // The phrase and its one-word synonym still meet.
+    assert!(linked(&an, (0, 0), (1, 0)), "{:?}", an.links);
+}
+
+#[test]
 fn synonyms_and_name_variants_carry_a_link() {
     let arts = articles(&[
         "استهدفت طائرة بدون طيار مقر إقامة الرئيس زيلينسكي في كييف. وقال مكتب الرئيس الأوكراني زيلينسكي إنه بخير.",
