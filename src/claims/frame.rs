@@ -10,14 +10,15 @@
 //!   sentence start when a setting phrase within [`FRAME_LEAD`] tokens
 //!   leads to it (وفي برنامج حواري على قناة محلية، قال …).
 //! - An attribution is a `frame` word (وفق، بحسب، نقلا عن) and what follows
-//!   it to the next break or to «أن» opening what is said; فحسب ("only")
-//!   is none.
+//!   it to the next break, to «أن» opening what is said, or to a number in
+//!   digits (with its preposition: وفقا لبيان المحافظة إلى 5 قتلى); فحسب
+//!   ("only") is none.
 //! - The speaker is what stands between the verb and إن, or after the
 //!   attribution word.
 
 use super::lexicon::Entry;
 use super::{break_before, keys::Keys};
-use crate::text::tokenize::Token;
+use crate::text::tokenize::{Token, TokenKind};
 
 /// Complementisers that end a saying clause.
 pub(crate) const THAT: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"];
@@ -33,6 +34,17 @@ pub const FRAME_LEAD: usize = 8;
 
 /// Prepositions that open a setting phrase before a saying verb.
 const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن", "من"];
+
+/// Prepositions that lead to a number (ارتفع إلى 5، بـ3 طائرات).
+const TO_NUMBER: &[&str] = &["الي", "ل", "ب", "حتي"];
+
+/// True when token `k` is a number written in digits, or a preposition
+/// right before one: an attribution names a source, and a count ends it
+/// (وفقا لبيان المحافظة إلى 5 قتلى: the toll is the fact).
+fn opens_count(tokens: &[Token], keys: &Keys, k: usize) -> bool {
+    let digits = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    digits(k) || (TO_NUMBER.contains(&keys[k]) && digits(k + 1))
+}
 
 /// Which tokens frame the sentence, and the span of the speaker.
 pub fn frame(tokens: &[Token], keys: &Keys, text: &str) -> (Vec<bool>, Option<(usize, usize)>) {
@@ -80,7 +92,11 @@ pub fn frame(tokens: &[Token], keys: &Keys, text: &str) -> (Vec<bool>, Option<(u
         // التلفزيون نقلا عن بيان للوزارة أن الحصيلة ارتفعت: the toll is
         // the fact, not part of the attribution).
         let end = (i + n..tokens.len())
-            .find(|&k| break_before(tokens, text, k) || THAT.contains(&keys[k]))
+            .find(|&k| {
+                break_before(tokens, text, k)
+                    || THAT.contains(&keys[k])
+                    || opens_count(tokens, keys, k)
+            })
             .unwrap_or(tokens.len());
         for f in frame.iter_mut().take(end).skip(i) {
             *f = true;

@@ -539,6 +539,16 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_ends_where_a_count_begins() {
+        let s = "وارتفع عدد المصابين وفقا لتقرير مديرية الصحة إلى 31 مصابا بينهم أطفال.";
+        assert_eq!(framed(s), "وفقا لتقرير مديرية الصحة");
+        assert_eq!(counts_of(s), [("injured".into(), "31".into())]);
+        let s = "بلغت الحصيلة بحسب مصادر طبية 9 قتلى في القرية.";
+        assert_eq!(framed(s), "بحسب مصادر طبية");
+        assert_eq!(counts_of(s), [("killed".into(), "9".into())]);
+    }
+
+    #[test]
     fn a_sentence_of_last_year_says_so() {
         assert!(reading("وفي العام الماضي، لقي 14 شخصا حتفهم في حادث مماثل.").past);
         assert!(!reading("لقي 14 شخصا حتفهم في الحادث.").past);
