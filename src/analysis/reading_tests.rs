@@ -131,3 +131,33 @@ fn a_group_in_two_forms_is_one_group_and_two_towns_a_letter_apart_are_two() {
         Relation::Contradict
     );
 }
+
+#[test]
+fn a_place_the_other_sentence_names_too_is_no_second_place() {
+    let places = |a: &str, b: &str| {
+        relation(a, b)
+            .expect("the two sentences are linked")
+            .1
+            .iter()
+            .filter(|d| d.kind.as_str() == "place")
+            .count()
+    };
+    let a = "انهار عقار سكني في منطقة الزيتون بالعاصمة فجر السبت ولقي أربعة أشخاص حتفهم.";
+    // The collapsed building «of al-Zaytoun» in the district of al-Nour:
+    // both places, one event.
+    assert_eq!(
+        places(
+            a,
+            "انهار عقار الزيتون السكني بمنطقة النور في العاصمة فجر السبت ولقي أربعة أشخاص حتفهم."
+        ),
+        0
+    );
+    // Only the district of al-Nour: another place than al-Zaytoun.
+    assert_eq!(
+        places(
+            a,
+            "انهار عقار سكني بمنطقة النور في العاصمة فجر السبت ولقي أربعة أشخاص حتفهم."
+        ),
+        1
+    );
+}

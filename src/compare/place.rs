@@ -12,7 +12,10 @@
 //!   that differ in a last consonant heard two ways, هويد / هويت, or in
 //!   the g of a foreign name, غامبيا / جامبيا).
 //! - A place and the region holding it (a city, "east of the country")
-//!   have different heads or none, and are not compared.
+//!   have different heads or none, and are not compared. Nor is a name the
+//!   other sentence says too, after any word (عقار جسر السويس … بمنطقة
+//!   السلام against في منطقة جسر السويس): it names the place there as
+//!   well.
 //! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
 //!   side names one: two that cannot both hold ([`gazetteer::compatible`]:
 //!   two cities, two countries, a city and another country) differ.
@@ -102,6 +105,17 @@ fn g_apart(p: &str, q: &str) -> bool {
     p != q && p.replace('ج', "غ") == q.replace('ج', "غ")
 }
 
+/// True when the words of `name` stand in `u` one after the other, each
+/// as written or without its proclitics and article.
+fn says(u: &Unit, name: &[String]) -> bool {
+    !name.is_empty()
+        && u.tokens.windows(name.len()).any(|w| {
+            w.iter()
+                .zip(name)
+                .all(|(t, n)| t.key == *n || bare(&t.key) == bare(n))
+        })
+}
+
 /// The gazetteer's places of a unit, one per place.
 fn listed<'a>(
     n: &[(&'a Claim, bool, &str, &[String])],
@@ -146,6 +160,12 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
         // A name that meets any name on the other side is the same place
         // under another head or spelling.
         if meet(xa, xb) || nb.iter().any(|n| meet(xa, n.3)) || na.iter().any(|n| meet(n.3, xb)) {
+            continue;
+        }
+        // A name the other sentence says too, after any word (عقار جسر
+        // السويس المنهار بمنطقة السلام): the two name the place and the
+        // district holding it, not two places.
+        if says(b, xa) || says(a, xb) {
             continue;
         }
         let kind = match (place, head.starts_with(gazetteer::NISBA_HEAD)) {
