@@ -10,8 +10,9 @@
 //! Rules (the words come from `data/claims.txt`, see [`lexicon`](mod@lexicon)):
 //! - A count's role is read the way a journalist reads it, not from the
 //!   noun after the number alone: see [`counts`].
-//! - A sentence set before the story's event (العام الماضي، قبل عامين)
-//!   says so ([`Reading::past`]): its claims are of another time.
+//! - A sentence set before the story's event (العام الماضي، قبل عامين),
+//!   or telling of an earlier event of its kind (يأتي الحادث بعد ساعات من
+//!   حادث …), says so ([`Reading::past`]): its claims are of another time.
 //! - A forecast or conditional word (متوقعا أن، قد يصل، يخشى) makes the
 //!   counts after it in its clause forecasts; an earlier-figure word
 //!   (الحصيلة السابقة) makes them earlier figures. A clause ends at a
@@ -321,7 +322,7 @@ pub fn read(tokens: &[Token], quantities: &[Quantity], text: &str) -> Reading {
             && keys
                 .find(k, |e| (*e == Entry::Past).then_some(()))
                 .is_some_and(|((), n)| keys.get(k + n) != Some(&"من"))
-    });
+    }) || time::after_its_like(&keys, &frame);
     let about_cause = has(&keys, &frame, &Entry::CauseWord)
         || claims.iter().any(|c| {
             matches!(
@@ -382,6 +383,18 @@ mod tests {
         assert!(reading("وقبل أسبوعين غرق قارب آخر قبالة السواحل نفسها.").past);
         assert!(!reading("قبل أيام من الانتخابات قتل خمسة أشخاص في هجوم على مركز اقتراع.").past);
         assert!(!reading("قتل خمسة أشخاص في هجوم على مركز اقتراع.").past);
+    }
+
+    #[test]
+    fn an_event_after_another_of_its_kind_tells_of_that_one() {
+        // The counts are of the earlier explosion in another port.
+        assert!(
+            reading("ويأتي الانفجار بعد أيام قليلة من انفجار في ميناء آخر أودى بحياة 9 عمال.").past
+        );
+        assert!(reading("ووقع الحادث عقب يومين من حادث مماثل قتل فيه 12 شخصا.").past);
+        // After a meeting, or after midnight: the story's own event.
+        assert!(!reading("وجاء الهجوم بعد ساعات من اجتماع للحكومة في العاصمة.").past);
+        assert!(!reading("وقع الانفجار بعد منتصف الليل بقليل وقتل ثلاثة حراس.").past);
     }
 
     #[test]

@@ -24,11 +24,49 @@
 //!   عدد من المدنيين في قصف، فجر اليوم) the time is the event's.
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
+//! - A sentence that sets the event after another of its kind (يأتي
+//!   الحادث بعد ساعات من حادث تصادم …، وقع الانفجار بعد يومين من انفجار
+//!   …) tells of that other one: [`after_its_like`].
 
 use super::lexicon::Entry;
 use super::{Claim, ClaimKind, Modality, keys::Keys};
 use crate::text::numbers::{Quantity, QuantityKind};
 use crate::text::tokenize::Token;
+
+/// Words that set one event after another (بعد، عقب، أعقاب).
+const AFTER: &[&str] = &["بعد", "عقب", "اعقاب"];
+
+/// Tokens before «بعد» within which the event's noun stands (يأتي الحادث
+/// بعد), and after it within which «من» and the other event's noun do
+/// (بعد ساعات قليلة من حادث).
+const AFTER_REACH: usize = 5;
+
+/// True when the sentence sets its event after another of the same kind:
+/// a noun before «بعد» and the same noun, without its article and
+/// proclitics, right after a «من» shortly after (يأتي الحادث بعد ساعات
+/// قليلة من حادث تصادم قطارين: the counts that follow are the other
+/// accident's). Another noun after «من» (جاء الهجوم بعد ساعات من قيام
+/// أنصار …) is a cause or a setting, not a second event of its kind.
+pub fn after_its_like(keys: &Keys, frame: &[bool]) -> bool {
+    let bare = |w: &str| -> String {
+        super::lexicon::variants(w)
+            .last()
+            .copied()
+            .unwrap_or(w)
+            .to_string()
+    };
+    (0..keys.len())
+        .filter(|&k| !frame[k] && AFTER.contains(&keys[k]))
+        .any(|k| {
+            let before: Vec<String> = (k.saturating_sub(AFTER_REACH)..k)
+                .filter(|&i| keys[i].chars().count() >= 3)
+                .map(|i| bare(keys[i]))
+                .collect();
+            (k + 2..keys.len().min(k + 2 + AFTER_REACH))
+                .filter(|&j| keys[j - 1] == "من")
+                .any(|j| before.contains(&bare(keys[j])))
+        })
+}
 
 /// The hour (1–12) a clock time at token `k` names: a number or an
 /// ordinal quantity starting there.
