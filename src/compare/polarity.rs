@@ -105,15 +105,12 @@ fn skeleton(stem: &str) -> Option<String> {
         _ => stem,
     };
     let core = verb_core(stem);
-    let letters: Vec<char> = core.chars().collect();
-    let last = letters.len().checked_sub(1)?;
-    let out: String = letters
-        .iter()
-        .enumerate()
-        .filter(|&(k, c)| k == 0 || k == last || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
-        .collect();
-    (out.chars().count() >= 3).then_some(out)
+    let last = core.chars().count().checked_sub(1)?;
+    let kept = |(k, c): &(usize, char)| *k == 0 || *k == last || !matches!(c, 'ا' | 'و' | 'ي');
+    if core.chars().enumerate().filter(kept).count() < 3 {
+        return None;
+    }
+    Some(core.chars().enumerate().filter(kept).map(|(_, c)| c).collect())
 }
 
 /// What one unit affirms and denies, read once per unit so that comparing

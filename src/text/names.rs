@@ -122,20 +122,9 @@ impl Entities {
     /// Groups the spellings of `sentences` (each a list of bare words).
     pub fn build(sentences: &[Vec<String>]) -> Entities {
         let mut count: HashMap<&str, usize> = HashMap::default();
-        let mut context: HashMap<&str, HashSet<&str>> = HashMap::default();
-        let mut seen_in: HashMap<&str, HashSet<usize>> = HashMap::default();
-        for (s, words) in sentences.iter().enumerate() {
-            for (i, w) in words.iter().enumerate() {
-                seen_in.entry(w).or_default().insert(s);
+        for words in sentences {
+            for w in words {
                 *count.entry(w).or_default() += 1;
-                let lo = i.saturating_sub(CONTEXT_WINDOW);
-                let hi = (i + CONTEXT_WINDOW + 1).min(words.len());
-                let ctx = context.entry(w).or_default();
-                for (k, n) in words[lo..hi].iter().enumerate() {
-                    if lo + k != i {
-                        ctx.insert(n);
-                    }
-                }
             }
         }
         // Spellings by skeleton; a form behind a proclitic also files under
@@ -167,6 +156,32 @@ impl Entities {
         }
         let mut groups: Vec<_> = by_skeleton.into_values().filter(|g| g.len() > 1).collect();
         groups.sort();
+        // The sentences and neighbours of the words that may be one name
+        // (few): gathering them for every word was a twentieth of a
+        // 100-story export.
+        let mut context: HashMap<&str, HashSet<&str>> = HashMap::default();
+        let mut seen_in: HashMap<&str, HashSet<usize>> = HashMap::default();
+        for &w in groups.iter().flatten() {
+            context.entry(w).or_default();
+            seen_in.entry(w).or_default();
+        }
+        for (s, words) in sentences.iter().enumerate() {
+            for (i, w) in words.iter().enumerate() {
+                let Some(ctx) = context.get_mut(w.as_str()) else {
+                    continue;
+                };
+                let lo = i.saturating_sub(CONTEXT_WINDOW);
+                let hi = (i + CONTEXT_WINDOW + 1).min(words.len());
+                for (k, n) in words[lo..hi].iter().enumerate() {
+                    if lo + k != i {
+                        ctx.insert(n);
+                    }
+                }
+                if let Some(seen) = seen_in.get_mut(w.as_str()) {
+                    seen.insert(s);
+                }
+            }
+        }
         for group in &groups {
             for (i, &a) in group.iter().enumerate() {
                 for &b in &group[i + 1..] {
