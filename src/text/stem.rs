@@ -112,10 +112,16 @@ impl Default for Stemmer {
 impl Stemmer {
     /// A stemmer whose evidence is `words` (normalised keys).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Stemmer {
-        let mut vocabulary = HashSet::default();
+        let mut vocabulary: HashSet<String> = HashSet::default();
+        // Most words of a story come many times: a copy only for a new one.
+        let mut add = |w: &str| {
+            if !vocabulary.contains(w) {
+                vocabulary.insert(w.to_string());
+            }
+        };
         for w in words {
-            vocabulary.insert(w.to_string());
-            vocabulary.insert(strip_article(w).to_string());
+            add(w);
+            add(strip_article(w));
         }
         let inflected = vocabulary
             .iter()
