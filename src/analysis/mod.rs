@@ -204,16 +204,17 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     .with_lexicon(synonyms::evidence());
     let synonyms = synonyms::Synonyms::shared();
     let antonyms = compare::Antonyms::shared();
-    let sentences: Vec<Vec<String>> = raw
+    let sentences: Vec<Vec<&str>> = raw
         .par_iter()
         .map(|(_, _, _, toks)| {
             toks.iter()
                 .filter(|t| features::is_content(t))
-                .map(|t| stemmer.bare(&t.key).to_string())
+                .map(|t| stemmer.bare(&t.key))
                 .collect()
         })
         .collect();
     let entities = Entities::build(&sentences);
+    drop(sentences);
     let reader = features::Reader {
         stemmer: &stemmer,
         synonyms,

@@ -120,11 +120,11 @@ pub struct Entities {
 
 impl Entities {
     /// Groups the spellings of `sentences` (each a list of bare words).
-    pub fn build(sentences: &[Vec<String>]) -> Entities {
+    pub fn build<S: AsRef<str>>(sentences: &[Vec<S>]) -> Entities {
         let mut count: HashMap<&str, usize> = HashMap::default();
         for words in sentences {
             for w in words {
-                *count.entry(w).or_default() += 1;
+                *count.entry(w.as_ref()).or_default() += 1;
             }
         }
         // Spellings by skeleton; a form behind a proclitic also files under
@@ -167,17 +167,18 @@ impl Entities {
         }
         for (s, words) in sentences.iter().enumerate() {
             for (i, w) in words.iter().enumerate() {
-                let Some(ctx) = context.get_mut(w.as_str()) else {
+                let w = w.as_ref();
+                let Some(ctx) = context.get_mut(w) else {
                     continue;
                 };
                 let lo = i.saturating_sub(CONTEXT_WINDOW);
                 let hi = (i + CONTEXT_WINDOW + 1).min(words.len());
                 for (k, n) in words[lo..hi].iter().enumerate() {
                     if lo + k != i {
-                        ctx.insert(n);
+                        ctx.insert(n.as_ref());
                     }
                 }
-                if let Some(seen) = seen_in.get_mut(w.as_str()) {
+                if let Some(seen) = seen_in.get_mut(w) {
                     seen.insert(s);
                 }
             }
