@@ -110,7 +110,13 @@ fn skeleton(stem: &str) -> Option<String> {
     if core.chars().enumerate().filter(kept).count() < 3 {
         return None;
     }
-    Some(core.chars().enumerate().filter(kept).map(|(_, c)| c).collect())
+    Some(
+        core.chars()
+            .enumerate()
+            .filter(kept)
+            .map(|(_, c)| c)
+            .collect(),
+    )
 }
 
 /// What one unit affirms and denies, read once per unit so that comparing

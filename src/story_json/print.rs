@@ -9,10 +9,11 @@
 //! are printed on rayon's threads and put together in order: a story of
 //! hundreds of articles has a hundred thousand links, and printing them
 //! on one thread was a quarter of its export (perf). A piece that stands
-//! `n` levels deep is printed there straight away, by serde_json's pretty
-//! formatter with `2 n` more spaces after each of its line breaks (JSON
-//! strings hold no raw line break, so every `\n` is the printer's);
-//! printing at depth 0 and indenting a copy was a tenth of an export.
+//! `n` levels deep is printed there straight away, by a formatter that
+//! prints as serde_json's pretty one does with `2 n` more spaces after each
+//! line break; printing at depth 0 and indenting a copy was a tenth of an
+//! export. A line break and its indent are one write (serde_json writes
+//! each level's two spaces apart: a twentieth of a 100-story export).
 
 use super::{LinkDoc, StoryDoc, VERSION};
 use rayon::prelude::*;
@@ -38,80 +39,92 @@ fn nested_into<T: serde::Serialize>(
     depth: usize,
 ) -> serde_json::Result<()> {
     out.resize(out.len() + 2 * depth, b' ');
-    let formatter = Nested {
-        pretty: serde_json::ser::PrettyFormatter::new(),
-        depth,
-    };
-    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        out,
+        Nested::new(depth),
+    ))
 }
 
-/// serde_json's pretty formatter, every line break followed by `depth`
-/// more levels of indent. Only the four calls that break a line are
-/// padded; a JSON string holds no raw line break, so no other write has one.
+/// serde_json's pretty formatter (the same bytes), every line break
+/// followed by `depth` more levels of indent. A line break and its indent
+/// are one write: serde_json writes each level's two spaces apart, two
+/// million writes in a 100-story export.
 struct Nested {
-    pretty: serde_json::ser::PrettyFormatter<'static>,
     depth: usize,
+    /// Levels the printer stands in.
+    current: usize,
+    /// True once the innermost open array or object holds a value.
+    has_value: bool,
 }
 
-/// A writer that puts `2 * depth` spaces after every line break.
-struct Padded<'w, W: ?Sized> {
-    out: &'w mut W,
-    depth: usize,
-}
-
-impl<W: ?Sized + Write> Write for Padded<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut lines = buf.split(|&b| b == b'\n');
-        if let Some(first) = lines.next() {
-            self.out.write_all(first)?;
+impl Nested {
+    fn new(depth: usize) -> Nested {
+        Nested {
+            depth,
+            current: 0,
+            has_value: false,
         }
-        for line in lines {
-            self.out.write_all(b"\n")?;
-            for _ in 0..self.depth {
-                self.out.write_all(b"  ")?;
-            }
-            self.out.write_all(line)?;
-        }
-        Ok(buf.len())
     }
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+
+    /// `lead` (`\n` or `,\n`), then the indent of the current level.
+    fn line<W: ?Sized + Write>(&self, w: &mut W, lead: &[u8]) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut line = [0u8; 2 + 64];
+        let width = 2 * (self.depth + self.current);
+        if width > SPACES.len() {
+            w.write_all(lead)?;
+            for _ in 0..self.depth + self.current {
+                w.write_all(b"  ")?;
+            }
+            return Ok(());
+        }
+        line[..lead.len()].copy_from_slice(lead);
+        line[lead.len()..lead.len() + width].copy_from_slice(&SPACES[..width]);
+        w.write_all(&line[..lead.len() + width])
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.current -= 1;
+        if self.has_value {
+            self.line(w, b"\n")?;
+        }
+        w.write_all(bracket)
     }
 }
 
 impl serde_json::ser::Formatter for Nested {
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_array(w)
+        self.current += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        let depth = self.depth;
-        self.pretty.end_array(&mut Padded { out: w, depth })
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        let depth = self.depth;
-        self.pretty
-            .begin_array_value(&mut Padded { out: w, depth }, first)
+        self.line(w, if first { b"\n" } else { b",\n" })
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_object(w)
+        self.current += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        let depth = self.depth;
-        self.pretty.end_object(&mut Padded { out: w, depth })
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        let depth = self.depth;
-        self.pretty
-            .begin_object_key(&mut Padded { out: w, depth }, first)
+        self.line(w, if first { b"\n" } else { b",\n" })
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -253,6 +266,24 @@ mod tests {
                 String::from_utf8(printed).unwrap(),
                 serde_json::to_string_pretty(&whole).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn a_value_printed_deep_is_the_pretty_printers_indented() {
+        // Deeper than the one-write indent (32 levels) too, and with empty
+        // arrays and objects on the way.
+        let mut deep = serde_json::json!({"نص": "سطر", "فارغ": [], "لا شيء": {}});
+        for level in 0..40 {
+            deep = serde_json::json!([level, deep, {"مستوى": level}]);
+        }
+        for depth in [0, 1, 3] {
+            let printed = String::from_utf8(nested(&deep, depth).unwrap()).unwrap();
+            let pad = "  ".repeat(depth);
+            let want = serde_json::to_string_pretty(&deep)
+                .unwrap()
+                .replace('\n', &format!("\n{pad}"));
+            assert_eq!(printed, format!("{pad}{want}"));
         }
     }
 
