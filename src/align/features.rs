@@ -80,6 +80,11 @@ pub struct Unit {
     /// works out each time.
     #[serde(skip)]
     pub groups: Vec<Option<u32>>,
+    /// [`is_content`] of every token, worked out once when the unit is
+    /// read (the detectors ask it of every token of every unit); not
+    /// stored, and `Unit::is_content` works it out when empty.
+    #[serde(skip)]
+    pub content: Vec<bool>,
     /// Tokens of a multi-word synonym that also give their own stem, each
     /// with the number of words of its phrase.
     #[serde(default)]
@@ -123,6 +128,14 @@ impl Unit {
         self.quantities
             .iter()
             .any(|q| q.start <= t.start && t.end <= q.end)
+    }
+
+    /// True when token `token` carries meaning of its own ([`is_content`]).
+    pub fn is_content(&self, token: usize) -> bool {
+        match self.content.get(token) {
+            Some(&c) if self.content.len() == self.tokens.len() => c,
+            _ => is_content(&self.tokens[token]),
+        }
     }
 
     /// The synonym group token `token` belongs to, if any.
@@ -215,7 +228,8 @@ impl Reader<'_> {
         let quantities =
             crate::text::numbers::quantities(&tokens, text, &|w| self.stemmer.knows(w));
         let reading = crate::claims::read(&tokens, &quantities, text);
-        let is_content = |k: usize| is_content(&tokens[k]);
+        let content: Vec<bool> = tokens.iter().map(is_content).collect();
+        let is_content = |k: usize| content[k];
         let mut features: Vec<(Feature, Vec<usize>)> = Vec::new();
         let mut add =
             |f: Feature, toks: Vec<usize>| match features.iter_mut().find(|(g, _)| *g == f) {
@@ -318,6 +332,7 @@ impl Reader<'_> {
             features,
             apart,
             groups: Vec::new(),
+            content,
             phrase_words,
         };
         unit.groups = unit.all_groups();

@@ -12,7 +12,6 @@
 use super::polarity::negators;
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
-use crate::align::features::is_content;
 
 /// Content stems of a denied clause the other side must share.
 pub const DENIED_SHARED: usize = 2;
@@ -28,7 +27,7 @@ fn stated(denier: &Unit, other: &Unit) -> Option<(usize, usize)> {
         let stems: Vec<&str> = d
             .clause
             .clone()
-            .filter(|&k| is_content(&denier.tokens[k]) && !denier.reading.frame[k])
+            .filter(|&k| denier.is_content(k) && !denier.reading.frame[k])
             .filter_map(|k| denier.stems.get(k).map(String::as_str))
             .collect();
         let shared = stems

@@ -194,7 +194,7 @@ fn preposition_after(u: &Unit, i: usize, preps: &[&str]) -> Option<usize> {
         .take(FAILURE_GAP + 1)
         .take_while(|&k| {
             preps.contains(&u.tokens[k].key.as_str())
-                || crate::align::features::is_content(&u.tokens[k])
+                || u.is_content(k)
         })
         .find(|&k| preps.contains(&u.tokens[k].key.as_str()))
 }
@@ -297,7 +297,7 @@ fn next_word_negator(u: &Unit, i: usize) -> Option<usize> {
     );
     let k = i + 1;
     let t = u.tokens.get(k)?;
-    let negates = crate::align::features::is_content(t)
+    let negates = u.is_content(k)
         && (not
             || !is_name(u, k)
                 && ((undoing && t.key.starts_with("ال")) || (refusal && is_verbal_noun(&t.key))));
@@ -332,7 +332,7 @@ fn may_negate(key: &str) -> bool {
 pub fn negators(u: &Unit) -> Vec<Option<usize>> {
     let key = |k: usize| u.tokens.get(k).map(|t| t.key.as_str());
     let mut out = vec![None; u.tokens.len()];
-    let content = |k: usize| crate::align::features::is_content(&u.tokens[k]);
+    let content = |k: usize| u.is_content(k);
     for i in 0..u.tokens.len() {
         let this = u.tokens[i].key.as_str();
         // A negation in a number's bound (ما لا يقل عن سبعة: at least

@@ -181,7 +181,7 @@ impl Polarity {
             })
         };
         let keys = (0..u.tokens.len())
-            .filter(|&k| crate::align::features::is_content(&u.tokens[k]) && !in_slot(k))
+            .filter(|&k| u.is_content(k) && !in_slot(k))
             .map(|k| {
                 let stem = u.stems.get(k).cloned().unwrap_or_default();
                 Key {

@@ -185,9 +185,8 @@ fn stem_before<'u>(u: &'u Unit, q: &Quantity) -> Option<&'u str> {
     let i = token_at(u, q.start)?;
     (0..i)
         .rev()
-        .map(|k| (k, &u.tokens[k]))
-        .find(|(_, t)| crate::align::features::is_content(t))
-        .map(|(k, _)| u.stems[k].as_str())
+        .find(|&k| u.is_content(k))
+        .map(|k| u.stems[k].as_str())
 }
 
 pub fn date_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> Vec<Difference> {

@@ -13,7 +13,6 @@
 
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
-use crate::align::features::is_content;
 use crate::claims::time::{LIGHT, hours};
 use crate::claims::{Claim, ClaimKind};
 
@@ -61,7 +60,7 @@ fn event(u: &Unit) -> Option<usize> {
             .strip_prefix(['و', 'ف'])
             .filter(|r| r.chars().count() >= 3)
             .unwrap_or(key);
-        is_content(&u.tokens[k]) && !u.reading.frame[k] && !LIGHT.contains(&key)
+        u.is_content(k) && !u.reading.frame[k] && !LIGHT.contains(&key)
     })
 }
 
