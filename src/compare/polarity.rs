@@ -104,19 +104,14 @@ fn skeleton(stem: &str) -> Option<String> {
         Some(rest) if rest.chars().count() >= 3 => rest,
         _ => stem,
     };
-    let core = verb_core(stem);
-    let last = core.chars().count().checked_sub(1)?;
-    let kept = |(k, c): &(usize, char)| *k == 0 || *k == last || !matches!(c, 'ا' | 'و' | 'ي');
-    if core.chars().enumerate().filter(kept).count() < 3 {
-        return None;
-    }
-    Some(
-        core.chars()
-            .enumerate()
-            .filter(kept)
-            .map(|(_, c)| c)
-            .collect(),
-    )
+    let mut letters = verb_core(stem).chars();
+    let first = letters.next()?;
+    let last = letters.next_back();
+    let mut out = String::with_capacity(stem.len());
+    out.push(first);
+    out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
+    out.extend(last);
+    (out.chars().count() >= 3).then_some(out)
 }
 
 /// What one unit affirms and denies, read once per unit so that comparing
@@ -141,7 +136,8 @@ pub struct Polarity {
 struct Key {
     token: usize,
     stem: String,
-    core: String,
+    /// Where the verb core ([`verb_core`]) starts in `stem`.
+    core_at: usize,
     skeleton: Option<String>,
     group: Option<u32>,
     /// (pair, side) of the opposites lexicon the stem is on: words of one
@@ -150,9 +146,13 @@ struct Key {
 }
 
 impl Key {
+    fn core(&self) -> &str {
+        &self.stem[self.core_at..]
+    }
+
     fn meets(&self, other: &Key) -> bool {
-        let mine = [self.stem.as_str(), self.core.as_str()];
-        (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core))
+        let mine = [self.stem.as_str(), self.core()];
+        (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core()))
             || (self.group.is_some() && self.group == other.group)
             || (self.skeleton.is_some() && self.skeleton == other.skeleton)
             || self.sides.iter().any(|s| other.sides.contains(s))
@@ -186,7 +186,7 @@ impl Polarity {
                 let stem = u.stems.get(k).cloned().unwrap_or_default();
                 Key {
                     token: k,
-                    core: verb_core(&stem).to_string(),
+                    core_at: stem.len() - verb_core(&stem).len(),
                     skeleton: skeleton(&stem),
                     sides: antonyms.of(&stem).to_vec(),
                     stem,
