@@ -27,8 +27,6 @@
 use super::super::script::{is_arabic_letter, is_bidi_control};
 use std::sync::LazyLock;
 
-/// Characters that end a sentence.
-const TERMINATORS: &[char] = &['.', '!', '?', '؟', '…', '۔', '‼', '⁉'];
 
 static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
     include_str!("../../../data/abbreviations.txt")
@@ -110,6 +108,31 @@ fn depth_after(chars: &[(usize, char)]) -> Vec<u32> {
         .collect()
 }
 
+/// True for a character that ends a sentence.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔' | '‼' | '⁉')
+}
+
+/// `char::is_alphanumeric`, answering ASCII and Arabic letters without
+/// Unicode's tables (a twentieth of sentence splitting went to them).
+fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_arabic_letter(c) || c.is_alphanumeric()
+    }
+}
+
+/// `char::is_numeric`, answering ASCII and Arabic letters without
+/// Unicode's tables.
+fn numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        !is_arabic_letter(c) && c.is_numeric()
+    }
+}
+
 fn is_closing_mark(c: char) -> bool {
     matches!(c, '»' | '”' | '“' | '"' | ')' | ']' | '\'' | '’')
 }
@@ -130,7 +153,7 @@ fn word_before(chars: &[(usize, char)], i: usize) -> String {
     let mut j = i;
     while let Some(k) = visible_before(chars, j) {
         let c = chars[k].1;
-        if c.is_alphanumeric() || (c == '.' && !word.is_empty()) {
+        if alphanumeric(c) || (c == '.' && !word.is_empty()) {
             word.push(c);
             j = k;
         } else {
@@ -146,10 +169,10 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
     let prev = visible_before(chars, i).map(|k| chars[k].1);
     let next = visible_after(chars, i).map(|k| chars[k].1);
     if let (Some(p), Some(n)) = (prev, next) {
-        if p.is_numeric() && n.is_numeric() {
+        if numeric(p) && numeric(n) {
             return false;
         }
-        if n.is_alphanumeric() && !is_arabic_letter(n) {
+        if alphanumeric(n) && !is_arabic_letter(n) {
             return false;
         }
     }
@@ -177,7 +200,7 @@ pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if !TERMINATORS.contains(&c) || (c == '.' && !full_stop_may_end(&chars, i)) {
+        if !is_terminator(c) || (c == '.' && !full_stop_may_end(&chars, i)) {
             i += 1;
             continue;
         }
@@ -186,7 +209,7 @@ pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         let mut j = i + 1;
         while j < chars.len() {
             let d = chars[j].1;
-            if TERMINATORS.contains(&d) || is_closing_mark(d) || is_bidi_control(d) {
+            if is_terminator(d) || is_closing_mark(d) || is_bidi_control(d) {
                 last = j;
                 j += 1;
             } else {
@@ -236,6 +259,14 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn the_fast_character_tests_agree_with_unicode() {
+        for c in ('\0'..='\u{07FF}').chain(['٣', '۷', '①', 'ж', '漢', '\u{202B}']) {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(numeric(c), c.is_numeric(), "{c:?}");
+        }
     }
 
     #[test]
