@@ -192,10 +192,7 @@ fn preposition_after(u: &Unit, i: usize, preps: &[&str]) -> Option<usize> {
     // بعد تغريدة عن …) means the preposition is not the verb's.
     (i + 1..u.tokens.len())
         .take(FAILURE_GAP + 1)
-        .take_while(|&k| {
-            preps.contains(&u.tokens[k].key.as_str())
-                || u.is_content(k)
-        })
+        .take_while(|&k| preps.contains(&u.tokens[k].key.as_str()) || u.is_content(k))
         .find(|&k| preps.contains(&u.tokens[k].key.as_str()))
 }
 

@@ -27,7 +27,6 @@
 use super::super::script::{is_arabic_letter, is_bidi_control};
 use std::sync::LazyLock;
 
-
 static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
     include_str!("../../../data/abbreviations.txt")
         .lines()
