@@ -125,12 +125,18 @@ pub fn singular_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> V
     for (this, other, text_this, text_other, swap) in
         [(a, b, text_a, text_b, false), (b, a, text_b, text_a, true)]
     {
+        let plural: Vec<Count> = counts(this)
+            .into_iter()
+            .filter(|c| plural_count(c.q.amount))
+            .collect();
+        if plural.is_empty() {
+            continue;
+        }
         let other_counts = counts(other);
-        for c in counts(this) {
+        for c in plural {
             // A role (9 قتلى) is the count detector's: its singular is a
             // verb (وقتل) as often as a noun.
-            if !plural_count(c.q.amount) || other_counts.iter().any(|o| same_noun(&o.keys, &c.keys))
-            {
+            if other_counts.iter().any(|o| same_noun(&o.keys, &c.keys)) {
                 continue;
             }
             let role = crate::claims::lexicon::lexicon()
