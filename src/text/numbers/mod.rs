@@ -174,6 +174,12 @@ fn number_at(
         }
         return Some((v, j, Written::Digits, false));
     }
+    // A word the lexicon does not know starts no number (most words): the
+    // lookups below would all come back empty.
+    let teen = definite_teen(keys, i);
+    if teen.is_none() && !lex.knows(lkeys[i]) {
+        return None;
+    }
     if let Some((v, n)) = lex.phrase_at(&lkeys[i..], |e| {
         if let Entry::Ordinal(v) = e {
             Some(v)
@@ -189,7 +195,7 @@ fn number_at(
         let raw = keys[j];
         let joined = any && raw.starts_with('و') && raw.len() > 'و'.len_utf8();
         let key = if j == i {
-            definite_teen(keys, i).unwrap_or_else(|| lex_key(raw))
+            teen.unwrap_or(lkeys[i])
         } else if joined {
             &raw['و'.len_utf8()..]
         } else {
