@@ -50,42 +50,42 @@ fn is_number_separator(c: char) -> bool {
 /// Tokens of `text`, whose first byte is at `offset` in the file.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    // Characters are read once, in order, with a look ahead of two (a
+    // separator between digits), without collecting them first.
+    let mut chars = text.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        let mut end = pos + c.len_utf8();
         if is_digit(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if is_digit(d) {
-                    j += 1;
-                } else if is_number_separator(d) && j + 1 < chars.len() && is_digit(chars[j + 1].1)
-                {
-                    j += 2;
-                } else {
-                    break;
+            loop {
+                let mut ahead = chars.clone();
+                match ahead.next() {
+                    Some((p, d)) if is_digit(d) => {
+                        chars.next();
+                        end = p + d.len_utf8();
+                    }
+                    Some((_, d)) if is_number_separator(d) => match ahead.next() {
+                        Some((p, e)) if is_digit(e) => {
+                            chars.next();
+                            chars.next();
+                            end = p + e.len_utf8();
+                        }
+                        _ => break,
+                    },
+                    _ => break,
                 }
             }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(make(text, pos, end, offset, TokenKind::Number));
-            i = j;
         } else if let Some(script) = script_of(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
+            while let Some(&(p, d)) = chars.peek() {
                 let same_script = !is_digit(d) && script_of(d) == Some(script);
                 if same_script || is_word_internal_mark(d) {
-                    j += 1;
+                    chars.next();
+                    end = p + d.len_utf8();
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             out.push(make(text, pos, end, offset, TokenKind::Word));
-            i = j;
-        } else {
-            i += 1;
         }
     }
     out
