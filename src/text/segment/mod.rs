@@ -111,7 +111,10 @@ fn content_lines(text: &str) -> Vec<(usize, usize)> {
 
 /// Segments `text`; see the module documentation for the rules.
 pub fn segment(text: &str) -> Vec<Segment> {
-    let default_lang = guess_language(text).unwrap_or("ar");
+    // The whole text's language, for a span without letters: guessed only
+    // when one needs it (reading every article twice was a fortieth of an
+    // export).
+    let default_lang = std::cell::OnceCell::new();
     // The language of a span, when already guessed; trimming takes off
     // only white space, so the guess holds for the trimmed span.
     let put = |out: &mut Vec<Segment>, s: usize, e: usize, kind, guess: Option<&'static str>| {
@@ -120,7 +123,9 @@ pub fn segment(text: &str) -> Vec<Segment> {
                 start: s,
                 end: e,
                 kind,
-                lang: guess.unwrap_or(default_lang),
+                lang: guess.unwrap_or_else(|| {
+                    *default_lang.get_or_init(|| guess_language(text).unwrap_or("ar"))
+                }),
             });
         }
     };
