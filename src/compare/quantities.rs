@@ -125,13 +125,14 @@ pub fn singular_differences(a: &Unit, b: &Unit, text_a: &str, text_b: &str) -> V
     for (this, other, text_this, text_other, swap) in
         [(a, b, text_a, text_b, false), (b, a, text_b, text_a, true)]
     {
+        let plural_here = |q: &Quantity| q.kind == QuantityKind::Count && plural_count(q.amount);
+        if !this.quantities.iter().any(plural_here) {
+            continue;
+        }
         let plural: Vec<Count> = counts(this)
             .into_iter()
             .filter(|c| plural_count(c.q.amount))
             .collect();
-        if plural.is_empty() {
-            continue;
-        }
         let other_counts = counts(other);
         for c in plural {
             // A role (9 قتلى) is the count detector's: its singular is a
