@@ -176,7 +176,8 @@ impl Weight {
 /// Scores every pair of units of different articles that shares a feature.
 ///
 /// Each unit gathers the later-article units that share a proposing
-/// feature with it (its postings), sorts them and scores each pair once:
+/// feature with it (its postings), one bucket per partner, and scores
+/// each pair once:
 /// one unit's work is independent of another's, so rayon spreads the
 /// units over the cores, and no map of all pairs is ever built.
 pub fn candidates(units: &[Unit]) -> Vec<Candidate> {

@@ -47,7 +47,8 @@ fn the_words_of_a_phrase_weigh_one_word_together() {
     };
     let (seat, residence, envoy) = (at("مقر"), at("إقامة"), at("السفير"));
     // مقر إقامة is one synonym (a residence): its two words give their
-    // stems at half weight each, a word outside it in full.
+    // stems at half weight each, and so does the group (carried by both
+    // words); a word outside it weighs in full.
     assert_eq!(u.scale(&[seat]), 0.5);
     assert_eq!(u.scale(&[residence]), 0.5);
     assert_eq!(u.scale(&[seat, residence]), 0.5);

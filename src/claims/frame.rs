@@ -10,9 +10,9 @@
 //!   sentence start when a setting phrase within [`FRAME_LEAD`] tokens
 //!   leads to it (وفي برنامج حواري على قناة محلية، قال …).
 //! - An attribution is a `frame` word (وفق، بحسب، نقلا عن) and what follows
-//!   it to the next break, to «أن» opening what is said, or to a number in
-//!   digits (with its preposition: وفقا لبيان المحافظة إلى 5 قتلى); فحسب
-//!   ("only") is none.
+//!   it to the next break, to «أن» opening what is said, or to a count of
+//!   a role in digits (with its preposition: وفقا لبيان المحافظة إلى 5
+//!   قتلى; not وفقا لـ3 شهود عيان); فحسب ("only") is none.
 //! - The speaker is what stands between the verb and إن, or after the
 //!   attribution word.
 
@@ -38,12 +38,21 @@ const SETTING: &[&str] = &["في", "وفي", "خلال", "وخلال", "ومن",
 /// Prepositions that lead to a number (ارتفع إلى 5، بـ3 طائرات).
 const TO_NUMBER: &[&str] = &["الي", "ل", "ب", "حتي"];
 
-/// True when token `k` is a number written in digits, or a preposition
-/// right before one: an attribution names a source, and a count ends it
-/// (وفقا لبيان المحافظة إلى 5 قتلى: the toll is the fact).
+/// True when token `k` is a number written in digits before a word of a
+/// role, or a preposition right before such a number: an attribution
+/// names a source, and a count of victims ends it (وفقا لبيان المحافظة
+/// إلى 5 قتلى: the toll is the fact). Other numbers stay in it (وفقا لـ3
+/// شهود عيان، بحسب قناة فرانس 24).
 fn opens_count(tokens: &[Token], keys: &Keys, k: usize) -> bool {
-    let digits = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-    digits(k) || (TO_NUMBER.contains(&keys[k]) && digits(k + 1))
+    let role = |k: usize| {
+        k < keys.len()
+            && keys
+                .find(k, |e| matches!(e, Entry::Role(_)).then_some(()))
+                .is_some()
+    };
+    let count =
+        |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && role(k + 1);
+    count(k) || (TO_NUMBER.contains(&keys[k]) && count(k + 1))
 }
 
 /// Which tokens frame the sentence, and the span of the speaker.
@@ -88,9 +97,9 @@ pub fn frame(tokens: &[Token], keys: &Keys, text: &str) -> (Vec<bool>, Option<(u
         if keys[i] == "فحسب" {
             continue;
         }
-        // It ends at a break, or at «أن» opening what is said (ذكر
+        // It ends at a break, at «أن» opening what is said (ذكر
         // التلفزيون نقلا عن بيان للوزارة أن الحصيلة ارتفعت: the toll is
-        // the fact, not part of the attribution).
+        // the fact, not part of the attribution) or at a count of a role.
         let end = (i + n..tokens.len())
             .find(|&k| {
                 break_before(tokens, text, k)

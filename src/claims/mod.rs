@@ -395,6 +395,8 @@ mod tests {
         // After a meeting, or after midnight: the story's own event.
         assert!(!reading("وجاء الهجوم بعد ساعات من اجتماع للحكومة في العاصمة.").past);
         assert!(!reading("وقع الانفجار بعد منتصف الليل بقليل وقتل ثلاثة حراس.").past);
+        // The story's own fire, named again: a toll two days on.
+        assert!(!reading("ارتفعت حصيلة ضحايا الحريق إلى 15 قتيلا بعد يومين من الحريق.").past);
     }
 
     #[test]
@@ -559,6 +561,15 @@ mod tests {
         let s = "بلغت الحصيلة بحسب مصادر طبية 9 قتلى في القرية.";
         assert_eq!(framed(s), "بحسب مصادر طبية");
         assert_eq!(counts_of(s), [("killed".into(), "9".into())]);
+        // A number that counts no victims is part of the source.
+        assert_eq!(
+            framed("اندلع الحريق في المستودع، بحسب قناة فرانس 24."),
+            "بحسب قناة فرانس 24"
+        );
+        assert_eq!(
+            framed("انهار الجسر صباحا، وفقا لـ3 شهود عيان."),
+            "وفقا لـ 3 شهود عيان"
+        );
     }
 
     #[test]

@@ -42,8 +42,8 @@ const AFTER: &[&str] = &["بعد", "عقب", "اعقاب"];
 const AFTER_REACH: usize = 5;
 
 /// True when the sentence sets its event after another of the same kind:
-/// a noun before «بعد» and the same noun, without its article and
-/// proclitics, right after a «من» shortly after (يأتي الحادث بعد ساعات
+/// a word (three letters or more) before «بعد» and the same word,
+/// indefinite, right after a «من» shortly after (يأتي الحادث بعد ساعات
 /// قليلة من حادث تصادم قطارين: the counts that follow are the other
 /// accident's). Another noun after «من» (جاء الهجوم بعد ساعات من قيام
 /// أنصار …) is a cause or a setting, not a second event of its kind.
@@ -62,8 +62,10 @@ pub fn after_its_like(keys: &Keys, frame: &[bool]) -> bool {
                 .filter(|&i| keys[i].chars().count() >= 3)
                 .map(|i| bare(keys[i]))
                 .collect();
+            // The other one is indefinite (من حادث); «بعد يومين من
+            // الحريق» is the story's own fire.
             (k + 2..keys.len().min(k + 2 + AFTER_REACH))
-                .filter(|&j| keys[j - 1] == "من")
+                .filter(|&j| keys[j - 1] == "من" && !keys[j].starts_with("ال"))
                 .any(|j| before.contains(&bare(keys[j])))
         })
 }

@@ -12,8 +12,8 @@
 //!   that differ in a last consonant heard two ways, هويد / هويت, or in
 //!   the g of a foreign name, غامبيا / جامبيا).
 //! - A place and the region holding it (a city, "east of the country")
-//!   have different heads or none, and are not compared. Nor is a name the
-//!   other sentence says too, after any word (عقار جسر السويس … بمنطقة
+//!   have different heads or none, and are not compared. Nor is a place's
+//!   name (not a holder's) the other sentence says too, after any word (عقار جسر السويس … بمنطقة
 //!   السلام against في منطقة جسر السويس): it names the place there as
 //!   well.
 //! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
@@ -165,7 +165,7 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
         // A name the other sentence says too, after any word (عقار جسر
         // السويس المنهار بمنطقة السلام): the two name the place and the
         // district holding it, not two places.
-        if says(b, xa) || says(a, xb) {
+        if place && (says(b, xa) || says(a, xb)) {
             continue;
         }
         let kind = match (place, head.starts_with(gazetteer::NISBA_HEAD)) {
