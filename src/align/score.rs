@@ -327,11 +327,15 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                 buckets,
                 common,
             } = sc;
-            // The bucket of partner `b`, opened when first met.
-            let mut bucket = |b: usize, partners: &mut Vec<usize>| -> usize {
+            // The bucket of partner `b`, opened when first met (buckets
+            // are kept from unit to unit, emptied).
+            let mut bucket = |b: usize, partners: &mut Vec<usize>, buckets: &mut Vec<Vec<_>>| {
                 if slot[b] == u32::MAX {
                     slot[b] = partners.len() as u32;
                     partners.push(b);
+                    if buckets.len() < partners.len() {
+                        buckets.push(Vec::new());
+                    }
                 }
                 slot[b] as usize
             };
@@ -344,20 +348,14 @@ pub fn candidates(units: &[Unit]) -> Vec<Candidate> {
                     .iter()
                     .filter(|(b, _)| units[*b].article > units[a].article)
                 {
-                    let s = bucket(b, partners);
-                    if buckets.len() <= s {
-                        buckets.resize_with(s + 1, Vec::new);
-                    }
+                    let s = bucket(b, partners, buckets);
                     buckets[s].push((ka, kb));
                 }
             }
             // A partner met only as a next teller has no shared proposing
             // feature.
             for &b in &neighbours[a] {
-                let s = bucket(b, partners);
-                if buckets.len() <= s {
-                    buckets.resize_with(s + 1, Vec::new);
-                }
+                bucket(b, partners, buckets);
             }
             // Partners in ascending order; each bucket emptied for the next
             // unit once scored.

@@ -3,7 +3,12 @@
 //! bounds, spellings of places), as real coverage showed it must be.
 
 use super::compare_tests::relation;
-use crate::compare::Relation;
+use crate::compare::{Difference, Relation};
+
+/// The relation and differences of two sentences that must be linked.
+fn linked(a: &str, b: &str) -> (Relation, Vec<Difference>) {
+    relation(a, b).expect("the two sentences are linked")
+}
 
 #[test]
 fn a_count_of_part_of_the_victims_fits_within_the_toll() {
@@ -33,7 +38,7 @@ fn a_count_of_part_of_the_victims_fits_within_the_toll() {
 
 #[test]
 fn words_of_the_attribution_and_a_toll_rising_to_a_figure_state_no_opposite() {
-    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    let linked = |a: &str, b: &str| linked(a, b).0;
     // «التواصل» of social media, in the attribution, is no «continuing»
     // against an arrest (توقيف, of the stem of stopping).
     assert_ne!(
@@ -56,7 +61,7 @@ fn words_of_the_attribution_and_a_toll_rising_to_a_figure_state_no_opposite() {
 
 #[test]
 fn the_hour_a_toll_rose_is_not_the_hour_of_the_event() {
-    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    let linked = |a: &str, b: &str| linked(a, b).0;
     let event = "اندلع حريق سوق الخضار في مدينة حمص فجر اليوم وأوقع 14 قتيلا.";
     assert_ne!(
         linked(
@@ -77,7 +82,6 @@ fn the_hour_a_toll_rose_is_not_the_hour_of_the_event() {
 
 #[test]
 fn a_bound_negates_nothing_and_g_is_written_two_ways() {
-    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked");
     // «ما لا يقل عن» (at least) holds «لا» without denying «يقل».
     let (rel, diffs) = linked(
         "غرق مركب كان يقل 90 راكبا قبالة سواحل غينيا مساء الأحد.",
@@ -94,7 +98,6 @@ fn a_bound_negates_nothing_and_g_is_written_two_ways() {
 
 #[test]
 fn a_quoted_name_ends_at_its_quote_and_a_last_letter_is_a_spelling() {
-    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked");
     // «هويد» then an adjective: the name is هويد alone; هويت is the same
     // name heard with another last consonant.
     let (rel, diffs) = linked(
@@ -112,7 +115,7 @@ fn a_quoted_name_ends_at_its_quote_and_a_last_letter_is_a_spelling() {
 
 #[test]
 fn a_group_in_two_forms_is_one_group_and_two_towns_a_letter_apart_are_two() {
-    let linked = |a: &str, b: &str| relation(a, b).expect("the two sentences are linked").0;
+    let linked = |a: &str, b: &str| linked(a, b).0;
     // أطفال (3 to 10) and طفلا (11 and up): one group, two figures.
     assert_eq!(
         linked(

@@ -205,10 +205,7 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
         .collect();
     if let [(k, p)] = nisbas.as_slice() {
         let noun = tokens[k - 1].key.as_str();
-        let bare = super::lexicon::variants(noun)
-            .last()
-            .copied()
-            .unwrap_or(noun);
+        let bare = super::lexicon::bare(noun);
         let is_noun = tokens[k - 1].kind == crate::text::tokenize::TokenKind::Word
             && bare.chars().count() >= 2
             && !crate::text::stopwords::is_stopword(noun)

@@ -196,6 +196,12 @@ pub fn variants(key: &str) -> Variants<'_> {
     out
 }
 
+/// The key without its conjunction, proclitics and article: the last of
+/// its [`variants`] (والمدينة → مدينة).
+pub fn bare(key: &str) -> &str {
+    variants(key).last().copied().unwrap_or(key)
+}
+
 impl Word {
     fn matches(&self, key: &str) -> bool {
         variants(key).into_iter().any(|v| {

@@ -11,8 +11,8 @@
 //! - A count's role is read the way a journalist reads it, not from the
 //!   noun after the number alone: see [`counts`].
 //! - A sentence set before the story's event (العام الماضي، قبل عامين),
-//!   or telling of an earlier event of its kind (يأتي الحادث بعد ساعات من
-//!   حادث …), says so ([`Reading::past`]): its claims are of another time.
+//!   or telling of an earlier event of its kind (وجاء الحادث بعد أيام من
+//!   حادث مماثل …), says so ([`Reading::past`]): its claims are of another time.
 //! - A forecast or conditional word (متوقعا أن، قد يصل، يخشى) makes the
 //!   counts after it in its clause forecasts; an earlier-figure word
 //!   (الحصيلة السابقة) makes them earlier figures. A clause ends at a

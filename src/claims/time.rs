@@ -25,7 +25,7 @@
 //! - Dates are quantities already ([`QuantityKind::Date`]); the comparison
 //!   reads them there.
 //! - A sentence that sets the event after another of its kind (يأتي
-//!   الحادث بعد ساعات من حادث تصادم …، وقع الانفجار بعد يومين من انفجار
+//!   الحادث بعد أيام من حادث مماثل …، وقع الانفجار بعد يومين من انفجار
 //!   …) tells of that other one: [`after_its_like`].
 
 use super::lexicon::Entry;
@@ -43,22 +43,16 @@ const AFTER_REACH: usize = 5;
 
 /// True when the sentence sets its event after another of the same kind:
 /// a word (three letters or more) before «بعد» and the same word,
-/// indefinite, right after a «من» shortly after (يأتي الحادث بعد ساعات
-/// قليلة من حادث تصادم قطارين: the counts that follow are the other
+/// indefinite, right after a «من» shortly after (وجاء الحادث بعد أيام من
+/// حادث مماثل على الطريق نفسه: the counts that follow are the other
 /// accident's). Another noun after «من» (جاء الهجوم بعد ساعات من قيام
 /// أنصار …) is a cause or a setting, not a second event of its kind.
 pub fn after_its_like(keys: &Keys, frame: &[bool]) -> bool {
-    let bare = |w: &str| -> String {
-        super::lexicon::variants(w)
-            .last()
-            .copied()
-            .unwrap_or(w)
-            .to_string()
-    };
+    let bare = super::lexicon::bare;
     (0..keys.len())
         .filter(|&k| !frame[k] && AFTER.contains(&keys[k]))
         .any(|k| {
-            let before: Vec<String> = (k.saturating_sub(AFTER_REACH)..k)
+            let before: Vec<&str> = (k.saturating_sub(AFTER_REACH)..k)
                 .filter(|&i| keys[i].chars().count() >= 3)
                 .map(|i| bare(keys[i]))
                 .collect();

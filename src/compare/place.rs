@@ -13,8 +13,9 @@
 //!   the g of a foreign name, غامبيا / جامبيا).
 //! - A place and the region holding it (a city, "east of the country")
 //!   have different heads or none, and are not compared. Nor is a place's
-//!   name (not a holder's) the other sentence says too, after any word (عقار جسر السويس … بمنطقة
-//!   السلام against في منطقة جسر السويس): it names the place there as
+//!   name (not a holder's) the other sentence says too, after any word
+//!   (عقار الزيتون … بمنطقة النور against في منطقة الزيتون): it names the
+//!   place there as
 //!   well.
 //! - Places of the gazetteer (في درنة، ببنغازي) are compared when each
 //!   side names one: two that cannot both hold ([`gazetteer::compatible`]:
@@ -22,6 +23,7 @@
 
 use super::{Difference, DifferenceKind};
 use crate::align::Unit;
+use crate::claims::lexicon::bare;
 use crate::claims::{Claim, ClaimKind, gazetteer};
 use crate::text::names::{MAX_NAME_DISTANCE, could_be_same_name, name_distance, skeleton};
 
@@ -35,13 +37,6 @@ fn named(u: &Unit) -> Vec<(&Claim, bool, &str, &[String])> {
             _ => None,
         })
         .collect()
-}
-
-fn bare(w: &str) -> &str {
-    crate::claims::lexicon::variants(w)
-        .last()
-        .copied()
-        .unwrap_or(w)
 }
 
 fn meet(x: &[String], y: &[String]) -> bool {
@@ -162,8 +157,8 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
         if meet(xa, xb) || nb.iter().any(|n| meet(xa, n.3)) || na.iter().any(|n| meet(n.3, xb)) {
             continue;
         }
-        // A name the other sentence says too, after any word (عقار جسر
-        // السويس المنهار بمنطقة السلام): the two name the place and the
+        // A name the other sentence says too, after any word (عقار
+        // الزيتون المنهار بمنطقة النور): the two name the place and the
         // district holding it, not two places.
         if place && (says(b, xa) || says(a, xb)) {
             continue;
