@@ -56,7 +56,15 @@ pub struct Lexicon {
     phrase_words: rustc_hash::FxHashSet<String>,
     /// Every word of the lexicon: a word alone or in a phrase.
     known: rustc_hash::FxHashSet<String>,
+    /// Every known word, and every known word behind a one-letter
+    /// proclitic (و ف ب ل ك) that is not itself known, with the bytes of
+    /// the proclitic: [`Lexicon::lex_key`] in one lookup (it had tried six,
+    /// for every token of every sentence).
+    keys: HashMap<String, usize>,
 }
+
+/// The one-letter proclitics [`Lexicon::lex_key`] takes off.
+const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 const DATA: &str = include_str!("../../../data/numbers.txt");
 
@@ -105,7 +113,28 @@ impl Lexicon {
         }
         lex.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         lex.known = lex.words.keys().chain(&lex.phrase_words).cloned().collect();
+        for word in &lex.known {
+            for p in PROCLITICS {
+                let clitic = format!("{p}{word}");
+                if !lex.known.contains(&clitic) {
+                    lex.keys.entry(clitic).or_insert(p.len_utf8());
+                }
+            }
+        }
+        for word in &lex.known {
+            lex.keys.insert(word.clone(), 0);
+        }
         lex
+    }
+
+    /// The key with a one-letter proclitic (و ف ب ل ك) removed when that
+    /// makes it a lexicon word (وسبعين → سبعين، بنحو → نحو); the key itself
+    /// when it is a word of the lexicon or nothing is.
+    pub fn lex_key<'k>(&self, key: &'k str) -> &'k str {
+        match self.keys.get(key) {
+            Some(&n) => &key[n..],
+            None => key,
+        }
     }
 
     /// True when `key` is part of a multi-word phrase.
@@ -189,6 +218,18 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proclitic_comes_off_only_when_it_leaves_a_number_word() {
+        let lex = lexicon();
+        let key = |w: &str| lex.lex_key(&normalize(w)).to_string();
+        assert_eq!(key("وسبعين"), normalize("سبعين"));
+        assert_eq!(key("بنحو"), normalize("نحو"));
+        assert_eq!(key("سبعين"), normalize("سبعين"));
+        // Not a number word behind و: the key stays whole.
+        assert_eq!(key("وزير"), normalize("وزير"));
+        assert_eq!(key("وو"), normalize("وو"));
+    }
 
     #[test]
     fn knows_every_word_alone_or_in_a_phrase_and_nothing_else() {

@@ -115,18 +115,7 @@ pub struct Quantity {
 /// The key with a one-letter proclitic (و ف ب ل ك) removed when that makes
 /// it a lexicon word (وسبعين → سبعين، بنحو → نحو).
 fn lex_key(key: &str) -> &str {
-    let lex = lexicon();
-    if lex.knows(key) {
-        return key;
-    }
-    for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
-        if let Some(rest) = key.strip_prefix(p)
-            && lex.knows(rest)
-        {
-            return rest;
-        }
-    }
-    key
+    lexicon().lex_key(key)
 }
 
 fn parse_digits(key: &str) -> Option<f64> {
