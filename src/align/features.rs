@@ -214,6 +214,9 @@ pub struct Reader<'a> {
     pub synonyms: &'a Synonyms,
     /// The story's name entities.
     pub entities: &'a Entities,
+    /// The story's distinct words, read once ([`super::words::Words`]); a
+    /// word it lacks is read with the stemmer.
+    pub words: &'a super::words::Words,
 }
 
 impl Reader<'_> {
@@ -225,15 +228,24 @@ impl Reader<'_> {
         tokens: Vec<Token>,
         text: &str,
     ) -> Unit {
-        let stems: Vec<String> = tokens.iter().map(|t| self.stemmer.stem(&t.key)).collect();
+        let read: Vec<std::borrow::Cow<'_, super::words::Word>> = tokens
+            .iter()
+            .map(|t| match self.words.get(&t.key) {
+                Some(w) => std::borrow::Cow::Borrowed(w),
+                None => std::borrow::Cow::Owned(super::words::read(t, self.stemmer)),
+            })
+            .collect();
+        let stems: Vec<String> = read.iter().map(|w| w.stem.clone()).collect();
         let bare: Vec<String> = tokens
             .iter()
-            .map(|t| self.stemmer.bare(&t.key).to_string())
+            .zip(&read)
+            .map(|(t, w)| w.bare(&t.key).to_string())
             .collect();
+        let content: Vec<bool> = read.iter().map(|w| w.content).collect();
+        drop(read);
         let quantities =
             crate::text::numbers::quantities(&tokens, text, &|w| self.stemmer.knows(w));
         let reading = crate::claims::read(&tokens, &quantities, text);
-        let content: Vec<bool> = tokens.iter().map(is_content).collect();
         let is_content = |k: usize| content[k];
         let mut features: Vec<(Feature, Vec<usize>)> = Vec::new();
         let mut add =

@@ -22,5 +22,6 @@ pub mod background;
 pub mod features;
 pub mod score;
 pub mod synonyms;
+pub mod words;
 
 pub use features::{Feature, Unit};

@@ -29,6 +29,7 @@ pub use disputes::{Dispute, DisputeSide, Measure};
 pub use facts::Fact;
 
 use crate::align::features::{self, Feature, Unit};
+use crate::align::words::Words;
 use crate::align::{score, synonyms};
 use crate::claims::{ClaimKind, Modality, Role};
 use crate::compare::{self, Difference, Relation};
@@ -204,12 +205,15 @@ pub fn analyze(articles: &[Article]) -> Analysis {
     .with_lexicon(synonyms::evidence());
     let synonyms = synonyms::Synonyms::shared();
     let antonyms = compare::Antonyms::shared();
+    let words = Words::read(raw.iter().flat_map(|(_, _, _, t)| t), &stemmer);
     let sentences: Vec<Vec<&str>> = raw
         .par_iter()
         .map(|(_, _, _, toks)| {
             toks.iter()
-                .filter(|t| features::is_content(t))
-                .map(|t| stemmer.bare(&t.key))
+                .filter_map(|t| {
+                    let w = words.get(&t.key)?;
+                    w.content.then(|| w.bare(&t.key))
+                })
                 .collect()
         })
         .collect();
@@ -219,6 +223,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         stemmer: &stemmer,
         synonyms,
         entities: &entities,
+        words: &words,
     };
     // Units, their polarity, candidates and comparisons are independent
     // per item: rayon spreads them over the cores (a story of hundreds of
