@@ -25,7 +25,9 @@ use std::process::ExitCode;
 /// system allocator spent a sixth of a 100-story export in malloc and free
 /// (perf), mimalloc much less.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
+
+mod allocator;
 
 /// Turns transparent huge pages off for this process. mimalloc asks the
 /// kernel for 2 MB pages, and on a machine whose memory another program
