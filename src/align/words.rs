@@ -45,15 +45,9 @@ pub struct Words {
 }
 
 impl Words {
-    /// Reads every distinct key of `tokens` with `stemmer`.
-    pub fn read<'t>(tokens: impl IntoIterator<Item = &'t Token>, stemmer: &Stemmer) -> Words {
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        let mut distinct: Vec<&Token> = Vec::new();
-        for t in tokens {
-            if seen.insert(t.key.as_str()) {
-                distinct.push(t);
-            }
-        }
+    /// Reads `distinct` (tokens of distinct keys, as [`distinct`] gives
+    /// them) with `stemmer`.
+    pub fn read(distinct: Vec<&Token>, stemmer: &Stemmer) -> Words {
         let of = distinct
             .into_par_iter()
             .map(|t| (t.key.clone(), read(t, stemmer)))
@@ -77,6 +71,15 @@ impl Words {
     }
 }
 
+/// The first token of each distinct key of `tokens`, in order.
+pub fn distinct<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<&'t Token> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    tokens
+        .into_iter()
+        .filter(|t| seen.insert(t.key.as_str()))
+        .collect()
+}
+
 /// The word of token `t`, read with `stemmer`.
 pub fn read(t: &Token, stemmer: &Stemmer) -> Word {
     let bare = stemmer.bare(&t.key);
@@ -98,7 +101,7 @@ mod tests {
         let text = "وصل الوزير إلى المدينة، والتقى الوزير بسكان المدينة في 3 أحياء.";
         let tokens = tokenize(text, 0);
         let stemmer = Stemmer::new(tokens.iter().map(|t| t.key.as_str()));
-        let words = Words::read(&tokens, &stemmer);
+        let words = Words::read(distinct(&tokens), &stemmer);
         // الوزير and المدينة come twice: read once each.
         assert_eq!(words.len(), tokens.len() - 2);
         for t in &tokens {

@@ -29,7 +29,7 @@ pub use disputes::{Dispute, DisputeSide, Measure};
 pub use facts::Fact;
 
 use crate::align::features::{self, Feature, Unit};
-use crate::align::words::Words;
+use crate::align::words::{self, Words};
 use crate::align::{score, synonyms};
 use crate::claims::{ClaimKind, Modality, Role};
 use crate::compare::{self, Difference, Relation};
@@ -198,14 +198,14 @@ pub fn analyze(articles: &[Article]) -> Analysis {
                 })
         })
         .collect();
-    let stemmer = Stemmer::new(
-        raw.iter()
-            .flat_map(|(_, _, _, t)| t.iter().map(|t| t.key.as_str())),
-    )
-    .with_lexicon(synonyms::evidence());
+    // The stemmer's evidence is the story's vocabulary: its distinct words
+    // are all it needs.
+    let distinct = words::distinct(raw.iter().flat_map(|(_, _, _, t)| t));
+    let stemmer =
+        Stemmer::new(distinct.iter().map(|t| t.key.as_str())).with_lexicon(synonyms::evidence());
     let synonyms = synonyms::Synonyms::shared();
     let antonyms = compare::Antonyms::shared();
-    let words = Words::read(raw.iter().flat_map(|(_, _, _, t)| t), &stemmer);
+    let words = Words::read(distinct, &stemmer);
     let sentences: Vec<Vec<&str>> = raw
         .par_iter()
         .map(|(_, _, _, toks)| {
