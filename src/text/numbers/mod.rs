@@ -493,7 +493,10 @@ fn dual(
     i: usize,
     attested: &dyn Fn(&str) -> bool,
 ) -> Option<Quantity> {
+    // Every dual ending ends so (تان in ان): most words are out before
+    // any lookup (a bare form is a tail of its key).
     if tokens[i].kind != TokenKind::Word
+        || !(keys[i].ends_with("ان") || keys[i].ends_with("تين"))
         || is_stopword(keys[i])
         || !lexicon().word(lex_key(keys[i])).is_empty()
     {
