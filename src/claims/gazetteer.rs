@@ -169,8 +169,9 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
             Some(p) if p + 2 == k => tokens[k - 1].key == "و",
             _ => false,
         };
+        // Asked only of a name the gazetteer has (few words are).
         let after_in =
-            joined || k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
+            || joined || k > 0 && (IN.contains(&tokens[k - 1].key.as_str()) || is_head(k - 1));
         // «ب» on a country relates more often than it places (مرتبطة
         // بإيران, linked to Iran); on a city, or a name that is also a city,
         // it places (انفجار ببيروت، بطرابلس).
@@ -179,9 +180,9 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
             .and_then(|r| g.get(r))
             .filter(|p| matches!(p.kind, Kind::City | Kind::Either));
         let found = match (g.get(rest), with_bi) {
-            (Some(p), _) if after_in => Some(p),
+            (Some(p), _) if after_in() => Some(p),
             (_, Some(p)) => Some(p),
-            _ => g.get(key).filter(|_| after_in),
+            _ => g.get(key).filter(|_| after_in()),
         };
         if let Some(p) = found.filter(|p| p.kind != Kind::Nisba) {
             last = Some(k);
