@@ -70,41 +70,61 @@ fn quote_role(c: char) -> Option<QuoteRole> {
     })
 }
 
-/// For every character, how many matched quote or bracket pairs are still
-/// open right after it. Unmatched openers and closers count for nothing.
-fn depth_after(chars: &[(usize, char)]) -> Vec<u32> {
-    let mut stack: Vec<(Pairing, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        let Some(role) = quote_role(c) else { continue };
-        let (kind, may_open, may_close) = match role {
-            QuoteRole::Open(k) => (k, true, false),
-            QuoteRole::Close(k) => (k, false, true),
-            QuoteRole::Either(k) => (k, true, true),
-        };
-        if may_close && let Some(pos) = stack.iter().rposition(|&(k, _)| k == kind) {
-            let (_, open) = stack[pos];
-            stack.truncate(pos);
-            pairs.push((open, i));
-            continue;
+/// How many matched quote or bracket pairs are still open right after a
+/// character, asked at characters in ascending order. Unmatched openers
+/// and closers count for nothing.
+///
+/// Only the pairs' ends are kept, sorted, and walked as the questions
+/// come: a count for every character of a paragraph was two arrays as
+/// long as it, of which a few places are ever read.
+struct Depth {
+    /// (character index, +1 at an opener or -1 at its closer), sorted.
+    ends: Vec<(usize, i32)>,
+    /// Ends already counted into `depth`.
+    next: usize,
+    depth: i32,
+}
+
+impl Depth {
+    fn of(chars: &[(usize, char)]) -> Depth {
+        let mut stack: Vec<(Pairing, usize)> = Vec::new();
+        let mut ends: Vec<(usize, i32)> = Vec::new();
+        for (i, &(_, c)) in chars.iter().enumerate() {
+            let Some(role) = quote_role(c) else { continue };
+            let (kind, may_open, may_close) = match role {
+                QuoteRole::Open(k) => (k, true, false),
+                QuoteRole::Close(k) => (k, false, true),
+                QuoteRole::Either(k) => (k, true, true),
+            };
+            if may_close && let Some(pos) = stack.iter().rposition(|&(k, _)| k == kind) {
+                let (_, open) = stack[pos];
+                stack.truncate(pos);
+                ends.push((open, 1));
+                ends.push((i, -1));
+                continue;
+            }
+            if may_open {
+                stack.push((kind, i));
+            }
         }
-        if may_open {
-            stack.push((kind, i));
+        ends.sort_unstable();
+        Depth {
+            ends,
+            next: 0,
+            depth: 0,
         }
     }
-    let mut delta = vec![0i32; chars.len() + 1];
-    for (open, close) in pairs {
-        delta[open] += 1;
-        delta[close] -= 1;
+
+    /// The depth right after character `i`; `i` never goes back.
+    fn after(&mut self, i: usize) -> u32 {
+        while let Some(&(at, d)) = self.ends.get(self.next)
+            && at <= i
+        {
+            self.depth += d;
+            self.next += 1;
+        }
+        self.depth.max(0) as u32
     }
-    let mut depth = 0i32;
-    delta[..chars.len()]
-        .iter()
-        .map(|d| {
-            depth += d;
-            depth.max(0) as u32
-        })
-        .collect()
 }
 
 /// True for a character that ends a sentence.
@@ -194,7 +214,7 @@ pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         .char_indices()
         .map(|(o, c)| (start + o, c))
         .collect();
-    let depth = depth_after(&chars);
+    let mut depth = Depth::of(&chars);
     let mut cuts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -217,7 +237,7 @@ pub fn split_sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
         }
         let cut = chars[last].0 + chars[last].1.len_utf8();
         let after = chars.get(j).map(|&(_, d)| d);
-        let closes_all = depth[last] == 0;
+        let closes_all = depth.after(last) == 0;
         let glued_arabic = after.is_some_and(is_arabic_letter)
             && matches!(c, '.' | '؟' | '!')
             && visible_before(&chars, i).is_some_and(|k| is_arabic_letter(chars[k].1));
