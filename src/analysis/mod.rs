@@ -232,9 +232,10 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         .into_par_iter()
         .map(|(a, s, title, toks)| reader.unit((a, s, title), toks, &articles[a].text))
         .collect();
+    let stems = compare::Stems::of(&units, antonyms);
     let polarity: Vec<compare::Polarity> = units
         .par_iter()
-        .map(|u| compare::Polarity::of(u, antonyms))
+        .map(|u| compare::Polarity::of(u, &stems))
         .collect();
     let scored = score::candidates(&units);
     let keep = score::by_score(&units, &scored);

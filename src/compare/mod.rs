@@ -42,9 +42,11 @@ pub mod place;
 pub mod polarity;
 mod quantities;
 pub mod slots;
+pub mod stems;
 pub mod time;
 
 pub use polarity::{Antonyms, Polarity};
+pub use stems::Stems;
 
 use crate::align::Unit;
 use crate::claims::SlotKind;
@@ -223,7 +225,7 @@ pub fn compare(
     b: &Unit,
     (text_a, text_b): (&str, &str),
     score: f64,
-    (pol_a, pol_b): (&Polarity, &Polarity),
+    (pol_a, pol_b): (&Polarity<'_>, &Polarity<'_>),
 ) -> (Relation, Vec<Difference>) {
     let sides = ((a, text_a), (b, text_b));
     let scope = place::differences(sides.0, sides.1);

@@ -33,6 +33,7 @@ use crate::text::stem::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use super::negators::{NEGATION_REACH, is_refusal, negators};
+use super::stems::Stems;
 
 const DATA: &str = include_str!("../../data/antonyms.txt");
 
@@ -79,79 +80,50 @@ impl Antonyms {
         Antonyms { sides }
     }
 
-    fn of(&self, stem: &str) -> &[(u32, bool)] {
+    /// The (pair, side) of every pair `stem` is on.
+    pub fn of(&self, stem: &str) -> &[(u32, bool)] {
         self.sides.get(stem).map(Vec::as_slice).unwrap_or(&[])
     }
-}
-
-/// A verb stem without its tense prefix: the imperfect's ي ت ن or the
-/// perfect's أ of the derived forms (يسفر and أسفر → سفر), so that لم يسفر
-/// meets أسفر. At least three letters stay.
-fn verb_core(stem: &str) -> &str {
-    match stem.strip_prefix(['ي', 'ت', 'ن', 'ا']) {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => stem,
-    }
-}
-
-/// The letters of a stem that a verb and its verbal noun share: without an
-/// accusative ending ا, the verb core ([`verb_core`]) without its
-/// inner long vowels (يظهر / ظهور → ظهر، اعترض / اعتراض → عترض، آمنا /
-/// آمنة → امن). `None` when fewer than three letters would stay: the
-/// skeleton of a short word joins too much (قال / قيل).
-fn skeleton(stem: &str) -> Option<String> {
-    let stem = match stem.strip_suffix('ا') {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => stem,
-    };
-    let mut letters = verb_core(stem).chars();
-    let first = letters.next()?;
-    let last = letters.next_back();
-    let mut out = String::with_capacity(stem.len());
-    out.push(first);
-    out.extend(letters.filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
-    out.extend(last);
-    (out.chars().count() >= 3).then_some(out)
 }
 
 /// What one unit affirms and denies, read once per unit so that comparing
 /// pairs costs little.
 #[derive(Debug, Default, Clone)]
-pub struct Polarity {
+pub struct Polarity<'a> {
     /// For each token, the negator governing it (see [`negators`]).
     negator: Vec<Option<usize>>,
     /// Tokens near a negation: from the negator to [`SCOPE_AFTER`] tokens
     /// past the word it governs. A word there is not plainly affirmed.
     scoped: Vec<bool>,
     /// Content tokens with their match keys.
-    keys: Vec<Key>,
+    keys: Vec<Key<'a>>,
     /// Every token on a side of a pair of opposites: (pair, side), the
     /// token and its stem. A negated word blurs its side (لم يرتفع); a word
     /// both units hold on one side (وقف دعم in both) is what they share,
     /// not what sets them apart.
-    side_words: Vec<((u32, bool), usize, String)>,
+    side_words: Vec<((u32, bool), usize, &'a str)>,
 }
 
 #[derive(Debug, Clone)]
-struct Key {
+struct Key<'a> {
     token: usize,
-    stem: String,
-    /// Where the verb core ([`verb_core`]) starts in `stem`.
+    stem: &'a str,
+    /// Where the verb core ([`super::stems::verb_core`]) starts in `stem`.
     core_at: usize,
-    skeleton: Option<String>,
+    skeleton: Option<&'a str>,
     group: Option<u32>,
     /// (pair, side) of the opposites lexicon the stem is on: words of one
     /// side are near-synonyms (انتعش، تعافى).
-    sides: Vec<(u32, bool)>,
+    sides: &'a [(u32, bool)],
 }
 
-impl Key {
+impl Key<'_> {
     fn core(&self) -> &str {
         &self.stem[self.core_at..]
     }
 
     fn meets(&self, other: &Key) -> bool {
-        let mine = [self.stem.as_str(), self.core()];
+        let mine = [self.stem, self.core()];
         (!self.stem.is_empty() && mine.iter().any(|k| *k == other.stem || *k == other.core()))
             || (self.group.is_some() && self.group == other.group)
             || (self.skeleton.is_some() && self.skeleton == other.skeleton)
@@ -159,9 +131,10 @@ impl Key {
     }
 }
 
-impl Polarity {
-    /// Reads a unit (its stems must still be there).
-    pub fn of(u: &Unit, antonyms: &Antonyms) -> Polarity {
+impl<'a> Polarity<'a> {
+    /// Reads a unit (its stems must still be there), whose stems `stems`
+    /// has read.
+    pub fn of(u: &'a Unit, stems: &'a Stems<'a>) -> Polarity<'a> {
         let negator = negators(u);
         let mut scoped = vec![false; u.tokens.len()];
         for (k, n) in negator.iter().enumerate() {
@@ -183,12 +156,13 @@ impl Polarity {
         let keys = (0..u.tokens.len())
             .filter(|&k| u.is_content(k) && !in_slot(k))
             .map(|k| {
-                let stem = u.stems.get(k).cloned().unwrap_or_default();
+                let stem = u.stems.get(k).map_or("", String::as_str);
+                let read = stems.get(stem);
                 Key {
                     token: k,
-                    core_at: stem.len() - verb_core(&stem).len(),
-                    skeleton: skeleton(&stem),
-                    sides: antonyms.of(&stem).to_vec(),
+                    core_at: read.core_at,
+                    skeleton: read.skeleton.as_deref(),
+                    sides: read.sides,
                     stem,
                     group: u.group_of(k),
                 }
@@ -200,10 +174,11 @@ impl Polarity {
         let side_words = (u.stems.iter().enumerate())
             .filter(|&(k, _)| !framing(k))
             .flat_map(|(k, stem)| {
-                antonyms
-                    .of(stem)
+                stems
+                    .get(stem)
+                    .sides
                     .iter()
-                    .map(move |&ps| (ps, k, stem.clone()))
+                    .map(move |&ps| (ps, k, stem.as_str()))
             })
             .collect();
         Polarity {
@@ -216,7 +191,7 @@ impl Polarity {
 
     /// The first token of side `ps` whose word `other` does not hold on
     /// that side too.
-    fn own(&self, other: &Polarity, ps: (u32, bool)) -> Option<usize> {
+    fn own(&self, other: &Polarity<'_>, ps: (u32, bool)) -> Option<usize> {
         self.side_words
             .iter()
             .filter(|(p, _, _)| *p == ps)
@@ -270,7 +245,7 @@ fn span(u: &Unit, from: usize, to: usize) -> (usize, usize) {
 }
 
 /// One side of a comparison: the unit, how it reads, and its file's text.
-pub type Side<'a> = (&'a Unit, &'a Polarity, &'a str);
+pub type Side<'a> = (&'a Unit, &'a Polarity<'a>, &'a str);
 
 /// Tokens after a negated word still near its negation: «دون تلقي
 /// **الدعم**» (without receiving support) does not affirm support, nor «ما
@@ -298,7 +273,7 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
         if pa.keys[..n].iter().any(|k| k.meets(key)) {
             continue; // already seen
         }
-        let meeting = |p: &Polarity| -> Vec<usize> {
+        let meeting = |p: &Polarity<'_>| -> Vec<usize> {
             p.keys
                 .iter()
                 .filter(|k| key.meets(k))
@@ -310,8 +285,8 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
             continue;
         }
         let in_a = meeting(pa);
-        let negated = |ks: &[usize], p: &Polarity| ks.iter().all(|&k| p.negator[k].is_some());
-        let plain = |ks: &[usize], p: &Polarity| ks.iter().all(|&k| !p.scoped[k]);
+        let negated = |ks: &[usize], p: &Polarity<'_>| ks.iter().all(|&k| p.negator[k].is_some());
+        let plain = |ks: &[usize], p: &Polarity<'_>| ks.iter().all(|&k| !p.scoped[k]);
         let (neg_a, neg_b) = (negated(&in_a, pa), negated(&in_b, pb));
         let (pos_a, pos_b) = (plain(&in_a, pa), plain(&in_b, pb));
         if !((neg_a && pos_b) || (pos_a && neg_b)) {
@@ -319,7 +294,7 @@ pub fn negation_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec
         }
         // Both sides refusing agree on the refusal, whichever word each
         // verb governs (ترفض محكمة زواج … / رفضت محكمة زواج …).
-        let refused = |u: &Unit, p: &Polarity, ks: &[usize]| {
+        let refused = |u: &Unit, p: &Polarity<'_>, ks: &[usize]| {
             ks.iter()
                 .all(|&k| p.negator[k].is_some_and(|n| is_refusal(&u.tokens[n].key)))
         };
@@ -384,20 +359,4 @@ pub fn antonym_differences((a, pa, text_a): Side, (b, pb, text_b): Side) -> Vec<
         )];
     }
     Vec::new()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::skeleton;
-
-    #[test]
-    fn a_verb_and_its_verbal_noun_share_a_skeleton() {
-        // Stems as the stemmer gives them (normalised).
-        assert_eq!(skeleton("يظهر"), skeleton("ظهور"));
-        assert_eq!(skeleton("اعترض"), skeleton("اعتراض"));
-        assert_eq!(skeleton("امنا"), skeleton("امن"));
-        assert_ne!(skeleton("ظهور"), skeleton("حضور"));
-        // Too short to say anything.
-        assert_eq!(skeleton("قال"), None);
-    }
 }
