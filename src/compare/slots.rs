@@ -46,6 +46,13 @@ pub fn differences(
     slots: &[SlotKind],
     classes: bool,
 ) -> Vec<Difference> {
+    // Every difference below needs a slot filled on both sides; most
+    // sentences fill none.
+    let any_slot =
+        |u: &Unit| (u.reading.claims.iter()).any(|c| matches!(c.kind, ClaimKind::Slot { .. }));
+    if !any_slot(a) || !any_slot(b) {
+        return Vec::new();
+    }
     let lex = lexicon();
     let mut out = Vec::new();
     for &slot in slots {
