@@ -154,8 +154,14 @@ pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Ve
             .filter(|&(c, r, _)| !superseded(u, (c, r)))
             .collect()
     };
+    // A difference needs a live figure on each side (most sentences
+    // state none).
+    let live_a = live(a);
+    if live_a.is_empty() {
+        return out;
+    }
     let live_b = live(b);
-    for (ca, ra, xa) in live(a) {
+    for (ca, ra, xa) in live_a {
         for &(cb, rb, xb) in &live_b {
             if !same_role((a, ca, ra), (b, cb, rb)) {
                 continue;

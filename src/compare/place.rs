@@ -128,6 +128,10 @@ fn listed<'a>(
 /// The place and holder differences of two units.
 pub fn differences((a, text_a): (&Unit, &str), (b, text_b): (&Unit, &str)) -> Vec<Difference> {
     let (na, nb) = (named(a), named(b));
+    // Each difference sets a name of one side against one of the other.
+    if na.is_empty() || nb.is_empty() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     if let ([(ca, pa)], [(cb, pb)]) = (listed(&na).as_slice(), listed(&nb).as_slice())
         && !gazetteer::compatible(pa, pb)
