@@ -85,7 +85,7 @@ pub fn read(t: &Token, stemmer: &Stemmer) -> Word {
     let bare = stemmer.bare(&t.key);
     debug_assert!(t.key.ends_with(bare), "{bare} is not a tail of {}", t.key);
     Word {
-        stem: stemmer.stem(&t.key),
+        stem: stemmer.stem_uncached(&t.key),
         bare_from: t.key.len() - bare.len(),
         content: is_content(t),
     }

@@ -234,7 +234,10 @@ impl Stemmer {
         stem
     }
 
-    fn stem_uncached(&self, word: &str) -> String {
+    /// [`Stemmer::stem`] without the memo: for a caller that asks each
+    /// word once (a story's distinct words, read on several threads, met
+    /// the memo's lock at every word and found nothing in it).
+    pub fn stem_uncached(&self, word: &str) -> String {
         if !word.chars().all(super::script::is_letter)
             || !word.chars().any(super::script::is_arabic_letter)
         {
