@@ -155,15 +155,29 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
     // The token of the last place found: a name joined to it by «و» is a
     // place too (في سوريا والعراق).
     let mut last: Option<usize> = None;
+    // Nationality words outside the frame, after the first token: gathered
+    // in the same pass, which looks each key up once.
+    let mut nisbas: Vec<(usize, &Place)> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if frame.get(k).copied().unwrap_or(false) {
             continue;
         }
         let key = t.key.as_str();
+        let whole = g.get(key);
+        if k > 0
+            && let Some(p) = whole.filter(|p| p.kind == Kind::Nisba)
+        {
+            nisbas.push((k, p));
+        }
         let rest = key
             .strip_prefix(['و', 'ف'])
             .filter(|r| r.chars().count() >= 3)
             .unwrap_or(key);
+        let at_rest = if rest.len() == key.len() {
+            whole
+        } else {
+            g.get(rest)
+        };
         let joined = match last {
             Some(p) if p + 1 == k => key.starts_with('و'),
             Some(p) if p + 2 == k => tokens[k - 1].key == "و",
@@ -179,10 +193,10 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
             .strip_prefix('ب')
             .and_then(|r| g.get(r))
             .filter(|p| matches!(p.kind, Kind::City | Kind::Either));
-        let found = match (g.get(rest), with_bi) {
+        let found = match (at_rest, with_bi) {
             (Some(p), _) if after_in() => Some(p),
             (_, Some(p)) => Some(p),
-            _ => g.get(key).filter(|_| after_in()),
+            _ => whole.filter(|_| after_in()),
         };
         if let Some(p) = found.filter(|p| p.kind != Kind::Nisba) {
             last = Some(k);
@@ -197,13 +211,6 @@ pub fn places(tokens: &[Token], keys: &Keys, frame: &[bool]) -> Vec<Claim> {
             ));
         }
     }
-    let nisbas: Vec<(usize, &Place)> = tokens
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(k, _)| !frame.get(*k).copied().unwrap_or(false))
-        .filter_map(|(k, t)| Some((k, g.get(t.key.as_str()).filter(|p| p.kind == Kind::Nisba)?)))
-        .collect();
     if let [(k, p)] = nisbas.as_slice() {
         let noun = tokens[k - 1].key.as_str();
         let bare = super::lexicon::bare(noun);
