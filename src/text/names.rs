@@ -57,10 +57,10 @@ fn is_long_vowel(c: char) -> bool {
 
 /// The consonant skeleton of a bare, normalised word.
 pub fn skeleton(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let last = i + 1 == chars.len();
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let last = chars.peek().is_none();
         if is_long_vowel(c) || (last && c == 'ه') {
             continue;
         }
@@ -80,8 +80,11 @@ pub fn name_distance(a: &str, b: &str) -> f64 {
             Some(*s)
         }))
         .collect();
+    // Two rows, reused.
+    let mut cur: Vec<f64> = Vec::with_capacity(prev.len());
     for &ca in &a {
-        let mut cur = vec![prev[0] + indel(ca)];
+        cur.clear();
+        cur.push(prev[0] + indel(ca));
         for (j, &cb) in b.iter().enumerate() {
             let sub = if ca == cb {
                 0.0
@@ -95,7 +98,7 @@ pub fn name_distance(a: &str, b: &str) -> f64 {
                 .min(cur[j] + indel(cb));
             cur.push(v);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
