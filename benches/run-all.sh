@@ -21,8 +21,8 @@ python3 benches/versus_peer.py --out "$OUT/versus"
 
 # The server and wrk on cores of their own where there are two: on a
 # 2-core machine wrk's threads otherwise preempt the server's, and p99
-# measured the scheduler (figures 5.9 to 8.8 ms unpinned in one session,
-# 4.4 to 4.5 ms pinned, the same 30,000 requests a second).
+# measured the scheduler (the figures page 5.0 to 8.8 ms unpinned in one
+# session, 4.4 to 4.6 ms pinned, about 30,000 requests a second either way).
 SERVER_CPU="" WRK_CPU="" WRK_THREADS=2
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   SERVER_CPU="taskset -c 0" WRK_CPU="taskset -c 1" WRK_THREADS=1
