@@ -231,7 +231,10 @@ impl Reader<'_> {
         let read: Vec<std::borrow::Cow<'_, super::words::Word>> = tokens
             .iter()
             .map(|t| match self.words.get(&t.key) {
-                Some(w) => std::borrow::Cow::Borrowed(w),
+                Some(w) => {
+                    debug_assert_eq!(w.content, is_content(t), "{}", t.key);
+                    std::borrow::Cow::Borrowed(w)
+                }
                 None => std::borrow::Cow::Owned(super::words::read(t, self.stemmer)),
             })
             .collect();

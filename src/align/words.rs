@@ -7,7 +7,9 @@
 //!
 //! Rules: every answer is exactly what the stemmer and `is_content` give
 //! for the key; only the work is done once per distinct word rather than
-//! once per token. A story repeats its words: a hundred generated stories
+//! once per token. A key decides its token's kind (letters make a word,
+//! digits of any script a number), so the first token of a key stands
+//! for all. A story repeats its words: a hundred generated stories
 //! have 195,000 tokens, and their stems, bare forms and function-word
 //! checks, asked token by token, were a tenth of the export (callgrind).
 //! The distinct words are read on rayon's threads (a story of hundreds of
@@ -81,6 +83,9 @@ pub fn distinct<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<&'t Toke
 }
 
 /// The word of token `t`, read with `stemmer`.
+///
+/// Its `content` is [`is_content`] of `t`: the same for every token of the
+/// key (see the module's rules; `Reader::unit` checks it in debug builds).
 pub fn read(t: &Token, stemmer: &Stemmer) -> Word {
     let bare = stemmer.bare(&t.key);
     debug_assert!(t.key.ends_with(bare), "{bare} is not a tail of {}", t.key);

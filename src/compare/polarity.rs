@@ -1,6 +1,7 @@
 //! Statements and their negations, and words of opposite meaning.
 //!
-//! In: two linked units, their files' texts and the story's [`Antonyms`].
+//! In: two linked units, their files' texts, and what the story's stems
+//! read in the opposites lexicon ([`Antonyms`], through [`Stems`]).
 //! Out: [`Difference`]s of kind `negation` or `antonym`, quoting the words
 //! of each side.
 //!

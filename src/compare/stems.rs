@@ -54,8 +54,14 @@ impl<'a> Stems<'a> {
         }
     }
 
-    /// The reading of `stem`; an empty one for a stem no unit has.
+    /// The reading of `stem`, a stem of the units read (or the empty stem
+    /// of a unit whose stems were let go): an empty reading for any other
+    /// would silently lose its matches, so debug builds refuse one.
     pub fn get(&self, stem: &str) -> &Stem<'a> {
+        debug_assert!(
+            stem.is_empty() || self.of.contains_key(stem),
+            "{stem} is not a stem of the units read"
+        );
         self.of.get(stem).unwrap_or(&self.none)
     }
 }
@@ -131,6 +137,6 @@ mod tests {
             assert_eq!(got.sides, alone.sides, "{s}");
         }
         assert_eq!(&"يسفر"[stems.get("يسفر").core_at..], "سفر");
-        assert!(stems.get("غائب").sides.is_empty() && stems.get("غائب").skeleton.is_none());
+        assert!(stems.get("").sides.is_empty() && stems.get("").skeleton.is_none());
     }
 }

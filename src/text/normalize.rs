@@ -36,8 +36,8 @@ pub fn fold_char(c: char) -> Option<char> {
 }
 
 /// [`fold_char`] without the Unicode case table: `None` for a character
-/// outside ASCII and the Arabic block that no rule names (the table
-/// decides it). A `const fn`, so that [`ARABIC_BLOCK`] is built from it.
+/// outside ASCII and the Arabic block that no rule names (Unicode's case
+/// table, in [`fold_char`], decides it). A `const fn`, so that [`ARABIC_BLOCK`] is built from it.
 const fn fold_known(c: char) -> Option<Option<char>> {
     Some(Some(match c {
         // Harakat, tanwin, shadda, sukun, maddah/hamza marks, dagger alef,

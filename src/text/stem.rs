@@ -89,9 +89,10 @@ pub struct Stemmer {
     inflected: HashSet<String>,
     /// Normalised words of the general lexicons, without the article.
     lexicon: &'static HashSet<String>,
-    /// Words already stemmed: a story repeats its words, and stemming is
-    /// a fifth of reading it (measured with perf on 100 × 10 generated
-    /// articles). Behind a mutex so the stemmer stays shareable.
+    /// Words already stemmed, for callers that ask a word more than once
+    /// (a story's own words go through [`crate::align::words`], which asks
+    /// each once and skips the memo). Behind a mutex so the stemmer stays
+    /// shareable.
     memo: std::sync::Mutex<rustc_hash::FxHashMap<String, String>>,
 }
 

@@ -229,6 +229,14 @@ mod tests {
         // Not a number word behind و: the key stays whole.
         assert_eq!(key("وزير"), normalize("وزير"));
         assert_eq!(key("وو"), normalize("وو"));
+        // A form that is a word itself and also a proclitic before one
+        // stays whole; the proclitic comes off only what is not a word.
+        let lex = Lexicon::parse("card 3 ثلاث\ncard 9 بثلاث\n");
+        assert_eq!(lex.lex_key("بثلاث"), "بثلاث");
+        assert_eq!(lex.lex_key("وثلاث"), "ثلاث");
+        assert_eq!(lex.lex_key("وبثلاث"), "بثلاث");
+        assert_eq!(lex.lex_key("ثلاث"), "ثلاث");
+        assert_eq!(lex.lex_key(""), "");
     }
 
     #[test]

@@ -83,6 +83,8 @@ struct Depth {
     /// Ends already counted into `depth`.
     next: usize,
     depth: i32,
+    /// The last character asked about (questions never go back).
+    asked: usize,
 }
 
 impl Depth {
@@ -112,11 +114,14 @@ impl Depth {
             ends,
             next: 0,
             depth: 0,
+            asked: 0,
         }
     }
 
     /// The depth right after character `i`; `i` never goes back.
     fn after(&mut self, i: usize) -> u32 {
+        debug_assert!(i >= self.asked, "depth asked at {i} after {}", self.asked);
+        self.asked = i;
         while let Some(&(at, d)) = self.ends.get(self.next)
             && at <= i
         {
