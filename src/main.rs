@@ -29,44 +29,32 @@ static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 mod allocator;
 
-/// Turns transparent huge pages off for this process. mimalloc asks the
-/// kernel for 2 MB pages, and on a machine whose memory another program
-/// has just churned the kernel compacts memory to find them: a 200-article
-/// export run right after the Python peer spent 0.2 to 0.4 s in the kernel
-/// with them and 0.07 s without, and its peak memory fell from 164 to
-/// 112 MB (benches/versus_peer.py, /usr/bin/time). On a quiet machine the
-/// time is the same either way.
-fn small_pages() {
-    disable_huge_pages();
-}
-
-/// [`small_pages`]'s system call, also run as the process loads, with the
-/// other constructors: before the Rust runtime's first allocation (in
-/// `lang_start`, before `main`), whose pages of mimalloc's first arena had
-/// come as zeroed 2 MB pages (clear_page 2.4 % of a one-thread 100-story
-/// export in perf; 0.2 % with this). mimalloc's own constructor may run
-/// before or after it; it reserves but does not touch those pages.
-/// `small_pages` in `main` repeats the call (harmless), so the setting
-/// does not rest on the linker keeping this entry.
+/// Turns transparent huge pages off for this process, as it loads (with
+/// the other constructors, before the Rust runtime's first allocation in
+/// `lang_start`). mimalloc asks the kernel for 2 MB pages, and on a
+/// machine whose memory another program has just churned the kernel
+/// compacts memory to find them: a 200-article export run right after the
+/// Python peer spent 0.2 to 0.4 s in the kernel with them and 0.07 s
+/// without, and its peak memory fell from 164 to 112 MB
+/// (benches/versus_peer.py, /usr/bin/time). Done from `main`, as it was
+/// first, the runtime's first allocation still came as zeroed 2 MB pages
+/// (clear_page 2.4 % of a one-thread 100-story export in perf; 0.2 % from
+/// here). mimalloc's own constructor may run before or after this one; it
+/// reserves its arena but does not touch those pages.
 #[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array")]
-static DISABLE_HUGE_PAGES_EARLY: extern "C" fn() = {
-    extern "C" fn early() {
-        disable_huge_pages();
+static SMALL_PAGES: extern "C" fn() = {
+    extern "C" fn small_pages() {
+        // SAFETY: prctl(PR_SET_THP_DISABLE) takes plain integers and
+        // changes only how the kernel backs this process's memory; it
+        // cannot fail in a way that matters (huge pages stay on).
+        unsafe {
+            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        }
     }
-    early
+    small_pages
 };
-
-fn disable_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: prctl(PR_SET_THP_DISABLE) takes plain integers and changes
-    // only how the kernel backs this process's memory; it cannot fail in a
-    // way that matters (huge pages stay on).
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
 
 #[derive(Parser)]
 #[command(
@@ -137,7 +125,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    small_pages();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(colour(

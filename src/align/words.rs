@@ -62,6 +62,12 @@ impl Words {
         self.of.get(key)
     }
 
+    /// The stem of every distinct word (a stem comes once per word that
+    /// has it).
+    pub fn stems(&self) -> impl Iterator<Item = &str> {
+        self.of.values().map(|w| w.stem.as_str())
+    }
+
     /// How many distinct words the story has.
     pub fn len(&self) -> usize {
         self.of.len()

@@ -232,7 +232,7 @@ pub fn analyze(articles: &[Article]) -> Analysis {
         .into_par_iter()
         .map(|(a, s, title, toks)| reader.unit((a, s, title), toks, &articles[a].text))
         .collect();
-    let stems = compare::Stems::of(&units, antonyms);
+    let stems = compare::Stems::of(words.stems(), antonyms);
     let polarity: Vec<compare::Polarity> = units
         .par_iter()
         .map(|u| compare::Polarity::of(u, &stems))

@@ -1,6 +1,6 @@
 //! What the polarity detector reads of each distinct stem of a story.
 //!
-//! In: a story's units (their stems) and the opposites lexicon
+//! In: the stems of a story's words and the opposites lexicon
 //! ([`Antonyms`]). Out: [`Stems`]: for every distinct stem, where its verb
 //! core starts ([`verb_core`]), its skeleton ([`skeleton`]) and the sides
 //! of opposite pairs it is on.
@@ -12,7 +12,6 @@
 //! export, callgrind).
 
 use super::Antonyms;
-use crate::align::Unit;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -36,14 +35,12 @@ pub struct Stems<'a> {
 }
 
 impl<'a> Stems<'a> {
-    /// Reads every distinct stem of `units`.
-    pub fn of(units: &'a [Unit], antonyms: &'a Antonyms) -> Stems<'a> {
+    /// Reads every distinct one of `stems` (the story's words' stems, as
+    /// [`crate::align::words::Words::stems`] gives them: several words
+    /// share a stem).
+    pub fn of(stems: impl IntoIterator<Item = &'a str>, antonyms: &'a Antonyms) -> Stems<'a> {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
-        let distinct: Vec<&str> = units
-            .iter()
-            .flat_map(|u| u.stems.iter().map(String::as_str))
-            .filter(|s| seen.insert(s))
-            .collect();
+        let distinct: Vec<&str> = stems.into_iter().filter(|s| seen.insert(s)).collect();
         let of = distinct
             .into_par_iter()
             .map(|stem| (stem, read(stem, antonyms)))
@@ -54,7 +51,7 @@ impl<'a> Stems<'a> {
         }
     }
 
-    /// The reading of `stem`, a stem of the units read (or the empty stem
+    /// The reading of `stem`, one of the stems read (or the empty stem
     /// of a unit whose stems were let go): an empty reading for any other
     /// would silently lose its matches, so debug builds refuse one.
     pub fn get(&self, stem: &str) -> &Stem<'a> {
@@ -121,14 +118,11 @@ mod tests {
     }
 
     #[test]
-    fn each_stem_of_the_units_is_read_as_alone() {
+    fn each_distinct_stem_is_read_as_alone() {
         let antonyms = Antonyms::shared();
-        let unit = |stems: &[&str]| Unit {
-            stems: stems.iter().map(|s| s.to_string()).collect(),
-            ..Unit::default()
-        };
-        let units = [unit(&["يسفر", "ارتفع"]), unit(&["ارتفع", "انخفض"])];
-        let stems = Stems::of(&units, antonyms);
+        // Two words of one stem: read once.
+        let stems = Stems::of(["يسفر", "ارتفع", "ارتفع", "انخفض"], antonyms);
+        assert_eq!(stems.of.len(), 3);
         for s in ["يسفر", "ارتفع", "انخفض"] {
             let got = stems.get(s);
             let alone = read(s, antonyms);
